@@ -1,0 +1,1 @@
+"""The ``argmine`` command line: thin wrappers over library functions."""

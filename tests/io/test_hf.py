@@ -1,0 +1,34 @@
+from argmine.io.hf import from_hf_dataset, to_hf_dataset
+from argmine.schema import Document
+
+
+def _doc():
+    return Document.model_validate({
+        "id": "d1", "text": "Beijing urged talks. The talks failed in 2019. Good night.",
+        "meta": {"topic": "nk", "tags": ["a"]},
+        "units": [{"id": "u1", "start": 0, "end": 20, "label": "evidence", "type": "testimony"},
+                  {"id": "u2", "start": 21, "end": 46, "label": "claim", "type": "fact",
+                   "probs": {"claim": 0.8}}],
+        "actors": [{"id": "a1", "name": "China", "kind": "country", "mentions": [{"start": 0, "end": 7}]}],
+        "stances": [{"actor": "a1", "target": "talks", "stance": "favor", "evidence": ["u1"],
+                     "timeline": [{"unit": "u1", "stance": "favor"}]}]})
+
+
+def test_document_level_round_trip():
+    docs = [_doc(), Document(id="empty", text="")]
+    ds = to_hf_dataset(docs, level="document")
+    assert ds.num_rows == 2
+    assert list(from_hf_dataset(ds)) == docs
+
+
+def test_unit_level_rows():
+    ds = to_hf_dataset([_doc()], level="unit")
+    assert ds["text"] == ["Beijing urged talks.", "The talks failed in 2019."]
+    assert [ds.features["label"].int2str(x) for x in ds["label"]] == ["evidence", "claim"]
+    assert ds["type"] == ["testimony", "fact"]
+
+
+def test_sentence_level_projects_labels():
+    ds = to_hf_dataset([_doc()], level="sentence")
+    labels = [ds.features["label"].int2str(x) for x in ds["label"]]
+    assert labels == ["evidence", "claim", "none"]

@@ -47,3 +47,16 @@ def blank_english() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def units_pipeline(name: str | None = None) -> Language:
+    """The English pipeline without parser and NER, sentences from the statistical senter.
+
+    This is all the unit classifier needs, at roughly twice the speed of the full pipeline.
+    """
+    nlp = load_spacy(name, exclude=("parser", "ner"))
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    elif not nlp.has_pipe("senter"):
+        nlp.add_pipe("sentencizer")
+    return nlp

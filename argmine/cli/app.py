@@ -24,4 +24,4 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 # Register the commands (each module adds its own to ``app``).
-from . import validate, convert  # noqa: E402,F401
+from . import annotate, convert, evaluate, train, validate  # noqa: E402,F401

@@ -1,0 +1,85 @@
+"""The public entry points: ``load`` a pipeline, ``analyze`` one text, ``annotate`` many."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from .convert import from_doc
+from .errors import ArgmineError, Errors, ModelError
+from .nlp import load_spacy, units_pipeline
+from .schema import Document
+
+DEFAULT_MODEL = Path(__file__).resolve().parent / "data" / "default-model"
+
+
+def _model_dir(model: str | Path | None) -> Path:
+    path = Path(model) if model is not None else DEFAULT_MODEL
+    if not (path / "units" / "cfg.json").is_file():
+        raise ModelError(Errors.E011.format(path=str(path), name="units/cfg.json"))
+    return path
+
+
+def load(model: str | Path | None = None, *, spacy_model: str | None = None,
+         units_only: bool = False) -> Language:
+    """Load the English pipeline with argmine's unit classifier added.
+
+    Args:
+        model: An argmine model directory (default: the bundled model).
+        spacy_model: spaCy pipeline name or path (default: see ``nlp.load_spacy``).
+        units_only: Leave out the parser and NER (about twice as fast); actors and
+            stance then cannot be found.
+    """
+    path = _model_dir(model)
+    nlp = units_pipeline(spacy_model) if units_only else load_spacy(spacy_model)
+    nlp.add_pipe("argmine_unit_classifier", last=True).from_disk(path / "units")
+    nlp.meta.setdefault("argmine", {})
+    nlp.meta["argmine"].update({"model": str(path), "units_only": units_only})
+    return nlp
+
+
+def _model_path(nlp: Language) -> Path:
+    return Path(nlp.meta.get("argmine", {}).get("model", DEFAULT_MODEL))
+
+
+def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
+             batch_size: int = 32, n_process: int = 1) -> Iterator[Document]:
+    """Analyse documents lazily, in input order.
+
+    Args:
+        records: Documents to analyse (their ``id`` and ``meta`` are kept).
+        nlp: A pipeline from ``load``.
+        targets: Stance targets (free text), e.g. "detente with North Korea".
+        batch_size: Texts per spaCy batch.
+        n_process: Worker processes for spaCy (pays off from about a thousand documents).
+    """
+    targets = [t.strip() for t in targets]
+    if any(not t for t in targets):
+        raise ArgmineError(Errors.E016)
+    units_only = nlp.meta.get("argmine", {}).get("units_only", False)
+    if targets and units_only:
+        raise ArgmineError("Stance needs the parser and NER; load the pipeline without units_only.")
+    pairs = ((r.text, r) for r in records)
+    for doc, record in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        result = from_doc(doc, doc_id=record.id, meta=record.meta)
+        if not units_only:
+            result = _add_actors_and_stances(doc, result, targets, record.meta, nlp)
+        yield result
+
+
+def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],
+                            meta: Mapping[str, Any], nlp: Language) -> Document:
+    from .stance.attribution import attribute
+
+    return attribute(doc, result, targets=targets, author=meta.get("author"), nlp=nlp)
+
+
+def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = (),
+            doc_id: str = "doc", meta: Mapping[str, Any] | None = None) -> Document:
+    """Analyse one text and return its record (units, actors, stances)."""
+    nlp = nlp or load()
+    record = Document(id=doc_id, text=text, meta=dict(meta or {}))
+    return next(annotate([record], nlp=nlp, targets=targets))

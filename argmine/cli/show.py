@@ -1,0 +1,42 @@
+"""Terminal rendering of an annotated document: units, then actor × target × stance."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from ..schema import Document
+
+_COLOURS = {"claim": "bold magenta", "evidence": "cyan", "none": "dim",
+            "favor": "green", "against": "red", "mixed": "yellow"}
+
+
+def _clip(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def show_document(doc: Document, console: Console) -> None:
+    units = Table(title=f"{doc.id}: argument units", show_lines=False, expand=True)
+    for col in ("unit", "label", "type", "p", "sentence"):
+        units.add_column(col, no_wrap=col != "sentence")
+    for u in doc.units:
+        style = _COLOURS.get(u.label, "")
+        units.add_row(u.id, f"[{style}]{u.label}[/]", u.type or "", f"{u.score:.2f}" if u.score is not None else "",
+                      _clip(doc.text[u.start:u.end]))
+    console.print(units)
+    if not doc.stances:
+        return
+    names = {a.id: a.name for a in doc.actors}
+    spans = {u.id: doc.text[u.start:u.end] for u in doc.units}
+    table = Table(title=f"{doc.id}: who stands where", expand=True)
+    for col in ("actor", "target", "stance", "conf.", "key evidence"):
+        table.add_column(col, no_wrap=col != "key evidence")
+    for st in doc.stances:
+        style = _COLOURS.get(st.stance, "")
+        key = spans.get(st.evidence[0], "") if st.evidence else ""
+        timeline = " → ".join(t.stance for t in st.timeline) if len(st.timeline) > 1 else ""
+        label = f"[{style}]{st.stance}[/]" + (f" ({timeline})" if timeline else "")
+        table.add_row(names.get(st.actor, st.actor), st.target, label,
+                      f"{st.score:.2f}" if st.score is not None else "", _clip(key))
+    console.print(table)

@@ -1,0 +1,1 @@
+"""Stateless feature extractors: spaCy spans in, plain dicts out."""

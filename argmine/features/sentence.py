@@ -1,0 +1,102 @@
+"""Features of one sentence: n-grams plus linguistic cues, as a ``{name: value}`` dict.
+
+Reads token text, lemma, tag and (when present) entity type; never needs the parser,
+so units can be classified with the tagger alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from spacy.tokens import Span
+
+from .lexicon import CUES
+
+_DIGIT = re.compile(r"\d")
+_MULTI = {cue: [w for w in words if " " in w] for cue, words in CUES.items()}
+
+
+def _shape(text: str) -> str:
+    return _DIGIT.sub("0", text.lower())
+
+
+def sentence_features(span: Span, *, position: float = 0.0, char_ngrams: bool = True) -> dict[str, float]:
+    """Return the features of a sentence.
+
+    Args:
+        span: The sentence (needs ``tag_`` and ``lemma_``; ``ent_type_`` is used if set).
+        position: Relative position of the sentence in its document, 0.0 to 1.0.
+        char_ngrams: Add character 3- to 5-grams of each word (robust to inflection).
+    """
+    feats: dict[str, float] = {}
+
+    def add(name: str, value: float = 1.0) -> None:
+        feats[name] = feats.get(name, 0.0) + value
+
+    tokens = [t for t in span if not t.is_space]
+    words = [_shape(t.text) for t in tokens]
+    lemmas = [t.lemma_.lower() or t.lower_ for t in tokens]
+    for w in words:
+        add(f"w={w}")
+    for a, b in zip(["<s>"] + words, words + ["</s>"]):
+        add(f"b={a}_{b}")
+    if char_ngrams:
+        for w in words:
+            padded = f"<{w}>"
+            for n in (3, 4, 5):
+                for i in range(len(padded) - n + 1):
+                    add(f"c={padded[i:i + n]}", 0.2)
+    lemma_text = " " + " ".join(lemmas) + " "
+    lemma_set = set(lemmas) | set(words)
+    for cue, lexicon in CUES.items():
+        hits = sum(1 for lem in lemma_set if lem in lexicon)
+        hits += sum(1 for phrase in _MULTI[cue] if f" {phrase} " in lemma_text)
+        if hits:
+            add(f"cue={cue}", min(hits, 3))
+            for lem in lemma_set:
+                if lem in lexicon:
+                    add(f"cue={cue}:{lem}")
+    tags = [t.tag_ for t in tokens]
+    for tag in tags:
+        add(f"tag={tag}", 0.5)
+    n = max(len(tokens), 1)
+    past = sum(1 for t in tags if t in ("VBD", "VBN"))
+    present = sum(1 for t in tags if t in ("VBP", "VBZ"))
+    add("tense=past_ratio", past / n * 5)
+    add("tense=present_ratio", present / n * 5)
+    if "MD" in tags:
+        add("modal")
+    # Perfect aspect: a form of "have" followed (within two tokens) by a past participle.
+    for i, t in enumerate(tokens):
+        if t.lemma_ == "have" and any(x.tag_ == "VBN" for x in tokens[i + 1:i + 3]):
+            add("aspect=perfect")
+            break
+    if tokens and tokens[0].tag_ in ("VB",):
+        add("imperative")
+    nums = [t for t in tokens if t.like_num or _DIGIT.search(t.text)]
+    if nums:
+        add("num", min(len(nums), 3))
+    if any(t.text in ("%",) or t.lower_ in ("percent", "per") for t in tokens):
+        add("percent")
+    if any(t.text in ("$", "€", "£") for t in tokens):
+        add("currency")
+    ents = {t.ent_type_ for t in tokens if t.ent_type_}
+    for ent in ents:
+        add(f"ent={ent}")
+    text = span.text
+    if '"' in text or "“" in text or "”" in text:
+        add("quote")
+    if text.rstrip().endswith("?"):
+        add("question")
+    if text.rstrip().endswith("!"):
+        add("exclamation")
+    if text.endswith(":"):
+        add("colon_end")
+    add(f"len={min(int(math.log2(n + 1)), 7)}")
+    add(f"pos={min(int(position * 5), 4)}")
+    if position == 0.0:
+        add("pos=first")
+    if tokens:
+        add(f"first={words[0]}")
+    return feats

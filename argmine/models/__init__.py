@@ -1,0 +1,1 @@
+"""Model files: linear models saved as JSON + arrays, never pickle."""

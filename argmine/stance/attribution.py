@@ -1,0 +1,286 @@
+"""Who stands where: attribute stances toward targets to the actors of a parsed Doc.
+
+For each sentence that mentions a target (or its opposite, or refers back to it),
+find the actors that act or feel in it (subjects, their conjuncts and appositions,
+possessors of the subject: "Japan's reaction"; owners of the target: "Washington's
+rapprochement") and read the sign of the predicate chain that links them to the
+target from cue tables: signs multiply ("refused(-) to hold(+) talks" is against),
+negation flips, hedges make it mixed, and favouring the opposite concept counts
+against. Sentences the rules cannot read fall back to the learned sentence-stance
+classifier when one is available. Per actor, the positions form a timeline; after a
+change of course only the later positions decide the final stance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from ..schema import Actor, Document, Stance, TimelineEntry
+from .cues import Cues, is_mixed, is_negated, load_cues, token_sign
+from .target import Target, TargetHit, anaphoric_hit, anchor_in_reach, find_hits, parse_target
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_CHAIN = ("acomp", "attr", "xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "oprd", "advcl",
+          "relcl", "acl", "conj", "amod", "compound", "advmod", "npadvmod", "dative", "agent")
+
+
+class Reading(NamedTuple):
+    """One actor's position in one sentence."""
+    actor: str
+    unit: str
+    stance: str
+    confidence: float
+    change: bool
+
+
+def _mention_index(doc: Doc, actors: Sequence[Actor]) -> dict[int, str]:
+    """Map the root token of each mention to its actor; nested mentions lose to outer ones."""
+    spans = []
+    for actor in actors:
+        for m in actor.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append((span, actor.id))
+    index: dict[int, str] = {}
+    for span, aid in sorted(spans, key=lambda x: len(x[0])):
+        # Longer spans are written last, so "Japan's security establishment" wins over "Japan".
+        for tok in span:
+            index[tok.i] = aid
+    return index
+
+
+def _root_actor(tok: Token, index: dict[int, str]) -> str | None:
+    return index.get(tok.i)
+
+
+def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit]
+            ) -> list[tuple[str, Token, str]]:
+    """Return ``(actor id, predicate token, how)`` for actors acting in the sentence."""
+    out: list[tuple[str, Token, str]] = []
+    seen: set[tuple[str, int]] = set()
+    hit_tokens = {h.token.i for h in hits}
+    for tok in sent:
+        aid = index.get(tok.i)
+        if aid is None:
+            continue
+        # Only the syntactic head of the mention counts, so each mention is read once.
+        if tok.head.i in index and index[tok.head.i] == aid and tok.head != tok:
+            continue
+        how, pred = None, None
+        node = tok
+        while node.dep_ == "conj" and node.head != node:
+            node = node.head
+        if node.dep_ in _SUBJ:
+            how, pred = "subject", node.head
+        elif node.dep_ == "appos" and node.head.dep_ in _SUBJ:
+            how, pred = "subject", node.head.head
+        elif node.dep_ == "pobj" and node.head.dep_ == "agent":
+            how, pred = "subject", node.head.head
+        elif node.dep_ == "poss" and node.head.dep_ in _SUBJ and node.head.i not in hit_tokens:
+            how, pred = "possessor", node.head.head
+        elif node.dep_ in ("poss", "compound", "nmod", "amod") and node.head.i in hit_tokens:
+            how, pred = "owner", node.head
+        elif node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "part":
+            # "the parallel effort on the part of President Moon"
+            how, pred = "owner", node.head.head.head.head
+        if how is None or pred is None:
+            continue
+        key = (aid, pred.i)
+        if key not in seen:
+            seen.add(key)
+            out.append((aid, pred, how))
+    return out
+
+
+def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int]) -> list[Token]:
+    """Tokens that link a predicate to the target: the path, plus the predicate's complements."""
+    tokens: dict[int, Token] = {pred.i: pred}
+    if target_tok is not None:
+        node = target_tok
+        path = []
+        while node.i != pred.i and node.head != node:
+            path.append(node)
+            node = node.head
+        if node.i == pred.i:
+            for t in path:
+                tokens[t.i] = t
+    frontier = [(pred, 0)]
+    while frontier:
+        node, depth = frontier.pop()
+        for child in node.children:
+            if child.i in agent_tokens or child.dep_ in _SUBJ or depth >= 3:
+                continue
+            if child.dep_ in _CHAIN or child.dep_ in ("neg", "acomp"):
+                # Do not wander into another actor's clause.
+                if any(c.dep_ in _SUBJ and c.i not in agent_tokens for c in child.children) and child.dep_ in ("conj", "advcl", "ccomp"):
+                    continue
+                tokens[child.i] = child
+                frontier.append((child, depth + 1))
+    return [tokens[i] for i in sorted(tokens)]
+
+
+def _read(tokens: Sequence[Token], cues: Cues, opposite: bool) -> tuple[str, float] | None:
+    """Compose the cue signs of a predicate chain into a stance."""
+    signs, mixed = [], False
+    for tok in tokens:
+        s = token_sign(tok, cues)
+        if is_mixed(tok, cues):
+            mixed = True
+        if s:
+            signs.append(-s if is_negated(tok, cues) else s)
+    if not signs and not mixed:
+        return None
+    if mixed:
+        return "mixed", 0.7
+    has_pos, has_neg = 1 in signs, -1 in signs
+    contrast = any(t.lower_ in ("while", "although", "though", "but") for t in tokens)
+    if contrast and has_pos and has_neg:
+        return "mixed", 0.65
+    sign = 1
+    for s in signs:
+        sign *= s
+    if opposite:
+        sign = -sign
+    return ("favor" if sign > 0 else "against"), 0.85 if len(signs) <= 2 else 0.75
+
+
+def _outcome(sent: Span, hit: TargetHit, cues: Cues) -> str | None:
+    """Outcome predicates: "a tragedy if X fails" favours X; "a mistake to abandon X" too."""
+    lemmas = {t.lemma_.lower() for t in sent}
+    bad = bool(lemmas & cues.bad_outcome)
+    good = bool(lemmas & cues.good_outcome)
+    failing = any(t.lemma_.lower() in cues.failure and (t.head == hit.token or hit.token.head == t
+                                                         or t.i > hit.token.i) for t in sent)
+    if bad and failing:
+        return "against" if hit.opposite else "favor"
+    if good and not failing and not bad:
+        return "against" if hit.opposite else "favor"
+    return None
+
+
+def _is_change(sent: Span, pred: Token, cues: Cues) -> bool:
+    text = " ".join(t.lemma_.lower() for t in sent)
+    return any(c in text for c in cues.change if " " in c) or pred.lemma_.lower() in cues.change
+
+
+def _final(readings: Sequence[Reading]) -> tuple[str, float, list[Reading]]:
+    """Final stance of one actor: after its last change of course, else the balance of all."""
+    last_change = max((i for i, r in enumerate(readings) if r.change), default=None)
+    considered = list(readings[last_change:]) if last_change is not None else list(readings)
+    polar = [r for r in considered if r.stance in ("favor", "against", "mixed")]
+    if not polar:
+        return "none", 0.5, considered[:1]
+    if last_change is not None:
+        # Within the latest phase, the most recent positions count most.
+        counts = Counter(r.stance for r in polar)
+    else:
+        counts = Counter(r.stance for r in polar)
+    fav, ag, mix = counts["favor"], counts["against"], counts["mixed"]
+    if mix and mix >= max(fav, ag):
+        stance = "mixed"
+    elif fav and ag and min(fav, ag) / max(fav, ag) > 0.5:
+        stance = "mixed"
+    else:
+        stance = "favor" if fav >= ag else "against"
+        if fav == ag == 0:
+            stance = "mixed"
+    support = [r for r in polar if r.stance == stance] or polar
+    agreement = len(support) / len(polar)
+    conf = sum(r.confidence for r in support) / len(support) * (0.6 + 0.4 * agreement)
+    return stance, round(min(conf, 0.99), 3), support
+
+
+def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
+              actors: Sequence[Actor] | None = None, author: str | None = None,
+              learned=None) -> Document:
+    """Return ``result`` with actors and their stances toward each target.
+
+    Args:
+        doc: The parsed Doc (parser and NER) whose units are ``result.units``.
+        result: The record holding the sentence units.
+        targets: Free-text targets.
+        nlp: Pipeline used to parse the targets (default: one built from ``doc.vocab``).
+        actors: Actors to use; found with ``argmine.actors.find_actors`` when None.
+        author: Name of the author (from metadata) for the author actor.
+        learned: Optional sentence-stance classifier with ``predict(text, target) -> (label, p)``.
+    """
+    from ..actors import find_actors, to_schema
+
+    if actors is None:
+        actors = to_schema(find_actors(doc, author=author))
+    actors = list(actors)
+    if not targets:
+        return result.model_copy(update={"actors": actors})
+    cues = load_cues()
+    index = _mention_index(doc, actors)
+    author_ids = [a.id for a in actors if a.role == "author"]
+    sents = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in result.units]
+    units = result.units
+    stances: list[Stance] = []
+    for target_text in targets:
+        target = parse_target(target_text, nlp or _nlp_for(doc))
+        anchor_actors = {a.id for a in actors if a.name.lower() in target.anchors}
+        doc_anchor_count = sum(len(a.mentions) for a in actors if a.id in anchor_actors)
+        readings: dict[str, list[Reading]] = defaultdict(list)
+        previous_hit = -10
+        for i, (sent, unit) in enumerate(zip(sents, units)):
+            if sent is None:
+                continue
+            hits = [h for h in find_hits(sent, target)
+                    if anchor_in_reach(sents, i, target, doc_anchor_count=doc_anchor_count)]
+            if not hits and previous_hit >= i - 1:
+                ana = anaphoric_hit(sent)
+                hits = [ana] if ana else []
+            continuity = False
+            if hits:
+                previous_hit = i
+            elif previous_hit == i - 1:
+                continuity = True
+            else:
+                continue
+            agents = _agents(sent, index, hits)
+            agent_tokens = {t for t, a in index.items() if sent.start <= t < sent.end}
+            found_agent = False
+            for aid, pred, how in agents:
+                if aid in anchor_actors and how != "subject":
+                    continue
+                hit = min(hits, key=lambda h: abs(h.token.i - pred.i)) if hits else None
+                if how == "owner":
+                    reading = ("against" if hit and hit.opposite else "favor", 0.6)
+                else:
+                    reading = _read(_chain(pred, hit.token if hit else None, agent_tokens), cues,
+                                    bool(hit and hit.opposite))
+                if reading is None:
+                    continue
+                stance, conf = reading
+                if continuity:
+                    conf *= 0.8
+                readings[aid].append(Reading(aid, unit.id, stance, conf, _is_change(sent, pred, cues)))
+                found_agent = True
+            # The author's own claims: outcome predicates and evaluations of the target.
+            if author_ids and hits and not found_agent and unit.label == "claim":
+                outcome = _outcome(sent, hits[0], cues)
+                if outcome:
+                    readings[author_ids[0]].append(Reading(author_ids[0], unit.id, outcome, 0.75, False))
+            elif author_ids and hits and unit.label == "claim" and not agents:
+                pass
+        for aid, rs in readings.items():
+            stance, conf, support = _final(rs)
+            timeline = [TimelineEntry(unit=r.unit, stance=r.stance) for r in rs]
+            evidence = list(dict.fromkeys(r.unit for r in support))
+            stances.append(Stance(actor=aid, target=target.text, stance=stance, score=conf,
+                                  evidence=evidence, timeline=timeline))
+    return result.model_copy(update={"actors": actors, "stances": stances})
+
+
+def _nlp_for(doc: Doc):
+    # Targets are parsed with the same pipeline that parsed the document.
+    nlp = getattr(doc, "_argmine_nlp", None)
+    if nlp is None:
+        from ..nlp import load_spacy
+        nlp = load_spacy()
+    return nlp

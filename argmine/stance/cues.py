@@ -1,0 +1,75 @@
+"""Stance cue tables (``data/stance_cues.json``) and the sign of a token."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "stance_cues.json"
+
+
+@dataclass(frozen=True)
+class Cues:
+    favor: frozenset[str]
+    against: frozenset[str]
+    mixed: frozenset[str]
+    negators: frozenset[str]
+    failure: frozenset[str]
+    bad_outcome: frozenset[str]
+    good_outcome: frozenset[str]
+    change: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    return Cues(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
+
+
+def _keys(tok: Token) -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def token_sign(tok: Token, cues: Cues) -> int:
+    """+1 for a favour cue, -1 for an against cue, 0 otherwise (phrasal verbs read with their particle)."""
+    lemma, lower = _keys(tok)
+    particles = [c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")]
+    for p in particles:
+        phrase = f"{lemma} {p}"
+        if phrase in cues.favor:
+            return 1
+        if phrase in cues.against:
+            return -1
+    if lemma in cues.favor or lower in cues.favor:
+        return 1
+    if lemma in cues.against or lower in cues.against:
+        return -1
+    return 0
+
+
+def is_mixed(tok: Token, cues: Cues) -> bool:
+    lemma, lower = _keys(tok)
+    return lemma in cues.mixed or lower in cues.mixed
+
+
+def is_negated(tok: Token, cues: Cues) -> bool:
+    """Negated by a ``neg`` child, a preceding negator within two tokens, or "less than"."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    doc = tok.doc
+    before = doc[max(tok.i - 3, 0):tok.i]
+    words = [t.lower_ for t in before]
+    text = " ".join(words)
+    if "less than" in text or "far from" in text:
+        return True
+    # "not only ... but" is a focus construction, not a negation.
+    for j, w in enumerate(words):
+        if w in cues.negators and not (w == "not" and j + 1 < len(words) and words[j + 1] == "only"):
+            if not (w == "not" and tok.i + 1 < len(doc) and doc[tok.i - 1].lower_ == "not"
+                    and tok.lower_ == "only"):
+                return True
+    return False

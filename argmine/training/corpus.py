@@ -1,0 +1,109 @@
+"""Training data: sources in any reader format -> sentence examples with features and labels."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from spacy.language import Language
+
+from ..errors import ArgmineError, Errors
+from ..io import formats, read_corpus
+from ..schema import Document
+from ..segment import project
+from ..pipeline.unit_classifier import doc_features
+
+# Which decisions each format labels. Component labels need exhaustive annotation
+# (text outside components is "none"); claim and evidence types come only from
+# corpora that annotate types in argmine's sense. ClaimBuster, CheckThat, IBM and IAM
+# label other things (check-worthiness, stance) and train no unit head.
+FORMAT_TASKS: dict[str, frozenset[str]] = {
+    "aaec": frozenset({"component"}),
+    "elecdeb": frozenset({"component"}),
+    "microtexts": frozenset({"component"}),
+    "cmv": frozenset({"component", "claim_type"}),
+    "jsonl": frozenset({"component", "claim_type", "evidence_type"}),
+    "prodigy": frozenset({"component", "claim_type", "evidence_type"}),
+    "hf": frozenset({"component", "claim_type", "evidence_type"}),
+}
+
+
+class DataSource(NamedTuple):
+    format: str
+    path: str
+
+    def __str__(self) -> str:
+        return f"{self.format}:{self.path}"
+
+
+class Example(NamedTuple):
+    """One sentence with its features and gold labels."""
+    doc_id: str
+    group: str
+    corpus: str
+    start: int
+    end: int
+    text: str
+    feats: dict[str, float]
+    label: str
+    type: str | None
+    tasks: frozenset[str]
+
+
+def parse_source(spec: str) -> DataSource:
+    """Parse ``FORMAT:PATH`` (or a bare path to argmine JSONL)."""
+    fmt, sep, path = spec.partition(":")
+    if not sep or (fmt not in formats() and fmt != "hf"):
+        if Path(spec).exists():
+            return DataSource("jsonl", spec)
+        raise ArgmineError(Errors.E001.format(fmt=fmt if sep else spec,
+                                              choices=", ".join(formats() + ["hf"])) +
+                           " Write sources as FORMAT:PATH, e.g. aaec:corpora/aaec-conll/train.dat")
+    return DataSource(fmt, path)
+
+
+def read_source(source: DataSource) -> Iterator[Document]:
+    if source.format == "hf":
+        from ..io.hf import from_hf_dataset, load_hf_dataset
+        yield from from_hf_dataset(load_hf_dataset(source.path))
+    else:
+        yield from read_corpus(source.path, format=source.format)
+
+
+def fingerprint(source: DataSource) -> str:
+    """SHA-256 over the bytes of every file of a source (sorted), to record what trained a model."""
+    path = Path(source.path)
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    h = hashlib.sha256()
+    for file in files:
+        h.update(file.name.encode())
+        h.update(file.read_bytes())
+    return h.hexdigest()
+
+
+def examples_from_records(records: Iterable[Document], nlp: Language, *, tasks: frozenset[str],
+                          corpus: str, batch_size: int = 16) -> Iterator[Example]:
+    """Segment each record with ``nlp`` and label its sentences from the gold units."""
+    records = list(records)
+    for record, doc in zip(records, nlp.pipe((r.text for r in records), batch_size=batch_size)):
+        spans, feats = doc_features(doc)
+        group = str(record.meta.get("topic") if record.meta.get("topic") is not None else record.id)
+        for (start, end), f in zip(spans, feats):
+            from ..segment import Sentence
+            label, utype, _ = project(Sentence(start, end), record.units)
+            yield Example(record.id, group, str(record.meta.get("corpus") or corpus), start, end,
+                          record.text[start:end], f, label, utype, tasks)
+
+
+def load_sources(sources: Iterable[DataSource], nlp: Language) -> list[Example]:
+    """Read every source and return its sentence examples."""
+    out: list[Example] = []
+    for source in sources:
+        tasks = FORMAT_TASKS.get(source.format, frozenset())
+        records = list(read_source(source))
+        if not any(r.units for r in records):
+            raise ArgmineError(Errors.E013 + f" (source {source})")
+        out.extend(examples_from_records(records, nlp, tasks=tasks, corpus=source.format))
+    return out

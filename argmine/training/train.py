@@ -1,0 +1,92 @@
+"""``train``: fit the unit classifier from corpora and write a model directory with its card."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from .. import __version__
+from ..nlp import units_pipeline
+from ..pipeline.unit_classifier import UnitClassifier
+from ..schema import SCHEMA_VERSION
+from .card import write_card
+from .corpus import DataSource, fingerprint, load_sources
+from .evaluate import HEAD_LABELS, compare, cross_validate, fit_head, head_examples
+
+logger = logging.getLogger("argmine")
+
+
+def train(sources: Sequence[DataSource], output_dir: str | Path, *,
+          dev: Sequence[DataSource] = (), cv: Sequence[DataSource] = (), seed: int = 0,
+          C: float = 1.0, cv_folds: int = 5, spacy_model: str | None = None,
+          stance_corpora: str | Path | None = None) -> dict[str, Any]:
+    """Train the unit heads on ``sources`` and write ``output_dir``.
+
+    Args:
+        sources: Training data, each a format and a path.
+        output_dir: Model directory to write (``units/``, ``meta.json``, ``README.md``).
+        dev: Held-out sources scored against the baselines after training.
+        cv: Sources scored by cross-topic cross-validation (type heads), for the card.
+        seed: Seed for every random choice; the same inputs and seed give the same model.
+        C: Inverse regularisation strength of the logistic regressions.
+        cv_folds: Folds for ``cv``.
+        spacy_model: spaCy pipeline to segment and tag with (default: see ``load_spacy``).
+        stance_corpora: Folder holding the IBM, IAM and NewsMTSC corpora; when given, the
+            learned stance classifier is trained too and written to ``stance/``.
+
+    Returns:
+        The metadata written to ``meta.json``, including all scores.
+    """
+    output_dir = Path(output_dir)
+    nlp = units_pipeline(spacy_model)
+    examples = load_sources(sources, nlp)
+    classifier = UnitClassifier(nlp)
+    sizes: dict[str, Any] = {}
+    for head in HEAD_LABELS:
+        chosen, labels = head_examples(examples, head)
+        model = fit_head(chosen, labels, seed=seed, C=C)
+        sizes[head] = {"sentences": len(chosen), "labels": dict(sorted(Counter(labels).items()))}
+        if model is None:
+            logger.warning("No training data for the %s head; it is left out of the model.", head)
+            continue
+        classifier.models[head] = model
+    classifier.to_disk(output_dir / "units")
+
+    dev_scores = {}
+    for source in dev:
+        dev_examples = load_sources([source], nlp)
+        dev_scores[str(source)] = {head: compare(examples, dev_examples, head, seed=seed, C=C,
+                                                 model=classifier.models.get(head))
+                                   for head in ("component",)}
+    cv_scores = {}
+    for source in cv:
+        cv_examples = load_sources([source], nlp)
+        cv_scores[str(source)] = cross_validate(cv_examples, heads=("claim_type", "evidence_type"),
+                                                folds=cv_folds, seed=seed, C=C)
+
+    stance_scores = None
+    if stance_corpora is not None:
+        from ..stance.learned import train_stance_models
+        stance_scores = train_stance_models(Path(stance_corpora), output_dir / "stance", seed=seed)
+
+    meta = {
+        "name": output_dir.name, "argmine_version": __version__, "schema": SCHEMA_VERSION,
+        "spacy_version": spacy.__version__,
+        "spacy_pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+        "trained": date.today().isoformat(), "seed": seed, "C": C,
+        "sources": [{"source": str(s), "sha256": fingerprint(s)} for s in sources],
+        "sizes": sizes, "dev": dev_scores, "cv": cv_scores,
+        "heads": sorted(classifier.models),
+        "stance": stance_scores,
+    }
+    (output_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+    write_card(meta, output_dir / "README.md")
+    return meta

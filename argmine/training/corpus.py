@@ -33,9 +33,10 @@ FORMAT_TASKS: dict[str, frozenset[str]] = {
 class DataSource(NamedTuple):
     format: str
     path: str
+    split: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.format}:{self.path}"
+        return f"{self.format}:{self.path}" + (f"@{self.split}" if self.split else "")
 
 
 class Example(NamedTuple):
@@ -53,23 +54,33 @@ class Example(NamedTuple):
 
 
 def parse_source(spec: str) -> DataSource:
-    """Parse ``FORMAT:PATH`` (or a bare path to argmine JSONL)."""
+    """Parse ``FORMAT:PATH[@SPLIT]`` (or a bare path to argmine JSONL).
+
+    ``@SPLIT`` keeps only records whose ``meta.split`` equals SPLIT, e.g.
+    ``elecdeb:corpora/elecdeb60to20@dev``.
+    """
+    split = None
+    if "@" in spec:
+        spec, split = spec.rsplit("@", 1)
     fmt, sep, path = spec.partition(":")
     if not sep or (fmt not in formats() and fmt != "hf"):
         if Path(spec).exists():
-            return DataSource("jsonl", spec)
+            return DataSource("jsonl", spec, split)
         raise ArgmineError(Errors.E001.format(fmt=fmt if sep else spec,
                                               choices=", ".join(formats() + ["hf"])) +
                            " Write sources as FORMAT:PATH, e.g. aaec:corpora/aaec-conll/train.dat")
-    return DataSource(fmt, path)
+    return DataSource(fmt, path, split)
 
 
 def read_source(source: DataSource) -> Iterator[Document]:
     if source.format == "hf":
         from ..io.hf import from_hf_dataset, load_hf_dataset
-        yield from from_hf_dataset(load_hf_dataset(source.path))
+        records = from_hf_dataset(load_hf_dataset(source.path))
     else:
-        yield from read_corpus(source.path, format=source.format)
+        records = read_corpus(source.path, format=source.format)
+    for record in records:
+        if source.split is None or record.meta.get("split") == source.split:
+            yield record
 
 
 def fingerprint(source: DataSource) -> str:

@@ -1,0 +1,67 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from argmine.cli.app import app
+from argmine.errors import ArgmineError
+from argmine.training import parse_source
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory, data_dir):
+    out = tmp_path_factory.mktemp("model") / "mini"
+    result = runner.invoke(app, ["train", f"jsonl:{data_dir / 'train' / 'mini.jsonl'}", "-o", str(out),
+                                 "--dev", f"jsonl:{data_dir / 'train' / 'mini.jsonl'}", "--seed", "1"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_train_writes_model_card_and_meta(trained):
+    meta = json.loads((trained / "meta.json").read_text(encoding="utf-8"))
+    assert meta["heads"] == ["claim_type", "component", "evidence_type"]
+    assert meta["sources"][0]["sha256"]
+    assert set(meta["sizes"]["evidence_type"]["labels"]) == {"event", "reference", "statistic", "testimony"}
+    assert set(meta["sizes"]["claim_type"]["labels"]) == {"fact", "policy", "value"}
+    card = (trained / "README.md").read_text(encoding="utf-8")
+    assert "TF-IDF + LR" in card and "majority" in card
+
+
+def test_training_is_deterministic(trained, tmp_path, data_dir):
+    again = tmp_path / "again"
+    result = runner.invoke(app, ["train", f"jsonl:{data_dir / 'train' / 'mini.jsonl'}", "-o", str(again), "--seed", "1"])
+    assert result.exit_code == 0, result.output
+    for name in ("component.npz", "claim_type.npz", "evidence_type.npz"):
+        assert (again / "units" / name).read_bytes() == (trained / "units" / name).read_bytes()
+
+
+def test_evaluate_prints_scores_and_confusion(trained, data_dir, tmp_path):
+    out = tmp_path / "scores.json"
+    result = runner.invoke(app, ["evaluate", str(trained), f"jsonl:{data_dir / 'train' / 'mini.jsonl'}",
+                                 "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "macro-F1" in result.output and "confusion" in result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert set(report["component"]["model"]["per_class"]) == {"claim", "evidence", "none"}
+
+
+def test_evaluate_cross_validation_grouped_by_topic(trained, data_dir):
+    result = runner.invoke(app, ["evaluate", str(trained), f"jsonl:{data_dir / 'train' / 'mini.jsonl'}",
+                                 "--cv-folds", "4", "--group-by", "topic"])
+    assert result.exit_code == 0, result.output
+    assert "tfidf_lr" in result.output and "majority" in result.output
+
+
+def test_too_many_folds_is_a_clear_error(trained, data_dir):
+    result = runner.invoke(app, ["evaluate", str(trained), f"jsonl:{data_dir / 'train' / 'mini.jsonl'}",
+                                 "--cv-folds", "9"])
+    assert result.exit_code == 1
+    assert "lower --folds" in result.output
+
+
+def test_source_spec_errors_name_the_formats():
+    with pytest.raises(ArgmineError, match="choose one of"):
+        parse_source("nosuchformat:somewhere")
+    assert parse_source("elecdeb:corpora/elecdeb@dev").split == "dev"

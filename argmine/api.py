@@ -62,12 +62,24 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
     if targets and units_only:
         raise ArgmineError("Stance needs the parser and NER; load the pipeline without units_only.")
-    pairs = ((r.text, r) for r in records)
-    for doc, record in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    failure: list[ArgmineError] = []
+
+    def pairs():
+        # A bad input line must not discard the documents read before it: stop feeding,
+        # let spaCy finish the batch in flight, then raise.
+        try:
+            for r in records:
+                yield r.text, r
+        except ArgmineError as e:
+            failure.append(e)
+
+    for doc, record in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         result = from_doc(doc, doc_id=record.id, meta=record.meta)
         if not units_only:
             result = _add_actors_and_stances(doc, result, targets, record.meta, nlp)
         yield result
+    if failure:
+        raise failure[0]
 
 
 def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -19,6 +20,13 @@ _MULTI = {cue: [w for w in words if " " in w] for cue, words in CUES.items()}
 
 def _shape(text: str) -> str:
     return _DIGIT.sub("0", text.lower())
+
+
+@lru_cache(maxsize=200_000)
+def _char_ngrams(word: str) -> tuple[str, ...]:
+    # Cached: the same words recur across sentences, and this is the costliest feature.
+    padded = f"<{word}>"
+    return tuple(f"c={padded[i:i + n]}" for n in (3, 4, 5) for i in range(len(padded) - n + 1))
 
 
 def sentence_features(span: Span, *, position: float = 0.0, char_ngrams: bool = True) -> dict[str, float]:
@@ -43,10 +51,8 @@ def sentence_features(span: Span, *, position: float = 0.0, char_ngrams: bool = 
         add(f"b={a}_{b}")
     if char_ngrams:
         for w in words:
-            padded = f"<{w}>"
-            for n in (3, 4, 5):
-                for i in range(len(padded) - n + 1):
-                    add(f"c={padded[i:i + n]}", 0.2)
+            for gram in _char_ngrams(w):
+                feats[gram] = feats.get(gram, 0.0) + 0.2
     lemma_text = " " + " ".join(lemmas) + " "
     lemma_set = set(lemmas) | set(words)
     for cue, lexicon in CUES.items():

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import Actor, Document, Stance, TimelineEntry
-from .cues import Cues, is_mixed, is_negated, load_cues, token_sign
+from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, phrase_signs, token_sign
 from .target import Target, TargetHit, anaphoric_hit, anchor_in_reach, find_hits, parse_target
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -96,6 +96,25 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit]
     return out
 
 
+def _own_clause(pred: Token) -> set[int]:
+    """Token indices of the predicate's clause, without coordinated or subordinate clauses
+    that have a subject of their own ("..., but only Japan seemed on board with X")."""
+    out: set[int] = set()
+    stack = [pred]
+    while stack:
+        node = stack.pop()
+        out.add(node.i)
+        for child in node.children:
+            temporal = child.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("as", "when", "while", "after", "before", "since")
+                for c in child.children)
+            if child.dep_ in ("conj", "advcl", "ccomp", "parataxis") and not temporal and any(
+                    c.dep_ in _SUBJ for c in child.children):
+                continue
+            stack.append(child)
+    return out
+
+
 def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int]) -> list[Token]:
     """Tokens that link a predicate to the target: the path, plus the predicate's complements."""
     tokens: dict[int, Token] = {pred.i: pred}
@@ -114,6 +133,8 @@ def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int]) -> lis
         for child in node.children:
             if child.i in agent_tokens or child.dep_ in _SUBJ or depth >= 3:
                 continue
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
+                continue  # a hypothetical clause is not the actor's position
             if child.dep_ in _CHAIN or child.dep_ in ("neg", "acomp"):
                 # Do not wander into another actor's clause.
                 if any(c.dep_ in _SUBJ and c.i not in agent_tokens for c in child.children) and child.dep_ in ("conj", "advcl", "ccomp"):
@@ -132,6 +153,7 @@ def _read(tokens: Sequence[Token], cues: Cues, opposite: bool) -> tuple[str, flo
             mixed = True
         if s:
             signs.append(-s if is_negated(tok, cues) else s)
+    signs += phrase_signs(tokens, cues)
     if not signs and not mixed:
         return None
     if mixed:
@@ -145,7 +167,28 @@ def _read(tokens: Sequence[Token], cues: Cues, opposite: bool) -> tuple[str, flo
         sign *= s
     if opposite:
         sign = -sign
+    # Support on conditions is mixed; a refusal until a condition is met stays against.
+    if sign > 0 and has_phrase(tokens, cues.conditional):
+        return "mixed", 0.65
     return ("favor" if sign > 0 else "against"), 0.85 if len(signs) <= 2 else 0.75
+
+
+def _hypothetical_or_embedded(pred: Token, cues: Cues) -> bool:
+    """A predicate inside an if-clause, or reported under someone else's verb or noun
+    ("demanded that Pyongyang take steps", "reports that X might accept"), does not state
+    its subject's own position."""
+    node = pred
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical for c in node.children):
+            return True
+        if node.dep_ in ("ccomp", "acl", "relcl", "advcl", "xcomp") and node.head != node:
+            head = node.head
+            if node.dep_ in ("ccomp", "acl") and (head.pos_ == "NOUN" or head.lemma_.lower() in cues.embedding):
+                return True
+            node = head
+            continue
+        break
+    return False
 
 
 def _outcome(sent: Span, hit: TargetHit, cues: Cues) -> str | None:
@@ -165,6 +208,24 @@ def _outcome(sent: Span, hit: TargetHit, cues: Cues) -> str | None:
 def _is_change(sent: Span, pred: Token, cues: Cues) -> bool:
     text = " ".join(t.lemma_.lower() for t in sent)
     return any(c in text for c in cues.change if " " in c) or pred.lemma_.lower() in cues.change
+
+
+def _mark_changes(readings: list[Reading], changes: Sequence[int], order: dict[str, int]) -> list[Reading]:
+    """Flag the first reading after a change-of-course sentence when the actor's position
+    before and after it differs ("Then, in early 2018, Trump changed course")."""
+    for pos in reversed(changes):
+        before = [r for r in readings if order[r.unit] < pos and r.stance in ("favor", "against")]
+        after = [r for r in readings if order[r.unit] >= pos and r.stance in ("favor", "against")]
+        if not before or not after:
+            continue
+        b = Counter(r.stance for r in before).most_common(1)[0][0]
+        a = Counter(r.stance for r in after).most_common(1)[0][0]
+        if a != b:
+            first = next(k for k, r in enumerate(readings) if order[r.unit] >= pos)
+            readings = list(readings)
+            readings[first] = readings[first]._replace(change=True)
+            break
+    return readings
 
 
 def _final(readings: Sequence[Reading]) -> tuple[str, float, list[Reading]]:
@@ -208,9 +269,9 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
         author: Name of the author (from metadata) for the author actor.
         learned: Optional sentence-stance classifier with ``predict(text, target) -> (label, p)``.
     """
-    from ..actors import find_actors, to_schema
-
     if actors is None:
+        from ..actors import find_actors, to_schema
+
         actors = to_schema(find_actors(doc, author=author))
     actors = list(actors)
     if not targets:
@@ -227,6 +288,8 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
         doc_anchor_count = sum(len(a.mentions) for a in actors if a.id in anchor_actors)
         readings: dict[str, list[Reading]] = defaultdict(list)
         previous_hit = -10
+        previous_reading = None
+        changes: list[int] = []
         for i, (sent, unit) in enumerate(zip(sents, units)):
             if sent is None:
                 continue
@@ -241,14 +304,33 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             elif previous_hit == i - 1:
                 continuity = True
             else:
+                if _is_change(sent, sent.root, cues):
+                    changes.append(i)
+                previous_reading = None
                 continue
             agents = _agents(sent, index, hits)
             agent_tokens = {t for t, a in index.items() if sent.start <= t < sent.end}
             found_agent = False
+            if has_phrase(sent, cues.agreement) and previous_reading is not None:
+                # "X appear to hold similar views": X takes the position just described.
+                for aid, pred, how in agents:
+                    if how == "subject":
+                        readings[aid].append(Reading(aid, unit.id, previous_reading[0],
+                                                     previous_reading[1] * 0.8, False))
+                        found_agent = True
+                agents = []
+            unit_reading = None
             for aid, pred, how in agents:
                 if aid in anchor_actors and how != "subject":
                     continue
-                hit = min(hits, key=lambda h: abs(h.token.i - pred.i)) if hits else None
+                if how != "owner" and _hypothetical_or_embedded(pred, cues):
+                    continue
+                clause = _own_clause(pred)
+                in_reach = [h for h in hits if h.token.i in clause]
+                if hits and not in_reach and how != "owner" and not any(h.via == "anaphora" for h in hits):
+                    # The actor acts on something else in this sentence.
+                    continue
+                hit = min(in_reach or hits, key=lambda h: abs(h.token.i - pred.i)) if hits else None
                 if how == "owner":
                     reading = ("against" if hit and hit.opposite else "favor", 0.6)
                 else:
@@ -259,8 +341,15 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 stance, conf = reading
                 if continuity:
                     conf *= 0.8
-                readings[aid].append(Reading(aid, unit.id, stance, conf, _is_change(sent, pred, cues)))
+                readings[aid].append(Reading(aid, unit.id, stance, conf, False))
+                unit_reading = unit_reading or (stance, conf)
                 found_agent = True
+            if unit_reading is None and (hits or continuity):
+                # No actor reading: keep the sentence's own tenor for "similar views" next.
+                unit_reading = _read(list(sent), cues, bool(hits and hits[0].opposite))
+            previous_reading = unit_reading
+            if _is_change(sent, sent.root, cues):
+                changes.append(i)
             # The author's own claims: outcome predicates and evaluations of the target.
             if author_ids and hits and not found_agent and unit.label == "claim":
                 outcome = _outcome(sent, hits[0], cues)
@@ -268,7 +357,9 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                     readings[author_ids[0]].append(Reading(author_ids[0], unit.id, outcome, 0.75, False))
             elif author_ids and hits and unit.label == "claim" and not agents:
                 pass
+        order = {u.id: k for k, u in enumerate(units)}
         for aid, rs in readings.items():
+            rs = _mark_changes(rs, changes, order)
             stance, conf, support = _final(rs)
             timeline = [TimelineEntry(unit=r.unit, stance=r.stance) for r in rs]
             evidence = list(dict.fromkeys(r.unit for r in support))

@@ -22,6 +22,10 @@ class Cues:
     bad_outcome: frozenset[str]
     good_outcome: frozenset[str]
     change: frozenset[str]
+    conditional: frozenset[str]
+    agreement: frozenset[str]
+    hypothetical: frozenset[str]
+    embedding: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,3 +77,23 @@ def is_negated(tok: Token, cues: Cues) -> bool:
                     and tok.lower_ == "only"):
                 return True
     return False
+
+
+def phrase_signs(tokens, cues: Cues) -> list[int]:
+    """Signs of multi-word cues ("on board", "lobby against") found in a token sequence."""
+    text = " " + " ".join(t.lemma_.lower() for t in tokens) + " "
+    lower = " " + " ".join(t.lower_ for t in tokens) + " "
+    signs = []
+    for phrase in (p for p in cues.favor if " " in p):
+        if f" {phrase} " in text or f" {phrase} " in lower:
+            signs.append(1)
+    for phrase in (p for p in cues.against if " " in p):
+        if f" {phrase} " in text or f" {phrase} " in lower:
+            signs.append(-1)
+    return signs
+
+
+def has_phrase(tokens, phrases: frozenset[str]) -> bool:
+    text = " " + " ".join(t.lemma_.lower() for t in tokens) + " "
+    lower = " " + " ".join(t.lower_ for t in tokens) + " "
+    return any(f" {p} " in text or f" {p} " in lower for p in phrases)

@@ -95,6 +95,7 @@ class UnitClassifier:
         return preds
 
     def set_annotations(self, docs: Iterable[Doc], predictions: list[list[UnitPrediction]]) -> None:
+        ensure_extensions()  # cheap, and survives a test that removed the extensions
         for doc, preds in zip(docs, predictions):
             spans = []
             for p in preds:

@@ -80,6 +80,16 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit]
             how, pred = "subject", node.head.head
         elif node.dep_ == "pobj" and node.head.dep_ == "agent":
             how, pred = "subject", node.head.head
+        elif (node.dep_ == "pobj" and node.head.lower_ == "with"
+              and node.head.head.lower_ in ("along", "together")):
+            # "Japanese officials, along with hawks ..., seem disturbed": a co-agent.
+            anchor = node.head.head.head
+            how, pred = "subject", anchor.head if anchor.dep_ in _SUBJ else anchor
+        elif (tok.dep_ == "conj" and tok.head.pos_ not in ("NOUN", "PROPN", "PRON")
+              and _subjectless_verb_after(tok) is not None):
+            # The parser sometimes coordinates a subject noun with the previous clause's
+            # predicate ("X is ambivalent, and hawks ... seem eager to derail it").
+            how, pred = "subject", _subjectless_verb_after(tok)
         elif node.dep_ == "poss" and node.head.dep_ in _SUBJ and node.head.i not in hit_tokens:
             how, pred = "possessor", node.head.head
         elif node.dep_ in ("poss", "compound", "nmod", "amod") and node.head.i in hit_tokens:
@@ -113,6 +123,14 @@ def _own_clause(pred: Token) -> set[int]:
                 continue
             stack.append(child)
     return out
+
+
+def _subjectless_verb_after(tok: Token) -> Token | None:
+    for cand in tok.sent[tok.i - tok.sent.start + 1:]:
+        if cand.pos_ in ("VERB", "AUX") and cand.dep_ in ("ccomp", "conj", "ROOT") and not any(
+                c.dep_ in _SUBJ for c in cand.children):
+            return cand
+    return None
 
 
 def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int]) -> list[Token]:

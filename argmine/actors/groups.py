@@ -1,0 +1,169 @@
+"""Institutions and unnamed groups, found with a spaCy Matcher on their head nouns.
+
+Rules for institutions ("government", "administration", "regime", "ministry", ...):
+
+* "<Country>'s government", "the <Demonym> government", "Moscow's foreign ministry"
+  are mentions of the country (the whole phrase is the mention).
+* "<Person>'s government", "the <Person> administration" are mentions of the
+  person's country when the text states it ("Chinese President Xi Jinping"); else
+  they make an organization named "<name> <head>" ("Trump administration") with
+  affiliation = the person.
+* Plural heads ("the Bush and Obama administrations", "previous U.S.
+  administrations") make one organization named by the phrase, affiliated to the
+  country it names, or to the country all its persons share, else None.
+* A head with no named owner ("the administration") is left alone: it is anaphoric.
+
+Rules for groups (head nouns in ``data/actors.json``: officials, hawks, critics,
+opponents, establishment, communities, ...):
+
+* A head with modifiers, a quantifier or partitive ("some administration
+  officials", "Some of the president's more outspoken critics"), or a qualifying
+  preposition + actor ("hawks in the United States") makes a group named by the
+  phrase; equal names are one group.
+* The group's affiliation is the country it names ("Japanese officials",
+  "Japan's security establishment", "hawks in the United States"), else None.
+* A bare head ("hawks") refers to the nearest group with the same head; with none,
+  it makes a group only as the subject of a verb ("Critics say ...").
+* "people", "public", "citizens" and the like make a group only with a country
+  ("the Iranian people").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from .phrases import display, left_edge, prep_phrase
+from .spans import Candidate, candidate
+from .tables import ActorTables
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _matcher(doc: Doc, tables: ActorTables) -> Matcher:
+    plural = sorted(tables.group_heads - tables.collective_heads)
+    matcher = Matcher(doc.vocab)
+    matcher.add("GROUP", [[{"LOWER": {"IN": plural}, "TAG": {"IN": ["NNS", "NNPS"]}}],
+                          [{"LOWER": {"IN": sorted(tables.collective_heads)},
+                            "TAG": {"IN": ["NN", "NNP"]}}]])
+    matcher.add("GOVERNMENT", [[{"LOWER": {"IN": sorted(tables.government_heads)},
+                                 "POS": {"IN": ["NOUN", "PROPN"]}}]])
+    return matcher
+
+
+def _owners(start: int, end: int, index: Mapping[int, Sequence[Candidate]]) -> list[Candidate]:
+    seen: dict[tuple[str, str], Candidate] = {}
+    for i in range(start, end):
+        for c in index.get(i, ()):
+            if c.kind in ("country", "person", "organization"):
+                seen.setdefault((c.kind, c.key), c)
+    return list(seen.values())
+
+
+def _institution(doc: Doc, head: int, index: Mapping[int, Sequence[Candidate]], titles: set[int],
+                 person_country: Mapping[str, str | None]) -> Candidate | None:
+    start = left_edge(doc, head, index, titles)
+    owners = _owners(start, head, index)
+    if not owners:
+        return None
+    countries = [o.key for o in owners if o.kind == "country"]
+    persons = [o for o in owners if o.kind == "person"]
+    s_char, e_char = doc[start].idx, doc[head].idx + len(doc[head])
+    if doc[head].tag_ in ("NNS", "NNPS"):
+        shared = {person_country.get(p.key) for p in persons}
+        country = countries[0] if countries else (shared.pop() if len(shared) == 1 else None)
+        name = display(doc, start, head + 1, index)
+        return candidate(doc, "organization", name.lower(), name, s_char, e_char,
+                         affiliation=("country", country) if country else None)
+    if countries:
+        return candidate(doc, "country", countries[0], countries[0], s_char, e_char)
+    if not persons:
+        return None
+    person = persons[0]
+    country = person_country.get(person.key)
+    if country:
+        return candidate(doc, "country", country, country, s_char, e_char)
+    # Named as written ("Trump administration", "Moon government"), not by the full name.
+    written = " ".join(doc.text[person.start:person.end].split())
+    name = f"{written} {doc[head].lower_}"
+    return candidate(doc, "organization", f"{person.key}|{doc[head].lemma_.lower()}", name,
+                     s_char, e_char, affiliation=("person", person.key))
+
+
+def _group(doc: Doc, head: int, index: Mapping[int, Sequence[Candidate]], titles: set[int],
+           tables: ActorTables) -> tuple[Candidate | None, bool]:
+    """Return (qualified group candidate or None, whether the head stood bare)."""
+    start = left_edge(doc, head, index, titles, quantifiers=tables.quantifiers)
+    prep = prep_phrase(doc, head, index, titles, tables)
+    if start == head and prep is None:
+        return None, True
+    countries = [o.key for o in _owners(start, head, index) if o.kind == "country"]
+    if not countries and prep is not None and prep.owner.kind == "country":
+        countries = [prep.owner.key]
+    if doc[head].lower_ in tables.heads_needing_country and not countries:
+        return None, False
+    if prep is None:
+        name, end = display(doc, start, head + 1, index), head + 1
+    elif prep.detached:
+        name = f"{display(doc, start, head + 1, index)} {doc[prep.prep:prep.end].text}"
+        end = head + 1
+    else:
+        name, end = display(doc, start, prep.end, index), prep.end
+    name = " ".join(name.replace("’", "'").split())
+    affiliation = ("country", countries[0]) if countries else None
+    last = doc[end - 1]
+    return candidate(doc, "group", name.lower(), name, doc[start].idx, last.idx + len(last),
+                     affiliation=affiliation), False
+
+
+def scan_groups(doc: Doc, tables: ActorTables, index: Mapping[int, Sequence[Candidate]],
+                titles: set[int], person_country: Mapping[str, str | None]) -> list[Candidate]:
+    """Return institution and group candidates of ``doc``.
+
+    Args:
+        doc: The parsed Doc.
+        tables: The actor tables.
+        index: Token index -> named candidates (persons linked to canonical names).
+        titles: Token indices inside titles.
+        person_country: Canonical person name -> the country the text states, or None.
+    """
+    out: list[Candidate] = []
+    bare: list[int] = []
+    for match_id, start, _end in _matcher(doc, tables)(doc):
+        label = doc.vocab.strings[match_id]
+        if start in index:
+            continue
+        if label == "GOVERNMENT":
+            cand = _institution(doc, start, index, titles, person_country)
+            if cand is not None:
+                out.append(cand)
+            continue
+        cand, is_bare = _group(doc, start, index, titles, tables)
+        if cand is not None:
+            out.append(cand)
+        elif is_bare and doc[start].lower_ not in tables.heads_needing_country:
+            bare.append(start)
+    groups = [c for c in out if c.kind == "group"]
+    for head in bare:
+        out.extend(_bare_group(doc, head, groups))
+    return out
+
+
+def _bare_group(doc: Doc, head: int, groups: Sequence[Candidate]) -> list[Candidate]:
+    """A bare head refers to the nearest group with that head (earlier ones first)."""
+    word = doc[head].lower_
+    same = [g for g in groups if doc[g.token_start:g.token_end].root.lower_ == word
+            or word in g.name.lower().split()]
+    tok = doc[head]
+    if same:
+        before = [g for g in same if g.start < tok.idx]
+        target = before[-1] if before else same[0]
+        cand = candidate(doc, "group", target.key, target.name, tok.idx, tok.idx + len(tok),
+                         affiliation=target.affiliation)
+        return [cand] if cand else []
+    if tok.dep_ in _SUBJECTS:
+        cand = candidate(doc, "group", word, word, tok.idx, tok.idx + len(tok))
+        return [cand] if cand else []
+    return []

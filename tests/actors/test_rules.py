@@ -1,0 +1,193 @@
+"""Actor rules on short sentences, one rule per case."""
+
+import pytest
+
+from argmine.actors import MentionRecord, actor_at, find_actors, to_schema
+from argmine.actors.gazetteer import country_of, country_of_demonym, is_place_not_state
+from argmine.actors.names import link_names
+from argmine.actors.records import ActorRecord
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from argmine.nlp import load_spacy
+
+    return load_spacy()
+
+
+def _actors(nlp, text, author=None):
+    return find_actors(nlp(text), author=author)
+
+
+def _summary(actors):
+    ids = {a.id: a.name for a in actors}
+    return {a.name: (a.kind, ids.get(a.affiliation), [m.text for m in a.mentions])
+            for a in actors if a.role is None}
+
+
+# (sentence, actor name, kind, affiliation, mention texts that must be among its mentions)
+CASES = [
+    ("Tehran rejected the proposal.", "Iran", "country", None, ["Tehran"]),
+    ("The Kremlin denied the report.", "Russia", "country", None, ["Kremlin"]),
+    ("Moscow's foreign ministry protested.", "Russia", "country", None, ["Moscow's foreign ministry"]),
+    ("Iranian officials said no.", "Iranian officials", "group", "Iran", ["Iranian officials"]),
+    ("German Chancellor Angela Merkel said the talks would continue.", "Angela Merkel", "person",
+     "Germany", ["Angela Merkel"]),
+    ("Angela Merkel, the German chancellor, said no.", "Angela Merkel", "person", "Germany",
+     ["Angela Merkel"]),
+    ("Prime Minister Shinzo Abe met President Donald Trump. Abe said Trump agreed.", "Shinzo Abe",
+     "person", None, ["Shinzo Abe", "Abe"]),
+    ("Abe spoke first. Later, Prime Minister Shinzo Abe left.", "Shinzo Abe", "person", None,
+     ["Abe", "Shinzo Abe"]),
+    ("Beijing and Seoul welcomed the talks, while Washington hesitated.", "United States", "country",
+     None, ["Washington"]),
+    ("Beijing and Seoul welcomed the talks, while Washington hesitated.", "South Korea", "country",
+     None, ["Seoul"]),
+    ("The DPRK refused. The Democratic People's Republic of Korea later agreed.", "North Korea",
+     "country", None, ["DPRK", "Democratic People's Republic of Korea"]),
+    ("The Republic of Korea (ROK) objected. The ROK later agreed.", "South Korea", "country", None,
+     ["Republic of Korea", "ROK"]),
+    ("The U.S. and America and the United States of America are one.", "United States", "country",
+     None, ["U.S.", "America", "United States of America"]),
+    ("Chinese President Xi Jinping visited Pyongyang.", "Xi Jinping", "person", "China",
+     ["Xi Jinping"]),
+    ("The Trump administration imposed sanctions.", "Trump administration", "organization", "Trump",
+     ["Trump administration"]),
+    ("The Bush and Obama administrations refused talks.", "Bush and Obama administrations",
+     "organization", None, ["Bush and Obama administrations"]),
+    ("Previous U.S. administrations refused talks.", "previous U.S. administrations", "organization",
+     "United States", ["Previous U.S. administrations"]),
+    ("Some administration officials disagreed.", "some administration officials", "group", None,
+     ["Some administration officials"]),
+    ("Japan's security establishment is worried.", "Japan's security establishment", "group",
+     "Japan", ["Japan's security establishment"]),
+    ("Hawks in the United States oppose the deal.", "hawks in the United States", "group",
+     "United States", ["Hawks in the United States"]),
+    ("The North Korean government rejected the offer.", "North Korea", "country", None,
+     ["North Korean government"]),
+    ("Critics say the plan is flawed.", "critics", "group", None, ["Critics"]),
+    ("The Iranian people want peace.", "Iranian people", "group", "Iran", ["Iranian people"]),
+    ("The International Atomic Energy Agency (IAEA) inspected the site. The IAEA reported progress.",
+     "International Atomic Energy Agency", "organization", None,
+     ["International Atomic Energy Agency", "IAEA"]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name,kind,affiliation,mentions", CASES,
+                         ids=[f"{c[1]}: {c[0][:40]}" for c in CASES])
+def test_rule(nlp, text, name, kind, affiliation, mentions):
+    found = _summary(_actors(nlp, text))
+    assert name in found, f"no actor {name!r} in {found}"
+    got_kind, got_affiliation, got_mentions = found[name]
+    assert (got_kind, got_affiliation) == (kind, affiliation)
+    assert set(mentions) <= set(got_mentions), got_mentions
+
+
+NOT_ACTORS = [
+    ("Chicago welcomed the decision.", "Chicago"),  # a city that is not a national capital
+    ("The mayor spoke in Osaka on Monday.", "Osaka"),
+    ("Washington state passed a law.", "Washington"),  # the state, not the capital
+    ("The summit was held in Singapore.", "Singapore"),  # only a location
+    ("The leaders met in Hanoi before the Hanoi summit.", "Hanoi"),
+    ("Leaders met at the Demilitarized Zone (DMZ). The DMZ is tense.", "DMZ"),
+    ("Trump called Kim \u201cLittle Rocket Man\u201d in a speech.", "Little Rocket Man"),
+    ("Ships sailed across the Korean Peninsula to Northeast Asia.", "Northeast Asia"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,word", NOT_ACTORS, ids=[n[1] for n in NOT_ACTORS])
+def test_not_an_actor(nlp, text, word):
+    found = _summary(_actors(nlp, text))
+    for name, (_, _, mentions) in found.items():
+        assert word not in name and not any(word in m for m in mentions), found
+
+
+@pytest.mark.slow
+def test_author_actor(nlp):
+    actors = _actors(nlp, "I believe the deal is good, and my view is firm. He said \u201cI agree.\u201d",
+                     author="Jane Roe")
+    author = [a for a in actors if a.role == "author"]
+    assert len(author) == 1 and author[0].name == "Jane Roe" and author[0].kind == "person"
+    assert [m.text for m in author[0].mentions] == ["I", "my"]
+
+
+@pytest.mark.slow
+def test_unnamed_author_is_last_without_mentions(nlp):
+    actors = _actors(nlp, "Tehran rejected the proposal.")
+    assert actors[-1].role == "author" and actors[-1].name == "author"
+    assert actors[-1].mentions == () and actors[-1].id == f"a{len(actors)}"
+
+
+@pytest.mark.slow
+def test_ids_in_order_of_first_mention_and_schema(nlp):
+    actors = _actors(nlp, "Seoul objected. Tokyo agreed. Seoul relented.")
+    assert [(a.id, a.name) for a in actors if a.role is None] == [("a1", "South Korea"), ("a2", "Japan")]
+    schema = to_schema(actors)
+    assert schema[0].mentions[0].start == 0 and schema[0].id == "a1"
+
+
+@pytest.mark.slow
+def test_mention_token_span_tells_the_subject(nlp):
+    doc = nlp("Japan's security establishment appears less than thrilled.")
+    actors = find_actors(doc)
+    group = next(a for a in actors if a.kind == "group")
+    assert group.mentions[0].span(doc).root.dep_ == "nsubj"
+
+
+def _record(aid, *spans):
+    return ActorRecord(id=aid, name=aid, kind="country",
+                       mentions=tuple(MentionRecord(s, e, 0, 1, "") for s, e in spans))
+
+
+def test_actor_at_prefers_exact_then_longest_inside_then_smallest_around():
+    actors = [_record("a1", (0, 5)), _record("a2", (0, 30)), _record("a3", (40, 51))]
+    assert actor_at(actors, 0, 5) == "a1"
+    assert actor_at(actors, 0, 35) == "a2"   # the NP holds both; the group is longer
+    assert actor_at(actors, 42, 45) == "a3"  # "Kim" inside "Kim Jong-un"
+    assert actor_at(actors, 60, 70) is None
+
+
+@pytest.mark.parametrize("names,expected", [
+    ([("Trump", 0), ("Donald Trump", 10)], {"Trump": "Donald Trump", "Donald Trump": "Donald Trump"}),
+    ([("Kim Jong-un", 0), ("Kim", 20)], {"Kim": "Kim Jong-un"}),
+    ([("Kim Jong Un", 0), ("Kim Jong-un", 9)], {"Kim Jong-un": "Kim Jong Un"}),
+    ([("Kim Jong-un", 0), ("Kim Yo-jong", 10), ("Kim", 20)], {"Kim": "Kim Yo-jong"}),
+    ([("Moon", 0), ("Xi", 5)], {"Moon": "Moon", "Xi": "Xi"}),
+])
+def test_link_names(names, expected):
+    linked = link_names(names)
+    for short, full in expected.items():
+        assert linked[short] == full
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Beijing", "China"), ("Seoul", "South Korea"), ("Tokyo", "Japan"), ("Moscow", "Russia"),
+    ("Tehran", "Iran"), ("Pyongyang", "North Korea"), ("Washington", "United States"),
+    ("the ROK", "South Korea"), ("Republic of Korea", "South Korea"), ("DPRK", "North Korea"),
+    ("the DPRK", "North Korea"), ("Democratic People's Republic of Korea", "North Korea"),
+    ("U.S.", "United States"), ("US", "United States"), ("America", "United States"),
+    ("the United States of America", "United States"), ("North Korea’s", "North Korea"),
+    ("Chicago", None), ("Busan", None), ("Northeast Asia", None),
+])
+def test_country_of(text, country):
+    assert country_of(text) == country
+
+
+def test_washington_state_is_not_the_capital():
+    assert country_of("Washington", following=" state passed") is None
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Chinese", "China"), ("Japanese", "Japan"), ("South Korean", "South Korea"),
+    ("American", "United States"), ("Iranian", "Iran"), ("Korean", None),
+])
+def test_demonyms(text, country):
+    assert country_of_demonym(text) == country
+
+
+@pytest.mark.parametrize("text,expected", [("Chicago", True), ("Busan", True), ("Hanoi", False),
+                                           ("Japan", False), ("Texas", True)])
+def test_is_place_not_state(text, expected):
+    assert is_place_not_state(text) is expected

@@ -62,6 +62,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
     if targets and units_only:
         raise ArgmineError("Stance needs the parser and NER; load the pipeline without units_only.")
+    learned = _learned_stance(nlp) if targets else None
     failure: list[ArgmineError] = []
 
     def pairs():
@@ -76,17 +77,28 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     for doc, record in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         result = from_doc(doc, doc_id=record.id, meta=record.meta)
         if not units_only:
-            result = _add_actors_and_stances(doc, result, targets, record.meta, nlp)
+            result = _add_actors_and_stances(doc, result, targets, record.meta, nlp, learned)
         yield result
     if failure:
         raise failure[0]
 
 
+def _learned_stance(nlp: Language):
+    """The model's sentence-stance classifier, if it ships one (``stance/target_stance``)."""
+    path = _model_path(nlp) / "stance" / "target_stance"
+    if not path.is_dir():
+        return None
+    from .stance.learned import StanceClassifier
+
+    return StanceClassifier.from_disk(path)
+
+
 def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],
-                            meta: Mapping[str, Any], nlp: Language) -> Document:
+                            meta: Mapping[str, Any], nlp: Language, learned: Any) -> Document:
     from .stance.attribution import attribute
 
-    return attribute(doc, result, targets=targets, author=meta.get("author"), nlp=nlp)
+    return attribute(doc, result, targets=targets, author=meta.get("author"), nlp=nlp,
+                     learned=learned)
 
 
 def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = (),

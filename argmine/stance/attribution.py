@@ -28,6 +28,11 @@ _CHAIN = ("acomp", "attr", "xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "o
           "relcl", "acl", "conj", "amod", "compound", "advmod", "npadvmod", "dative", "agent")
 
 
+# The learned sentence-stance classifier is consulted only when the rules find no cue, and
+# its answer is kept only above this probability.
+LEARNED_MIN_P = 0.7
+
+
 class Reading(NamedTuple):
     """One actor's position in one sentence."""
     actor: str
@@ -354,6 +359,11 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 else:
                     reading = _read(_chain(pred, hit.token if hit else None, agent_tokens), cues,
                                     bool(hit and hit.opposite))
+                if reading is None and learned is not None and hits and not continuity and how == "subject":
+                    # No cue the rules can read: ask the classifier trained on IBM and IAM,
+                    # and keep only confident answers (it knows no "none").
+                    label, p = learned.predict(sent.text, target.text)
+                    reading = (label, round(p * 0.8, 3)) if p >= LEARNED_MIN_P else None
                 if reading is None:
                     continue
                 stance, conf = reading

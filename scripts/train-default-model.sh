@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Rebuild the bundled default model from its recorded sources. Needs the research corpora
+# beside the checkout (../shared/corpora, or CORPORA=...) and the project's annotations/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+C="${CORPORA:-../shared/corpora}"
+OUT="${1:-argmine/data/default-model}"
+rm -rf "$OUT"
+argmine train \
+  "aaec:$C/aaec-conll/data/conll/Essay_Level/train.dat" \
+  "elecdeb:$C/elecdeb60to20@train" \
+  "microtexts:$C/microtexts" \
+  "cmv:$C/cmv-modes" \
+  "jsonl:annotations" \
+  --dev "aaec:$C/aaec-conll/data/conll/Essay_Level/dev.dat" \
+  --dev "elecdeb:$C/elecdeb60to20@dev" \
+  --cv "cmv:$C/cmv-modes" \
+  --cv "jsonl:annotations" \
+  --stance-corpora "$C" \
+  --seed 0 --C 1.0 \
+  -o "$OUT"

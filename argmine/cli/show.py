@@ -29,14 +29,19 @@ def show_document(doc: Document, console: Console) -> None:
         return
     names = {a.id: a.name for a in doc.actors}
     spans = {u.id: doc.text[u.start:u.end] for u in doc.units}
-    table = Table(title=f"{doc.id}: who stands where", expand=True)
-    for col in ("actor", "target", "stance", "conf.", "key evidence"):
-        table.add_column(col, no_wrap=col != "key evidence")
-    for st in doc.stances:
+    table = Table(title=f"{doc.id}: who stands where")
+    table.add_column("actor", max_width=28, overflow="fold")
+    table.add_column("target", max_width=22, overflow="fold")
+    table.add_column("stance", no_wrap=True)
+    table.add_column("conf.", no_wrap=True)
+    table.add_column("key evidence", min_width=30, max_width=70, overflow="fold")
+    for st in sorted(doc.stances, key=lambda s: (s.target, names.get(s.actor, ""))):
         style = _COLOURS.get(st.stance, "")
-        key = spans.get(st.evidence[0], "") if st.evidence else ""
-        timeline = " → ".join(t.stance for t in st.timeline) if len(st.timeline) > 1 else ""
-        label = f"[{style}]{st.stance}[/]" + (f" ({timeline})" if timeline else "")
+        key = _clip(spans.get(st.evidence[-1], ""), 140) if st.evidence else ""
+        label = f"[{style}]{st.stance}[/]"
+        earlier = [t.stance for t in st.timeline if t.stance != st.stance and t.stance != "none"]
+        if earlier and st.timeline[0].stance != st.stance:
+            label += f" (was {st.timeline[0].stance})"
         table.add_row(names.get(st.actor, st.actor), st.target, label,
-                      f"{st.score:.2f}" if st.score is not None else "", _clip(key))
+                      f"{st.score:.2f}" if st.score is not None else "", key)
     console.print(table)

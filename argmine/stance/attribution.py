@@ -62,14 +62,24 @@ def _root_actor(tok: Token, index: dict[int, str]) -> str | None:
     return index.get(tok.i)
 
 
-def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit]
-            ) -> list[tuple[str, Token, str]]:
+def _in_quote(tok: Token) -> bool:
+    before = tok.sent.text[: tok.idx - tok.sent.start_char]
+    opened = before.count("“") - before.count("”") + before.count('"') % 2
+    return opened > 0
+
+
+def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
+            author_id: str | None = None) -> list[tuple[str, Token, str]]:
     """Return ``(actor id, predicate token, how)`` for actors acting in the sentence."""
     out: list[tuple[str, Token, str]] = []
     seen: set[tuple[str, int]] = set()
     hit_tokens = {h.token.i for h in hits}
     for tok in sent:
         aid = index.get(tok.i)
+        if aid is None and author_id is not None and tok.lower_ in ("i", "we") and tok.dep_ in _SUBJ:
+            # The speaker's "I" and "we" (outside quotations) act for the author.
+            if not _in_quote(tok):
+                aid = author_id
         if aid is None:
             continue
         # Only the syntactic head of the mention counts, so each mention is read once.
@@ -128,6 +138,15 @@ def _own_clause(pred: Token) -> set[int]:
                 continue
             stack.append(child)
     return out
+
+
+def _pick_hit(hits: Sequence[TargetHit], pred: Token, cues: Cues) -> TargetHit:
+    """The target mention a predicate is about: a naming term before an opposite concept,
+    and never a word that is itself a stance cue ("withdrew" from the deal is the cue)."""
+    def rank(h: TargetHit) -> tuple[int, int, int]:
+        is_cue = h.token.i == pred.i or token_sign(h.token, cues) != 0
+        return (is_cue, h.opposite, abs(h.token.i - pred.i))
+    return min(hits, key=rank)
 
 
 def _subjectless_verb_after(tok: Token) -> Token | None:
@@ -225,6 +244,26 @@ def _outcome(sent: Span, hit: TargetHit, cues: Cues) -> str | None:
         return "against" if hit.opposite else "favor"
     if good and not failing and not bad:
         return "against" if hit.opposite else "favor"
+    return None
+
+
+def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues: Cues,
+                    learned) -> tuple[str, float] | None:
+    """The author's own claim about the target: outcome predicates first, then the
+    sentence-level lexicon reading, then the learned classifier."""
+    hit = next((h for h in hits if not h.opposite), hits[0])
+    outcome = _outcome(sent, hit, cues)
+    if outcome:
+        return outcome, 0.75
+    from .lexicon import lexicon_polarity
+
+    label, score = lexicon_polarity(sent.text, target.text)
+    if label in ("favor", "against", "mixed"):
+        return label, round(0.5 + 0.3 * min(score, 1.0), 3)
+    if learned is not None:
+        label, p = learned.predict(sent.text, target.text)
+        if p >= LEARNED_MIN_P:
+            return label, round(p * 0.7, 3)
     return None
 
 
@@ -331,7 +370,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                     changes.append(i)
                 previous_reading = None
                 continue
-            agents = _agents(sent, index, hits)
+            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None)
             agent_tokens = {t for t, a in index.items() if sent.start <= t < sent.end}
             found_agent = False
             if has_phrase(sent, cues.agreement) and previous_reading is not None:
@@ -353,7 +392,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 if hits and not in_reach and how != "owner" and not any(h.via == "anaphora" for h in hits):
                     # The actor acts on something else in this sentence.
                     continue
-                hit = min(in_reach or hits, key=lambda h: abs(h.token.i - pred.i)) if hits else None
+                hit = _pick_hit(in_reach or hits, pred, cues) if hits else None
                 if how == "owner":
                     reading = ("against" if hit and hit.opposite else "favor", 0.6)
                 else:
@@ -380,11 +419,9 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 changes.append(i)
             # The author's own claims: outcome predicates and evaluations of the target.
             if author_ids and hits and not found_agent and unit.label == "claim":
-                outcome = _outcome(sent, hits[0], cues)
-                if outcome:
-                    readings[author_ids[0]].append(Reading(author_ids[0], unit.id, outcome, 0.75, False))
-            elif author_ids and hits and unit.label == "claim" and not agents:
-                pass
+                author_reading = _author_reading(sent, hits, target, cues, learned)
+                if author_reading:
+                    readings[author_ids[0]].append(Reading(author_ids[0], unit.id, *author_reading, False))
         order = {u.id: k for k, u in enumerate(units)}
         for aid, rs in readings.items():
             rs = _mark_changes(rs, changes, order)

@@ -64,8 +64,10 @@ def parse_target(text: str, nlp: Language, *, extra_terms: Iterable[str] = ()) -
         raise ArgmineError(Errors.E016)
     doc = nlp(text)
     data = _concepts()["concepts"]
-    anchors = [ent.text.lower() for ent in doc.ents if ent.label_ in ("GPE", "NORP", "PERSON", "ORG", "LOC")]
-    anchor_tokens = {t.i for ent in doc.ents for t in ent}
+    # Anchors are who the policy concerns; other names ("INF") belong to the target's name.
+    anchor_ents = [ent for ent in doc.ents if ent.label_ in ("GPE", "NORP", "PERSON")]
+    anchors = [ent.text.lower().removeprefix("the ") for ent in anchor_ents]
+    anchor_tokens = {t.i for ent in anchor_ents for t in ent}
     # The head concept: concepts of content words that are not part of an anchor name.
     content = [t for t in doc if t.i not in anchor_tokens and t.lower_ not in _STOP and not t.is_punct]
     lemmas = [t.lemma_.lower() for t in content] + [t.lower_ for t in content]
@@ -82,7 +84,9 @@ def parse_target(text: str, nlp: Language, *, extra_terms: Iterable[str] = ()) -
                      if any(h.lemma_.lower() in data[name]["terms"] or h.lower_ in data[name]["terms"]
                             for h in heads)]
     chosen = head_concepts or matched
-    terms = {t.lemma_.lower() for t in content if not t.is_stop}
+    terms = {t.lemma_.lower() for t in content if not t.is_stop and t.pos_ in ("NOUN", "PROPN")}
+    if len(content) > 1:
+        terms.add(phrase)  # the target's own name, e.g. "inf treaty"
     opposite: set[str] = set()
     for name in chosen:
         terms |= set(data[name]["terms"])
@@ -149,7 +153,7 @@ def anaphoric_hit(sent: Span) -> TargetHit | None:
     return None
 
 
-def anchor_in_reach(sentences: Sequence[Span], index: int, target: Target, *, window: int = 2,
+def anchor_in_reach(sentences: Sequence[Span], index: int, target: Target, *, window: int = 3,
                     doc_anchor_count: int = 0) -> bool:
     """Is an anchor of the target mentioned near sentence ``index`` (or throughout the document)?"""
     if not target.anchors or doc_anchor_count >= 3:

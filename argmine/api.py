@@ -46,13 +46,16 @@ def _model_path(nlp: Language) -> Path:
 
 
 def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
-             batch_size: int = 32, n_process: int = 1) -> Iterator[Document]:
+             terms: Mapping[str, Sequence[str]] | None = None, batch_size: int = 32,
+             n_process: int = 1) -> Iterator[Document]:
     """Analyse documents lazily, in input order.
 
     Args:
         records: Documents to analyse (their ``id`` and ``meta`` are kept).
         nlp: A pipeline from ``load``.
         targets: Stance targets (free text), e.g. "detente with North Korea".
+        terms: Extra words or phrases naming a target, by target, e.g.
+            ``{"detente with North Korea": ["thaw", "peace offensive"]}``.
         batch_size: Texts per spaCy batch.
         n_process: Worker processes for spaCy (pays off from about a thousand documents).
     """
@@ -77,7 +80,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     for doc, record in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         result = from_doc(doc, doc_id=record.id, meta=record.meta)
         if not units_only:
-            result = _add_actors_and_stances(doc, result, targets, record.meta, nlp, learned)
+            result = _add_actors_and_stances(doc, result, targets, record.meta, nlp, learned, terms)
         yield result
     if failure:
         raise failure[0]
@@ -94,16 +97,18 @@ def _learned_stance(nlp: Language):
 
 
 def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],
-                            meta: Mapping[str, Any], nlp: Language, learned: Any) -> Document:
+                            meta: Mapping[str, Any], nlp: Language, learned: Any,
+                            terms: Mapping[str, Sequence[str]] | None) -> Document:
     from .stance.attribution import attribute
 
     return attribute(doc, result, targets=targets, author=meta.get("author"), nlp=nlp,
-                     learned=learned)
+                     learned=learned, terms=terms)
 
 
 def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = (),
-            doc_id: str = "doc", meta: Mapping[str, Any] | None = None) -> Document:
+            terms: Mapping[str, Sequence[str]] | None = None, doc_id: str = "doc",
+            meta: Mapping[str, Any] | None = None) -> Document:
     """Analyse one text and return its record (units, actors, stances)."""
     nlp = nlp or load()
     record = Document(id=doc_id, text=text, meta=dict(meta or {}))
-    return next(annotate([record], nlp=nlp, targets=targets))
+    return next(annotate([record], nlp=nlp, targets=targets, terms=terms))

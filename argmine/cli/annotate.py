@@ -16,6 +16,7 @@ def annotate(
     inputs: Annotated[list[str], typer.Argument(help=".txt files, JSONL with a 'text' field, folders of these, or '-' for stdin")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write argmine JSONL ('-' = stdout)")],
     target: Annotated[Optional[list[str]], typer.Option("--target", "-t", help="Stance target, e.g. \"detente with North Korea\" (repeatable)")] = None,
+    term: Annotated[Optional[list[str]], typer.Option("--term", help="Extra word naming a target, as TARGET=WORD (repeatable)")] = None,
     model: Annotated[Optional[Path], typer.Option(help="argmine model directory (default: the bundled model)")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     units_only: Annotated[bool, typer.Option("--units-only", help="Only units (no parser/NER: faster; no actors or stance)")] = False,
@@ -29,11 +30,18 @@ def annotate(
     from .show import show_document
 
     targets = list(target or [])
+    terms: dict[str, list[str]] = {}
+    for spec in term or []:
+        name, sep, word = spec.rpartition("=")
+        if not sep or name not in targets or not word.strip():
+            raise fail(f"--term {spec!r}: write TARGET=WORD with TARGET exactly as given to --target "
+                       f"(targets: {', '.join(map(repr, targets)) or 'none'}).")
+        terms.setdefault(name, []).append(word.strip())
     writer = None
     try:
         nlp = load(model, spacy_model=spacy_model, units_only=units_only)
         with JsonlWriter(output, overwrite=overwrite) as writer:
-            for doc in run(read_inputs(inputs), nlp=nlp, targets=targets, batch_size=batch_size,
+            for doc in run(read_inputs(inputs), nlp=nlp, targets=targets, terms=terms, batch_size=batch_size,
                            n_process=n_process):
                 writer.write(doc)
                 if show:

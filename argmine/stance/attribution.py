@@ -14,7 +14,7 @@ change of course only the later positions decide the final stance.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -210,9 +210,22 @@ def _read(tokens: Sequence[Token], cues: Cues, opposite: bool) -> tuple[str, flo
     if opposite:
         sign = -sign
     # Support on conditions is mixed; a refusal until a condition is met stays against.
-    if sign > 0 and has_phrase(tokens, cues.conditional):
+    if sign > 0 and (has_phrase(tokens, cues.conditional) or _conditional_clause(tokens, cues)):
         return "mixed", 0.65
     return ("favor" if sign > 0 else "against"), 0.85 if len(signs) <= 2 else 0.75
+
+
+def _conditional_clause(tokens: Sequence[Token], cues: Cues) -> bool:
+    """Does a condition ("only if ...", "unless ...") hang off one of the chain's words?"""
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children):
+                words = {c.lower_ for c in child.children}
+                before = child.doc[max(child.left_edge.i - 1, 0)].lower_
+                if "only" in words or "unless" in words or before == "only":
+                    return True
+    return False
 
 
 def _hypothetical_or_embedded(pred: Token, cues: Cues) -> bool:
@@ -272,6 +285,16 @@ def _is_change(sent: Span, pred: Token, cues: Cues) -> bool:
     return any(c in text for c in cues.change if " " in c) or pred.lemma_.lower() in cues.change
 
 
+def _anchor_actors(actors: Sequence[Actor], target: Target) -> set[str]:
+    """Actors a target is about ("North Korea" in the target -> the North Korea actor, which
+    also carries "Pyongyang" and "the DPRK"); persons affiliated with them count too."""
+    names = {a.lower() for a in target.anchors}
+    ids = {a.id for a in actors if a.name.lower() in names
+           or any(n in a.name.lower() for n in names if len(n) > 3)}
+    ids |= {a.id for a in actors if a.affiliation in ids and a.kind == "person"}
+    return ids
+
+
 def _mark_changes(readings: list[Reading], changes: Sequence[int], order: dict[str, int]) -> list[Reading]:
     """Flag the first reading after a change-of-course sentence when the actor's position
     before and after it differs ("Then, in early 2018, Trump changed course")."""
@@ -319,7 +342,7 @@ def _final(readings: Sequence[Reading]) -> tuple[str, float, list[Reading]]:
 
 def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
               actors: Sequence[Actor] | None = None, author: str | None = None,
-              learned=None) -> Document:
+              learned=None, terms: Mapping[str, Sequence[str]] | None = None) -> Document:
     """Return ``result`` with actors and their stances toward each target.
 
     Args:
@@ -330,6 +353,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
         actors: Actors to use; found with ``argmine.actors.find_actors`` when None.
         author: Name of the author (from metadata) for the author actor.
         learned: Optional sentence-stance classifier with ``predict(text, target) -> (label, p)``.
+        terms: Extra words or phrases that name a target, by target text.
     """
     if actors is None:
         from ..actors import find_actors, to_schema
@@ -345,9 +369,12 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
     units = result.units
     stances: list[Stance] = []
     for target_text in targets:
-        target = parse_target(target_text, nlp or _nlp_for(doc))
-        anchor_actors = {a.id for a in actors if a.name.lower() in target.anchors}
+        target = parse_target(target_text, nlp or _nlp_for(doc),
+                              extra_terms=(terms or {}).get(target_text, ()))
+        anchor_actors = _anchor_actors(actors, target)
         doc_anchor_count = sum(len(a.mentions) for a in actors if a.id in anchor_actors)
+        anchor_sents = {i for i, sent in enumerate(sents) if sent is not None and any(
+            index.get(t.i) in anchor_actors for t in sent)}
         readings: dict[str, list[Reading]] = defaultdict(list)
         previous_hit = -10
         previous_reading = None
@@ -355,8 +382,9 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
         for i, (sent, unit) in enumerate(zip(sents, units)):
             if sent is None:
                 continue
-            hits = [h for h in find_hits(sent, target)
-                    if anchor_in_reach(sents, i, target, doc_anchor_count=doc_anchor_count)]
+            near_anchor = (any(abs(i - j) <= 3 for j in anchor_sents)
+                           or anchor_in_reach(sents, i, target, doc_anchor_count=doc_anchor_count))
+            hits = find_hits(sent, target) if near_anchor else []
             if not hits and previous_hit >= i - 1:
                 ana = anaphoric_hit(sent)
                 hits = [ana] if ana else []

@@ -1,0 +1,69 @@
+"""Rules of stance attribution on short constructed sentences (mechanics, not accuracy)."""
+
+import pytest
+
+import argmine
+
+TARGET = "talks with Iran"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return argmine.load()
+
+
+def _stances(nlp, text, target=TARGET):
+    record = argmine.analyze(text, nlp=nlp, targets=[target])
+    names = {a.id: a.name for a in record.actors}
+    return {names[s.actor]: s for s in record.stances}, record
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor,expected", [
+    ("Germany has pushed Washington for years to open talks with Tehran.", "Germany", "favor"),
+    ("France refused to hold talks with Iran.", "France", "against"),  # refuse(-) x hold(+)
+    ("Germany did not support the talks with Iran.", "Germany", "against"),  # negation
+    ("Britain lobbied for harsher sanctions against Iran.", "United Kingdom", "against"),  # opposite concept
+    ("Italy appears less than thrilled about the talks with Tehran.", "Italy", "against"),  # "less than"
+    ("Spain's position on the talks with Iran is ambivalent.", "Spain", "mixed"),  # hedge, possessor
+    ("Canada would join the talks with Iran only if Tehran first halted enrichment.", "Canada", "mixed"),
+])
+def test_rules(nlp, text, actor, expected):
+    stances, record = _stances(nlp, text)
+    found = {k.lower(): v for k, v in stances.items()}
+    key = next((k for k in found if actor.lower() in k), None)
+    assert key is not None, f"no stance for {actor}: {stances}"
+    assert found[key].stance == expected
+    assert found[key].evidence == [record.units[0].id]
+
+
+@pytest.mark.slow
+def test_change_of_course_sets_final_stance_and_timeline(nlp):
+    text = ("France refused to hold talks with Iran for years. France rejected every offer of talks. "
+            "Then, in 2015, France changed course. France agreed to talks with Tehran. "
+            "France hosted a summit with Iran.")
+    stances, _ = _stances(nlp, text)
+    st = stances["France"]
+    assert st.stance == "favor"
+    steps = [t.stance for t in st.timeline]
+    assert steps.index("against") < len(steps) - 1 - steps[::-1].index("favor")
+
+
+@pytest.mark.slow
+def test_outcome_predicate_gives_author_stance(nlp):
+    stances, _ = _stances(nlp, "It would be a tragedy if the talks with Iran failed.")
+    assert stances["author"].stance == "favor"
+
+
+@pytest.mark.slow
+def test_reported_demand_is_not_the_embedded_subjects_position(nlp):
+    stances, _ = _stances(nlp, "Critics demanded that Iran accept the talks.")
+    assert "Iran" not in stances
+
+
+@pytest.mark.slow
+def test_terms_reach_through_the_library(nlp):
+    record = argmine.analyze("Norway championed the Oslo channel with Tehran.", nlp=nlp,
+                             targets=[TARGET], terms={TARGET: ["Oslo channel"]})
+    names = {a.id: a.name for a in record.actors}
+    assert {names[s.actor]: s.stance for s in record.stances}.get("Norway") == "favor"

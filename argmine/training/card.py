@@ -78,6 +78,20 @@ def write_card(meta: dict[str, Any], path: str | Path) -> None:
             for head, block in heads.items():
                 out += ["", f"#### `{source}` {head} ({block['folds']} folds, {block['groups']} groups)",
                         "", _per_class(block)]
+    stance = meta.get("stance") or {}
+    if stance.get("cv"):
+        out += ["", "### Learned stance classifiers (`stance/`), cross-topic cross-validation", "",
+                "Trained by `argmine.stance.learned.train_stance_models`: target stance on IBM claim "
+                "stance + IAM, person polarity on NewsMTSC. Folds grouped by topic (NewsMTSC: by "
+                "article). Baseline: the lexicon-only reading (`argmine.stance.lexicon`).", "",
+                "| corpus | n | groups | majority F1 / acc. | lexicon F1 / acc. | argmine F1 / acc. |",
+                "|---|---|---|---|---|---|"]
+        for name, block in stance["cv"].items():
+            if not isinstance(block, dict) or "model" not in block:
+                continue
+            cells = [f"{block[k]['macro_f1']:.3f} / {block[k]['accuracy']:.3f}"
+                     for k in ("majority", "lexicon", "model")]
+            out.append(f"| {name} | {block['n']} | {block['groups']} | " + " | ".join(cells) + " |")
     out += ["", "## Limits", "",
             "- Policy claims and the four evidence types are learned only from the project's own "
             "annotations (`annotations/`); component labels mostly from essays and debates.",

@@ -30,14 +30,14 @@ def show_document(doc: Document, console: Console) -> None:
     names = {a.id: a.name for a in doc.actors}
     spans = {u.id: doc.text[u.start:u.end] for u in doc.units}
     table = Table(title=f"{doc.id}: who stands where")
-    table.add_column("actor", max_width=28, overflow="fold")
-    table.add_column("target", max_width=22, overflow="fold")
-    table.add_column("stance", no_wrap=True)
+    table.add_column("actor", max_width=24, overflow="fold")
+    table.add_column("target", max_width=20, overflow="fold")
+    table.add_column("stance", max_width=12, overflow="fold")
     table.add_column("conf.", no_wrap=True)
-    table.add_column("key evidence", min_width=30, max_width=70, overflow="fold")
+    table.add_column("key evidence", min_width=24, max_width=80, overflow="fold")
     for st in sorted(doc.stances, key=lambda s: (s.target, names.get(s.actor, ""))):
         style = _COLOURS.get(st.stance, "")
-        key = _clip(spans.get(st.evidence[-1], ""), 140) if st.evidence else ""
+        key = _clip(spans.get(st.evidence[0], ""), 140) if st.evidence else ""
         label = f"[{style}]{st.stance}[/]"
         earlier = [t.stance for t in st.timeline if t.stance != st.stance and t.stance != "none"]
         if earlier and st.timeline[0].stance != st.stance:

@@ -455,7 +455,9 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             rs = _mark_changes(rs, changes, order)
             stance, conf, support = _final(rs)
             timeline = [TimelineEntry(unit=r.unit, stance=r.stance) for r in rs]
-            evidence = list(dict.fromkeys(r.unit for r in support))
+            # Strongest evidence first (direct cue readings before continuity and fallbacks).
+            ranked = sorted(support, key=lambda r: -r.confidence)
+            evidence = list(dict.fromkeys(r.unit for r in ranked))
             stances.append(Stance(actor=aid, target=target.text, stance=stance, score=conf,
                                   evidence=evidence, timeline=timeline))
     return result.model_copy(update={"actors": actors, "stances": stances})

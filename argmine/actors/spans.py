@@ -57,6 +57,13 @@ def candidate(doc: Doc, kind: str, key: str, name: str, start: int, end: int, *,
               agentive: bool = True, affiliation: tuple[str, str] | None = None
               ) -> Candidate | None:
     """Build a :class:`Candidate` for characters ``start:end`` (None if they hold no token)."""
+    # Markdown links ("[China](https://...)") glue the URL to the name: cut it off.
+    cut = doc.text.find("](", start, end)
+    if cut != -1:
+        end = cut
+        name = name.split("](", 1)[0]
+    if end <= start:
+        return None
     bounds = token_bounds(doc, start, end)
     if bounds is None:
         return None

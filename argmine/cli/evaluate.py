@@ -41,8 +41,11 @@ def evaluate(
     cv_folds: Annotated[int, typer.Option(min=0, help="Cross-validate on DATA with this many folds (0 = score the model as trained)")] = 0,
     group_by: Annotated[str, typer.Option(help="Cross-validation groups: topic or document")] = "topic",
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON")] = None,
+    stance: Annotated[bool, typer.Option("--stance", help="Score actor stances instead: analyse each gold document for its meta.targets and compare actor x target pairs")] = False,
 ) -> None:
     """Per-class precision/recall/F1, macro-F1 and confusion; optionally cross-topic cross-validation."""
+    if stance:
+        return _evaluate_stance(model, data, json_out)
     from ..api import _model_dir
     from ..nlp import units_pipeline
     from ..pipeline.unit_classifier import UnitClassifier
@@ -62,5 +65,30 @@ def evaluate(
     except ArgmineError as e:
         raise fail(str(e)) from e
     print_report(report)
+    if json_out:
+        json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+def _evaluate_stance(model: Path, data: list[str], json_out: Path | None) -> None:
+    from ..api import annotate, load
+    from ..stance.evaluate import evaluate_stances
+    from ..training.corpus import parse_source, read_source
+
+    try:
+        nlp = load(model)
+        golds = [g for d in data for g in read_source(parse_source(d)) if g.stances]
+        preds = [next(annotate([g.model_copy(update={"units": [], "actors": [], "stances": []})],
+                               nlp=nlp, targets=g.meta.get("targets")
+                               or sorted({s.target for s in g.stances})))
+                 for g in golds]
+        report = evaluate_stances(golds, preds)
+    except ArgmineError as e:
+        raise fail(str(e)) from e
+    for key in ("all_pairs", "positioned_pairs"):
+        if key in report:
+            print_report({f"stance ({key.replace('_', ' ')})": {"model": report[key]}})
+    if "positioned_found" in report:
+        console.print(f"gold positions (favor/against/mixed) the system gave any stance to: "
+                      f"{report['positioned_found']:.1%}", highlight=False)
     if json_out:
         json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -379,6 +379,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
         previous_hit = -10
         previous_reading = None
         changes: list[int] = []
+        linked: list[tuple[str, str]] = []
         for i, (sent, unit) in enumerate(zip(sents, units)):
             if sent is None:
                 continue
@@ -399,6 +400,8 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 previous_reading = None
                 continue
             agents = _agents(sent, index, hits, author_ids[0] if author_ids else None)
+            if hits and not continuity:
+                linked.extend((index[t.i], unit.id) for t in sent if t.i in index)
             agent_tokens = {t for t, a in index.items() if sent.start <= t < sent.end}
             found_agent = False
             if has_phrase(sent, cues.agreement) and previous_reading is not None:
@@ -450,6 +453,10 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 author_reading = _author_reading(sent, hits, target, cues, learned)
                 if author_reading:
                     readings[author_ids[0]].append(Reading(author_ids[0], unit.id, *author_reading, False))
+        # Actors named in a sentence about the target without a readable position: "none".
+        for aid, unit_id in linked:
+            if aid not in readings and aid not in anchor_actors:
+                readings[aid].append(Reading(aid, unit_id, "none", 0.5, False))
         order = {u.id: k for k, u in enumerate(units)}
         for aid, rs in readings.items():
             rs = _mark_changes(rs, changes, order)

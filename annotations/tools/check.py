@@ -4,187 +4,146 @@ Usage: python annotations/tools/check.py FILE.jsonl [FILE2.jsonl ...] [--skeleto
 
 Prints ``FILE:LINE: problem`` for each problem and exits 1 if there is any.
 With --skeleton, unlabelled units (label null) are allowed (fresh segment.py output).
-Standard library only. Stop-gap until ``argmine validate`` exists.
+
+The record format itself (field names and types, offsets inside the text, unique ids,
+references between units, actors and stances) is checked by the project's schema,
+``argmine.schema.check_record``, the same check as ``argmine validate``. This script adds
+the rules of annotations/GUIDELINES.md that the format does not enforce.
 """
 from __future__ import annotations
 
+import copy
 import json
 import sys
+from pathlib import Path
 
-CLAIM_TYPES = {"value", "policy", "fact"}
-EVIDENCE_TYPES = {"event", "testimony", "statistic", "reference"}
-LABELS = {"claim", "evidence", "none"}
-KINDS = {"person", "country", "organization", "group"}
-STANCES = {"favor", "against", "mixed", "none"}
+try:
+    from argmine.schema import check_record as schema_problems
+except ImportError:  # run from a checkout without the package installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from argmine.schema import check_record as schema_problems
+
 META_REQUIRED = ("source", "date", "licence", "excerpt", "annotator", "targets", "collection")
 
 
-def _int(v):
+def _schema_view(rec: dict) -> dict:
+    """The record as the schema should see it: unlabelled units get a placeholder label
+    (reported below as "not labelled" unless --skeleton)."""
+    if not isinstance(rec, dict) or not isinstance(rec.get("units"), list):
+        return rec
+    rec = copy.deepcopy(rec)
+    for u in rec["units"]:
+        if isinstance(u, dict) and u.get("label") is None:
+            u["label"] = "none"
+    return rec
+
+
+def _int(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def check_record(rec, skeleton=False):
-    p = []
-    if not isinstance(rec, dict):
-        return ["record is not a JSON object"]
-    if rec.get("schema") != "argmine.doc/1":
-        p.append(f"schema must be 'argmine.doc/1', got {rec.get('schema')!r}")
-    if not isinstance(rec.get("id"), str) or not rec.get("id"):
-        p.append("id must be a non-empty string")
-    text = rec.get("text")
-    if not isinstance(text, str):
-        return p + ["text must be a string"]
+def guideline_problems(rec: dict, skeleton: bool = False) -> list[str]:
+    """Annotation rules on top of the schema. Assumes the schema check passed."""
+    p: list[str] = []
+    text, meta = rec["text"], rec.get("meta", {})
     n = len(text)
-    meta = rec.get("meta")
-    if not isinstance(meta, dict):
-        p.append("meta must be an object")
-    else:
-        for k in META_REQUIRED:
-            if k not in meta:
-                p.append(f"meta.{k} missing")
-        ex = meta.get("excerpt")
-        if ex is not None and not (isinstance(ex, list) and len(ex) == 2 and all(_int(x) for x in ex)
-                                   and ex[0] <= ex[1] and ex[1] - ex[0] == n):
-            p.append(f"meta.excerpt {ex!r} must be [start, end] with end-start == len(text) ({n})")
-        if not skeleton and not meta.get("annotator"):
-            p.append("meta.annotator is empty")
-        if "targets" in meta and not (isinstance(meta["targets"], list)
-                                      and all(isinstance(t, str) and t for t in meta["targets"])):
-            p.append("meta.targets must be a list of non-empty strings")
-    for key in ("units", "relations", "actors", "stances"):
-        if not isinstance(rec.get(key), list):
-            p.append(f"{key} must be a list")
-            rec[key] = []
+    if rec.get("schema") != "argmine.doc/1":
+        p.append("schema: 'argmine.doc/1' must be given explicitly")
 
-    def span(obj, where):
-        s, e = obj.get("start"), obj.get("end")
-        if not (_int(s) and _int(e)):
-            p.append(f"{where}: start/end must be integers")
-            return None
-        if not (0 <= s < e <= n):
-            p.append(f"{where}: span [{s}, {e}) out of range 0..{n} or empty")
-            return None
-        if text[s].isspace() or text[e - 1].isspace():
-            p.append(f"{where}: span [{s}, {e}) has leading/trailing whitespace")
-        return s, e
+    # meta
+    for k in META_REQUIRED:
+        if k not in meta:
+            p.append(f"meta.{k} missing")
+    ex = meta.get("excerpt")
+    if ex is not None and not (isinstance(ex, list) and len(ex) == 2 and all(_int(x) for x in ex)
+                               and ex[0] <= ex[1] and ex[1] - ex[0] == n):
+        p.append(f"meta.excerpt {ex!r} must be [start, end] with end-start == len(text) ({n})")
+    if not skeleton and "annotator" in meta and not meta.get("annotator"):
+        p.append("meta.annotator is empty")
+    targets = meta.get("targets", [])
+    if not (isinstance(targets, list) and all(isinstance(t, str) and t for t in targets)):
+        p.append("meta.targets must be a list of non-empty strings")
+        targets = []
 
-    unit_ids, spans = set(), []
-    for i, u in enumerate(rec["units"]):
-        uid = u.get("id") if isinstance(u, dict) else None
-        where = f"unit {uid or '#' + str(i)}"
-        if not isinstance(u, dict):
-            p.append(f"{where}: not an object")
-            continue
-        if not isinstance(uid, str) or not uid:
-            p.append(f"{where}: id missing")
-        elif uid in unit_ids:
-            p.append(f"{where}: duplicate unit id")
-        unit_ids.add(uid)
-        sp = span(u, where)
-        if sp:
-            spans.append((sp[0], sp[1], uid))
-        lab, typ = u.get("label"), u.get("type")
-        if lab is None:
+    # units: every unit labelled and typed, no surrounding whitespace, no overlaps
+    units = rec.get("units", [])
+    order = {u["id"]: i for i, u in enumerate(units)}
+    for u in units:
+        where = f"unit {u['id']}"
+        if u["label"] is None:
             if not skeleton:
                 p.append(f"{where}: not labelled")
-        elif lab not in LABELS:
-            p.append(f"{where}: label {lab!r} not in {sorted(LABELS)}")
-        elif lab == "none" and typ is not None:
-            p.append(f"{where}: label none must have type null, got {typ!r}")
-        elif lab == "claim" and typ not in CLAIM_TYPES:
-            p.append(f"{where}: claim needs type in {sorted(CLAIM_TYPES)}, got {typ!r}")
-        elif lab == "evidence" and typ not in EVIDENCE_TYPES:
-            p.append(f"{where}: evidence needs type in {sorted(EVIDENCE_TYPES)}, got {typ!r}")
-        if lab is None and typ is not None:
-            p.append(f"{where}: type set but label null")
-        if "score" in u and u["score"] is not None and not isinstance(u["score"], (int, float)):
-            p.append(f"{where}: score must be a number or null")
-    spans.sort()
-    for (s1, e1, a), (s2, e2, b) in zip(spans, spans[1:]):
+            if u.get("type") is not None:
+                p.append(f"{where}: type set but label null")
+        elif u["label"] in ("claim", "evidence") and u.get("type") is None:
+            p.append(f"{where}: {u['label']} needs a type")
+        if text[u["start"]].isspace() or text[u["end"] - 1].isspace():
+            p.append(f"{where}: span [{u['start']}, {u['end']}) has leading/trailing whitespace")
+    spans = sorted((u["start"], u["end"], u["id"]) for u in units)
+    for (_, e1, a), (s2, _, b) in zip(spans, spans[1:]):
         if s2 < e1:
             p.append(f"units {a} and {b} overlap")
+    # every character that is not whitespace belongs to a unit
+    pos = 0
+    for s, e, _ in spans + [(n, n, None)]:
+        gap = text[pos:s]
+        if gap.strip():
+            k = pos + len(gap) - len(gap.lstrip())
+            p.append(f"text [{k}, {s}) is in no unit: {text[k:s].strip()[:40]!r}")
+        pos = max(pos, e)
 
-    actor_ids = set()
-    for i, a in enumerate(rec["actors"]):
-        aid = a.get("id") if isinstance(a, dict) else None
-        where = f"actor {aid or '#' + str(i)}"
-        if not isinstance(a, dict):
-            p.append(f"{where}: not an object")
-            continue
-        if not isinstance(aid, str) or not aid:
-            p.append(f"{where}: id missing")
-        elif aid in actor_ids or aid in unit_ids:
-            p.append(f"{where}: duplicate id")
-        actor_ids.add(aid)
-        if not isinstance(a.get("name"), str) or not a.get("name"):
-            p.append(f"{where}: name missing")
-        if a.get("kind") not in KINDS:
-            p.append(f"{where}: kind {a.get('kind')!r} not in {sorted(KINDS)}")
-        ms = a.get("mentions")
-        if not isinstance(ms, list):
-            p.append(f"{where}: mentions must be a list")
-            ms = []
+    # clause splits (GUIDELINES 1): meta.clause_splits = [[first, second], ...], adjacent units
+    splits = meta.get("clause_splits", [])
+    if not isinstance(splits, list):
+        p.append("meta.clause_splits must be a list of [unit id, unit id] pairs")
+        splits = []
+    for pair in splits:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(x in order for x in pair)):
+            p.append(f"meta.clause_splits: {pair!r} is not a pair of unit ids")
+        elif order[pair[1]] != order[pair[0]] + 1:
+            p.append(f"meta.clause_splits: {pair[0]} and {pair[1]} are not adjacent units")
+
+    # actors
+    for a in rec.get("actors", []):
+        where = f"actor {a['id']}"
         seen = set()
-        for j, m in enumerate(ms):
-            sp = span(m, f"{where} mention {j}") if isinstance(m, dict) else None
+        for m in a.get("mentions", []):
+            sp = (m["start"], m["end"])
+            if text[sp[0]].isspace() or text[sp[1] - 1].isspace():
+                p.append(f"{where}: mention [{sp[0]}, {sp[1]}) has leading/trailing whitespace")
             if sp in seen:
                 p.append(f"{where}: duplicate mention {sp}")
             seen.add(sp)
-    for i, a in enumerate(rec["actors"]):
-        if isinstance(a, dict):
-            aff = a.get("affiliation")
-            if aff is not None and aff not in actor_ids:
-                p.append(f"actor {a.get('id')}: affiliation {aff!r} is not an actor id")
-            if aff is not None and aff == a.get("id"):
-                p.append(f"actor {a.get('id')}: affiliated with itself")
+        if a.get("affiliation") is not None and a.get("affiliation") == a["id"]:
+            p.append(f"{where}: affiliated with itself")
 
-    targets = set(meta.get("targets", [])) if isinstance(meta, dict) else set()
+    # stances: fixed targets, one record per pair, evidence for a position, timeline
     pairs = set()
-    for i, st in enumerate(rec["stances"]):
+    for i, st in enumerate(rec.get("stances", [])):
         where = f"stance #{i}"
-        if not isinstance(st, dict):
-            p.append(f"{where}: not an object")
-            continue
-        if st.get("actor") not in actor_ids:
-            p.append(f"{where}: actor {st.get('actor')!r} is not an actor id")
-        tgt = st.get("target")
-        if not isinstance(tgt, str) or not tgt:
-            p.append(f"{where}: target missing")
-        elif targets and tgt not in targets:
-            p.append(f"{where}: target {tgt!r} not in meta.targets")
-        key = (st.get("actor"), tgt)
+        if targets and st["target"] not in targets:
+            p.append(f"{where}: target {st['target']!r} not in meta.targets")
+        key = (st["actor"], st["target"])
         if key in pairs:
-            p.append(f"{where}: second stance for actor {key[0]} and target {tgt!r}")
+            p.append(f"{where}: second stance for actor {key[0]} and target {st['target']!r}")
         pairs.add(key)
-        if st.get("stance") not in STANCES:
-            p.append(f"{where}: stance {st.get('stance')!r} not in {sorted(STANCES)}")
-        ev = st.get("evidence")
-        if not isinstance(ev, list):
-            p.append(f"{where}: evidence must be a list of unit ids")
-            ev = []
-        for u in ev:
-            if u not in unit_ids:
-                p.append(f"{where}: evidence {u!r} is not a unit id")
-        if st.get("stance") in {"favor", "against", "mixed"} and not ev:
-            p.append(f"{where}: stance {st.get('stance')} needs at least one evidence unit")
+        if st["stance"] in ("favor", "against", "mixed") and not st.get("evidence"):
+            p.append(f"{where}: stance {st['stance']} needs at least one evidence unit")
         tl = st.get("timeline", [])
-        if not isinstance(tl, list):
-            p.append(f"{where}: timeline must be a list")
-            tl = []
-        for j, step in enumerate(tl):
-            if not isinstance(step, dict) or step.get("unit") not in unit_ids \
-                    or step.get("stance") not in STANCES:
-                p.append(f"{where}: timeline[{j}] needs a unit id and a stance")
-        if tl and isinstance(tl[-1], dict) and tl[-1].get("stance") != st.get("stance"):
-            p.append(f"{where}: final stance must equal the last timeline entry")
-    for i, r in enumerate(rec["relations"]):
-        if not isinstance(r, dict):
-            p.append(f"relation #{i}: not an object")
-            continue
-        for k in ("source", "target", "head", "tail"):
-            if k in r and r[k] not in unit_ids:
-                p.append(f"relation #{i}: {k} {r[k]!r} is not a unit id")
+        if tl:
+            pos = [order.get(e["unit"], -1) for e in tl]
+            if pos != sorted(pos):
+                p.append(f"{where}: timeline entries must be in text order")
+            if st["stance"] not in {e["stance"] for e in tl}:
+                p.append(f"{where}: final stance {st['stance']!r} is none of the timeline positions")
     return p
+
+
+def check_record(rec, skeleton: bool = False) -> list[str]:
+    problems = schema_problems(_schema_view(rec))
+    if problems:
+        return problems
+    return guideline_problems(rec, skeleton)
 
 
 def main(argv=None) -> int:

@@ -30,7 +30,7 @@ _CHAIN = ("acomp", "attr", "xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "o
 
 # The learned sentence-stance classifier is consulted only when the rules find no cue, and
 # its answer is kept only above this probability.
-LEARNED_MIN_P = 0.7
+LEARNED_MIN_P = 0.6
 
 
 class Reading(NamedTuple):

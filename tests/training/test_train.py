@@ -65,3 +65,16 @@ def test_source_spec_errors_name_the_formats():
     with pytest.raises(ArgmineError, match="choose one of"):
         parse_source("nosuchformat:somewhere")
     assert parse_source("elecdeb:corpora/elecdeb@dev").split == "dev"
+
+
+def test_train_from_a_saved_hugging_face_dataset(tmp_path, data_dir):
+    from argmine.io import read_corpus
+    from argmine.io.hf import to_hf_dataset
+
+    records = list(read_corpus(data_dir / "train" / "mini.jsonl", format="jsonl"))
+    to_hf_dataset(records, level="document").save_to_disk(str(tmp_path / "ds"))
+    out = tmp_path / "from-hf"
+    result = runner.invoke(app, ["train", f"hf:{tmp_path / 'ds'}", "-o", str(out), "--seed", "1"])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["sizes"]["component"]["sentences"] == sum(len(r.units) for r in records)

@@ -64,7 +64,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         raise ArgmineError(Errors.E016)
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
     if targets and units_only:
-        raise ArgmineError("Stance needs the parser and NER; load the pipeline without units_only.")
+        raise ArgmineError(Errors.E020)
     learned = _learned_stance(nlp) if targets else None
     failure: list[ArgmineError] = []
 

@@ -49,6 +49,8 @@ class Errors(metaclass=ErrorsWithCodes):
             "evaluation must be labelled.")
     E018 = ("Cannot group by {group!r}: use 'document' or 'topic' (topic read from meta.topic).")
     E019 = ("Only {n} group(s) available for {k}-fold cross-validation; lower --folds or add data.")
+    E020 = ("Stance targets need the parser and NER, which a units-only pipeline leaves out: drop "
+            "--units-only (in Python: argmine.load(units_only=False)).")
     # Readers, set B (ibm, iam, newsmtsc, claimbuster, checkthat, prodigy).
     E201 = ("{where}: {detail}. This is not the layout the {fmt!r} reader expects (see "
             "docs/readers/{fmt}.md); fix or remove the record, or point at the corpus file "

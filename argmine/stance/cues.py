@@ -1,4 +1,12 @@
-"""Stance cue tables (``data/stance_cues.json``) and the sign of a token."""
+"""Stance cue tables (``data/stance_cues.json``) and the sign of a token.
+
+These lists give the *sign of a predicate* on the path between an actor and a target
+("refused(-) to hold(+)"), so they hold verbs, attitude words and clause markers only.
+``data/stance_lexicon.json`` serves the sentence-level reading and the learned features,
+and also lists target-like nouns ("agreement", "engagement") as favour cues: merged into
+these tables, such nouns would count twice in a predicate chain (measured: the seed
+op-ed's "less than thrilled about the rapprochement" then reads as favour).
+"""
 
 from __future__ import annotations
 

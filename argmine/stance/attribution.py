@@ -414,7 +414,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 agents = []
             unit_reading = None
             for aid, pred, how in agents:
-                if aid in anchor_actors and how != "subject":
+                if aid in anchor_actors and how not in ("subject", "owner"):
                     continue
                 if how != "owner" and _hypothetical_or_embedded(pred, cues):
                     continue
@@ -455,7 +455,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                     readings[author_ids[0]].append(Reading(author_ids[0], unit.id, *author_reading, False))
         # Actors named in a sentence about the target without a readable position: "none".
         for aid, unit_id in linked:
-            if aid not in readings and aid not in anchor_actors:
+            if aid not in readings:
                 readings[aid].append(Reading(aid, unit_id, "none", 0.5, False))
         order = {u.id: k for k, u in enumerate(units)}
         for aid, rs in readings.items():

@@ -58,7 +58,8 @@ def test_outcome_predicate_gives_author_stance(nlp):
 @pytest.mark.slow
 def test_reported_demand_is_not_the_embedded_subjects_position(nlp):
     stances, _ = _stances(nlp, "Critics demanded that Iran accept the talks.")
-    assert "Iran" not in stances
+    # Iran is named in a sentence about the talks, so it may be listed, but with no position.
+    assert "Iran" not in stances or stances["Iran"].stance == "none"
 
 
 @pytest.mark.slow

@@ -60,8 +60,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import registry
+from ._paths import source_name
 from ..errors import Errors, FormatError, SchemaError
 from ..schema import Document, Relation, Unit
+from ._tsv import iter_tsv
 
 FORMAT = "aaec"
 _SPLITS = ("train", "dev", "test")
@@ -124,64 +126,52 @@ def _files(path: Path) -> list[Path]:
                                          expected="data/conll/Essay_Level/{train,dev,test}.dat"))
 
 
-def _source_name(file: Path) -> str:
-    """``file`` relative to the corpus root, recognised by the release layout (else its folder)."""
-    file = file.absolute()
-    parent = file.parent
-    n = len(_LAYOUT)
-    root = parent.parents[n - 1] if parent.parts[-n:] == _LAYOUT else parent
-    return file.relative_to(root).as_posix()
-
-
 # One token: (line number, token, label without BIO prefix or None, BIO letter).
 _Token = tuple[int, str, str | None, str]
 
 
 def _essays(file: Path) -> Iterator[list[_Token]]:
     """Yield the essays of one CoNLL file as token lists, checking the columns and indices."""
+
+    def bad_columns(lineno: int, found: int) -> SchemaError:
+        return SchemaError(Errors.E101.format(
+            fmt=FORMAT, detail=f"expected 5 tab-separated columns "
+                               f"`index token _ _ label`, found {found}"),
+            path=str(file), lineno=lineno)
+
     essay: list[_Token] = []
     prev_index = 0
-    with open(file, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, start=1):
-            line = line.rstrip("\r\n")
-            if not line.strip():
-                continue
-            cols = line.split("\t")
-            if len(cols) != 5:
-                raise SchemaError(Errors.E101.format(
-                    fmt=FORMAT, detail=f"expected 5 tab-separated columns "
-                                       f"`index token _ _ label`, found {len(cols)}"),
-                    path=str(file), lineno=lineno)
-            index_s, token, _, _, label = cols
-            try:
-                index = int(index_s)
-            except ValueError:
-                raise SchemaError(Errors.E101.format(
-                    fmt=FORMAT, detail=f"token index {index_s!r} is not a number"),
-                    path=str(file), lineno=lineno) from None
-            if not token:
-                raise SchemaError(Errors.E101.format(fmt=FORMAT, detail="empty token"),
-                                  path=str(file), lineno=lineno)
-            if index == 1:
-                if essay:
-                    yield essay
-                essay = []
-            elif index != prev_index + 1:
-                raise SchemaError(Errors.E101.format(
-                    fmt=FORMAT, detail=f"token index {index} follows {prev_index}; indices "
-                                       f"must count up from 1 within an essay"),
-                    path=str(file), lineno=lineno)
-            prev_index = index
-            if label == "O":
-                essay.append((lineno, token, None, "O"))
-            elif label[:2] in ("B-", "I-") and _LABEL.match(label[2:]):
-                essay.append((lineno, token, label[2:], label[0]))
-            else:
-                raise SchemaError(Errors.E102.format(
-                    fmt=FORMAT, kind="token", label=label,
-                    allowed="O, B-/I- + MajorClaim, Claim:For, Claim:Against, "
-                            "Premise:<n>:Support, Premise:<n>:Attack"),
-                    path=str(file), lineno=lineno)
+    for lineno, cols in iter_tsv(file, n_columns=5, bad_columns=bad_columns):
+        index_s, token, _, _, label = cols
+        try:
+            index = int(index_s)
+        except ValueError:
+            raise SchemaError(Errors.E101.format(
+                fmt=FORMAT, detail=f"token index {index_s!r} is not a number"),
+                path=str(file), lineno=lineno) from None
+        if not token:
+            raise SchemaError(Errors.E101.format(fmt=FORMAT, detail="empty token"),
+                              path=str(file), lineno=lineno)
+        if index == 1:
+            if essay:
+                yield essay
+            essay = []
+        elif index != prev_index + 1:
+            raise SchemaError(Errors.E101.format(
+                fmt=FORMAT, detail=f"token index {index} follows {prev_index}; indices "
+                                   f"must count up from 1 within an essay"),
+                path=str(file), lineno=lineno)
+        prev_index = index
+        if label == "O":
+            essay.append((lineno, token, None, "O"))
+        elif label[:2] in ("B-", "I-") and _LABEL.match(label[2:]):
+            essay.append((lineno, token, label[2:], label[0]))
+        else:
+            raise SchemaError(Errors.E102.format(
+                fmt=FORMAT, kind="token", label=label,
+                allowed="O, B-/I- + MajorClaim, Claim:For, Claim:Against, "
+                        "Premise:<n>:Support, Premise:<n>:Attack"),
+                path=str(file), lineno=lineno)
     if essay:
         yield essay
 
@@ -233,7 +223,7 @@ def _document(essay: list[_Token], *, file: Path, split: str, number: int) -> Do
                                       orig=f"{m['kind']}:{m['stance']}"))
 
     doc_id = f"aaec-{split}-{number:04d}"
-    meta = {"corpus": FORMAT, "split": split, "source": _source_name(file), "topic": doc_id,
+    meta = {"corpus": FORMAT, "split": split, "source": source_name(file, (_LAYOUT,)), "topic": doc_id,
             "essay": number, "line": essay[0][0]}
     return Document(id=doc_id, text=text, meta=meta, units=units, relations=relations)
 

@@ -61,7 +61,8 @@ from .. import registry
 from ..errors import Errors, FormatError, SchemaError
 from ..schema import Actor, Document, Relation, Unit
 from . import _offsets
-from .elecdeb import parse_ann, read_brat_text, source_name, unit_span
+from ._brat import read_pair, unit_span
+from ._paths import source_name
 
 FORMAT = "cmv"
 _FOLDERS = ("positive", "negative")
@@ -159,12 +160,7 @@ def _metadata(file: Path, to_char: dict[int, int], ann_spans: dict) -> dict:
 
 
 def _document(ann_file: Path) -> Document:
-    txt_file = ann_file.with_suffix(".txt")
-    if not txt_file.is_file():
-        raise FormatError(Errors.E009.format(path=str(ann_file.parent),
-                                             expected=f"{txt_file.name} beside {ann_file.name}"))
-    text = read_brat_text(txt_file)
-    ann = parse_ann(ann_file, text, fmt=FORMAT, byte_offsets=True)
+    text, ann = read_pair(ann_file, fmt=FORMAT, byte_offsets=True)
     path = str(ann_file)
 
     attrs: dict[str, str | None] = {}

@@ -48,6 +48,7 @@ from .. import registry
 from ..errors import ArgmineError, Errors, FormatError
 from ..schema import Actor, Document, Stance, Unit
 from . import _offsets
+from ._tsv import iter_tsv
 
 logger = logging.getLogger("argmine")
 
@@ -97,23 +98,20 @@ def _source(file: Path) -> str:
 
 def _rows(file: Path) -> Iterator[tuple[int, list[str]]]:
     name = str(file)
-    with open(file, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, start=1):
-            line = line.rstrip("\r\n")
-            if not line.strip():
-                continue
-            cols = line.split("\t")
-            if len(cols) != 5:
-                raise _fail(f"{name}:{lineno}", f"{len(cols)} tab-separated columns instead of 5 "
-                                                f"(label, topic, sentence, article_id, stance)")
-            label, topic, sentence, article, stance = cols
-            if label not in LABELS:
-                raise _fail(f"{name}:{lineno}", f"label {label!r} is neither C nor O")
-            if stance.strip() not in STANCES:
-                raise _fail(f"{name}:{lineno}", f"stance {stance!r} is not 1, -1 or 0")
-            if not sentence.strip() or not article.strip() or not topic.strip():
-                raise _fail(f"{name}:{lineno}", "empty sentence, topic or article_id")
-            yield lineno, cols
+
+    def bad_columns(lineno: int, found: int) -> FormatError:
+        return _fail(f"{name}:{lineno}", f"{found} tab-separated columns instead of 5 "
+                                         f"(label, topic, sentence, article_id, stance)")
+
+    for lineno, cols in iter_tsv(file, n_columns=5, bad_columns=bad_columns):
+        label, topic, sentence, article, stance = cols
+        if label not in LABELS:
+            raise _fail(f"{name}:{lineno}", f"label {label!r} is neither C nor O")
+        if stance.strip() not in STANCES:
+            raise _fail(f"{name}:{lineno}", f"stance {stance!r} is not 1, -1 or 0")
+        if not sentence.strip() or not article.strip() or not topic.strip():
+            raise _fail(f"{name}:{lineno}", "empty sentence, topic or article_id")
+        yield lineno, cols
 
 
 def _read_file(file: Path, kind: str) -> Iterator[Document]:

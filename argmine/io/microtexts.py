@@ -59,6 +59,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import registry
+from ._paths import source_name
 from ..errors import Errors, FormatError, SchemaError
 from ..schema import Actor, Document, Relation, Stance, Unit
 from . import _offsets
@@ -85,16 +86,6 @@ def _files(path: Path) -> list[Path]:
         raise FormatError(Errors.E009.format(path=str(path),
                                              expected="corpus/en/*.xml (arggraph XML)"))
     return files
-
-
-def _source_name(file: Path) -> str:
-    file = file.absolute()
-    parent = file.parent
-    for layout in _LAYOUTS:
-        n = len(layout)
-        if parent.parts[-n:] == layout:
-            return file.relative_to(parent.parents[n - 1]).as_posix()
-    return file.name
 
 
 @lru_cache(maxsize=None)
@@ -242,7 +233,7 @@ def _document(file: Path) -> Document:
         stances.append(Stance(actor=author, target=target, stance=_STANCE[stance_attr],
                               evidence=centrals, orig=stance_attr))
 
-    meta = {"corpus": FORMAT, "split": None, "source": _source_name(file), "topic": topic,
+    meta = {"corpus": FORMAT, "split": None, "source": source_name(file, _LAYOUTS), "topic": topic,
             "stance": stance_attr, "question": question}
     if implicit_units:
         meta["implicit_units"] = implicit_units

@@ -35,6 +35,7 @@ class ActorTables:
         locative_prepositions: Prepositions that make a place name a location, not an actor.
         event_heads: Nouns a place name can modify without acting ("the Hanoi summit").
         org_acronyms: Acronyms of organizations (case as written) -> canonical name.
+        non_actor_names: Names of instruments the NER tags as organizations ("E.O.", "JCPOA").
     """
 
     country_aliases: dict[str, str]
@@ -50,6 +51,7 @@ class ActorTables:
     group_prepositions: frozenset[str]
     locative_prepositions: frozenset[str]
     event_heads: frozenset[str]
+    non_actor_names: frozenset[str]
     org_acronyms: dict[str, str]
 
     @property
@@ -80,5 +82,6 @@ def load_tables(path: str | None = None) -> ActorTables:
         group_prepositions=low("group_prepositions"),
         locative_prepositions=low("locative_prepositions"),
         event_heads=low("event_heads"),
+        non_actor_names=frozenset(raw["non_actor_names"]),
         org_acronyms=dict(raw["organization_acronyms"]),
     )

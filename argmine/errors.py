@@ -6,6 +6,8 @@ library raises; only the CLI prints and exits.
 
 from __future__ import annotations
 
+from sklearn.exceptions import NotFittedError
+
 
 class ErrorsWithCodes(type):
     """Prefix each message with its code, like spaCy's ``Errors``."""
@@ -26,7 +28,8 @@ class Errors(metaclass=ErrorsWithCodes):
             "check for a truncated or merged line.")
     E004 = ("Line holds a JSON {kind}, not an object. Each line must be one JSON object "
             "such as {{\"text\": \"...\"}}.")
-    E005 = ("Record has no {field!r} field with text. Add it, or choose the field with --field.")
+    E005 = ("Record has no {field!r} field with text. Give every line a \"{field}\" string, e.g. "
+            "{{\"id\": \"doc-1\", \"{field}\": \"...\"}}.")
     E006 = ("Input path {path!r} does not exist. Check the spelling, or pass '-' to read "
             "standard input.")
     E007 = ("Output file {path!r} exists. Pass --overwrite to replace it, or choose another path.")
@@ -49,6 +52,18 @@ class Errors(metaclass=ErrorsWithCodes):
             "evaluation must be labelled.")
     E018 = ("Cannot group by {group!r}: use 'document' or 'topic' (topic read from meta.topic).")
     E019 = ("Only {n} group(s) available for {k}-fold cross-validation; lower --folds or add data.")
+    E021 = ("Model file {path!r} is damaged or not an argmine model file ({detail}). Retrain it with "
+            "`argmine train`, or use the bundled default model.")
+    E022 = ("{path!r} is not UTF-8 text (bad byte at position {pos}). Convert it first, e.g. "
+            "`iconv -f latin1 -t utf-8 FILE > FILE.utf8`.")
+    E023 = ("Source {source} labels nothing the unit classifier learns (format {fmt!r} carries "
+            "{what}). Train units on aaec, elecdeb, microtexts, cmv, prodigy or argmine JSONL; "
+            "stance corpora go to --stance-corpora.")
+    E024 = ("Output {path!r} exists. Pass --overwrite to replace it, or choose another directory.")
+    E025 = ("Cannot load the Hugging Face dataset at {path!r} ({detail}). Give a folder written by "
+            "`Dataset.save_to_disk`.")
+    E026 = ("No stance corpus found under {path!r}: expected ibm-claim-stance/, iam/ or newsmtsc/ "
+            "as laid out in their releases.")
     E020 = ("Stance targets need the parser and NER, which a units-only pipeline leaves out: drop "
             "--units-only (in Python: argmine.load(units_only=False)).")
     # Readers, set B (ibm, iam, newsmtsc, claimbuster, checkthat, prodigy).
@@ -98,3 +113,7 @@ class FormatError(ArgmineError, ValueError):
 
 class ModelError(ArgmineError):
     """A model cannot be found or loaded."""
+
+
+class NotTrainedError(ModelError, NotFittedError):
+    """A component is used before a model was loaded or trained (also sklearn's NotFittedError)."""

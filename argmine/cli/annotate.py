@@ -8,7 +8,7 @@ import typer
 from ..errors import ArgmineError
 from ..io import JsonlWriter
 from ..io.inputs import read_inputs
-from .app import app, console, fail
+from .app import app, console, err_console, fail
 
 
 @app.command(rich_help_panel="Analyse")
@@ -45,7 +45,8 @@ def annotate(
                            n_process=n_process):
                 writer.write(doc)
                 if show:
-                    show_document(doc, console)
+                    # Tables go to stderr when the records themselves go to stdout.
+                    show_document(doc, err_console if str(output) == "-" else console)
     except ArgmineError as e:
         raise fail(str(e)) from e
     except KeyboardInterrupt:

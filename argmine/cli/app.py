@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 import typer
 from rich.console import Console
 
@@ -15,6 +18,25 @@ app = typer.Typer(
 )
 console = Console()
 err_console = Console(stderr=True, highlight=False)
+
+
+@app.callback()
+def _main() -> None:
+    """Argument mining and stance analysis: claims, evidence, actors and who stands where."""
+    # The library only logs; the command line shows warnings (skipped files or lines) on stderr.
+    logger = logging.getLogger("argmine")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("⚠ %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+
+
+class _StderrHandler(logging.Handler):
+    """Writes to whatever ``sys.stderr`` is at the time (test runners swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(self.format(record) + "\n")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

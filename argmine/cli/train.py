@@ -20,6 +20,7 @@ def train(
     c: Annotated[float, typer.Option("--C", help="Inverse regularisation strength")] = 1.0,
     folds: Annotated[int, typer.Option(min=2, help="Folds for --cv")] = 5,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing model directory")] = False,
 ) -> None:
     """Train the unit classifier (and optionally the stance classifier); write a model with its card."""
     from ..training import parse_source, train as run
@@ -28,7 +29,7 @@ def train(
         meta = run([parse_source(s) for s in sources], output,
                    dev=[parse_source(s) for s in dev or []], cv=[parse_source(s) for s in cv or []],
                    seed=seed, C=c, cv_folds=folds, spacy_model=spacy_model,
-                   stance_corpora=stance_corpora)
+                   stance_corpora=stance_corpora, overwrite=overwrite)
     except ArgmineError as e:
         raise fail(str(e)) from e
     for source, heads in meta["dev"].items():

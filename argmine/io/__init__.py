@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .. import registry
-from ..errors import Errors, ArgmineError
+from ..errors import ArgmineError, Errors, SchemaError
 from ..schema import Document
 from . import (  # noqa: F401  (imported to register the readers)
     aaec, checkthat, claimbuster, cmv, elecdeb, iam, ibm, jsonl, microtexts, newsmtsc, prodigy,
@@ -41,10 +41,14 @@ def read_corpus(path: str | Path, *, format: str = "jsonl", limit: int | None = 
     if str(path) != "-" and not path.exists():
         raise ArgmineError(Errors.E006.format(path=str(path)))
     reader = registry.readers.get(format)
-    for i, doc in enumerate(reader(path)):
-        if limit is not None and i >= limit:
-            return
-        yield doc
+    try:
+        for i, doc in enumerate(reader(path)):
+            if limit is not None and i >= limit:
+                return
+            yield doc
+    except UnicodeDecodeError as e:
+        # Readers open files as UTF-8; one place turns a wrong encoding into a clear error.
+        raise SchemaError(Errors.E022.format(path=str(path), pos=e.start)) from e
 
 
 def read_many(paths: Iterable[str | Path], *, format: str) -> Iterator[Document]:

@@ -140,4 +140,7 @@ def load_hf_dataset(path: str) -> "datasets.Dataset":
     """Load a dataset saved with ``Dataset.save_to_disk`` (never downloads)."""
     import datasets
 
-    return datasets.load_from_disk(path)
+    try:
+        return datasets.load_from_disk(path)
+    except (FileNotFoundError, ValueError, OSError) as e:
+        raise ArgmineError(Errors.E025.format(path=path, detail=f"{type(e).__name__}: {e}")) from e

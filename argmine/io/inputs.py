@@ -2,38 +2,61 @@
 
 from __future__ import annotations
 
+import io
+import json
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import ArgmineError, Errors
 from ..schema import Document
-from .jsonl import read_jsonl, _iter_stream, parse_document
+from .jsonl import _iter_stream, read_jsonl, records_from_lines
 from .text import read_text
 
-_KINDS = {".txt": "text", ".jsonl": "jsonl", ".json": "jsonl"}
+_KINDS = {".txt": "text", ".jsonl": "jsonl"}
+logger = logging.getLogger("argmine")
+
+
+def _looks_like_jsonl(data: str) -> bool:
+    first = next((line for line in data.splitlines() if line.strip()), "")
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return False
 
 
 def _read_stdin() -> Iterator[Document]:
     data = sys.stdin.read()
-    if data.lstrip().startswith("{"):
-        import io
-
-        for lineno, obj in _iter_stream(io.StringIO(data), "<stdin>"):
-            if isinstance(obj, dict) and ("units" in obj or "schema" in obj):
-                yield parse_document(obj, path="<stdin>", lineno=lineno)
-            elif isinstance(obj, dict) and isinstance(obj.get("text"), str):
-                meta = {k: v for k, v in obj.items() if k not in ("id", "text")}
-                yield Document(id=str(obj.get("id", f"stdin-{lineno}")), text=obj["text"], meta=meta)
-            else:
-                from ..errors import SchemaError
-                raise SchemaError(Errors.E005.format(field="text"), path="<stdin>", lineno=lineno)
+    # JSONL when the first line is a JSON object; otherwise the whole input is one text.
+    if _looks_like_jsonl(data):
+        yield from records_from_lines(_iter_stream(io.StringIO(data), "<stdin>"), name="<stdin>",
+                                      stem="stdin")
     else:
         yield Document(id="stdin", text=data, meta={"source": "<stdin>"})
 
 
+def _files(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return [path]
+    found = sorted(p for p in path.rglob("*") if p.is_file())
+    files = [p for p in found if p.suffix.lower() in _KINDS]
+    skipped = [p for p in found if p.suffix.lower() not in _KINDS]
+    if skipped:
+        logger.warning("%s: skipped %d file(s) that are neither .txt nor .jsonl: %s", path, len(skipped),
+                       ", ".join(str(p.relative_to(path)) for p in skipped[:5])
+                       + (" ..." if len(skipped) > 5 else ""))
+    if not files:
+        raise ArgmineError(Errors.E009.format(path=str(path), expected="*.txt or *.jsonl"))
+    return files
+
+
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document]:
-    """Yield one document per text file or JSONL line, in the order given (folders sorted)."""
+    """Yield one document per text file or JSONL line, in the order given (folders sorted).
+
+    Text files in a folder are named by their path inside it ("a/x" for a/x.txt), so files
+    with the same name in different subfolders keep distinct ids.
+    """
     for raw in paths:
         if str(raw) == "-":
             yield from _read_stdin()
@@ -41,11 +64,11 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document]:
         path = Path(raw)
         if not path.exists():
             raise ArgmineError(Errors.E006.format(path=str(path)))
-        files = sorted(p for p in path.rglob("*") if p.suffix in _KINDS) if path.is_dir() else [path]
-        if path.is_dir() and not files:
-            raise ArgmineError(Errors.E009.format(path=str(path), expected="*.txt or *.jsonl"))
-        for file in files:
-            if _KINDS.get(file.suffix) == "jsonl":
+        for file in _files(path):
+            if _KINDS.get(file.suffix.lower()) == "jsonl":
                 yield from read_jsonl(file)
-            else:
-                yield from read_text(file)
+                continue
+            for record in read_text(file):
+                if path.is_dir():
+                    record = record.model_copy(update={"id": file.relative_to(path).with_suffix("").as_posix()})
+                yield record

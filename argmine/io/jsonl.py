@@ -29,7 +29,10 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
         yield from _iter_stream(sys.stdin, "<stdin>")
         return
     with open(path, encoding="utf-8") as f:
-        yield from _iter_stream(f, str(path))
+        try:
+            yield from _iter_stream(f, str(path))
+        except UnicodeDecodeError as e:
+            raise SchemaError(Errors.E022.format(path=str(path), pos=e.start), path=str(path)) from e
 
 
 def _iter_stream(stream: IO[str], name: str) -> Iterator[tuple[int, Any]]:
@@ -72,20 +75,28 @@ def read_jsonl(path: Path) -> Iterator[Document]:
     for file in files:
         name = "<stdin>" if str(file) == "-" else str(file)
         stem = "stdin" if str(file) == "-" else file.stem
-        for lineno, data in iter_json_lines(file):
-            if isinstance(data, dict) and ("units" in data or "schema" in data):
-                yield parse_document(data, path=name, lineno=lineno)
-                continue
-            if not isinstance(data, dict):
-                raise SchemaError(Errors.E004.format(kind=type(data).__name__), path=name, lineno=lineno)
-            text = data.get("text")
-            if not isinstance(text, str):
-                raise SchemaError(Errors.E005.format(field="text"), path=name, lineno=lineno)
-            doc_id = data.get("id")
-            meta = {k: v for k, v in data.items() if k not in ("id", "text")}
-            meta.setdefault("source", name)
-            yield Document(id=str(doc_id) if doc_id is not None else f"{stem}-{lineno}",
-                           text=text, meta=meta)
+        yield from records_from_lines(iter_json_lines(file), name=name, stem=stem)
+
+
+def records_from_lines(lines: Iterable[tuple[int, Any]], *, name: str, stem: str) -> Iterator[Document]:
+    """Turn parsed JSONL lines into documents: argmine records as they are, else ``text`` + ``id``.
+
+    Other keys of a plain record go to ``meta``; a record without an id gets ``STEM-LINE``.
+    """
+    for lineno, data in lines:
+        if not isinstance(data, dict):
+            raise SchemaError(Errors.E004.format(kind=type(data).__name__), path=name, lineno=lineno)
+        if "units" in data or "schema" in data:
+            yield parse_document(data, path=name, lineno=lineno)
+            continue
+        text = data.get("text")
+        if not isinstance(text, str):
+            raise SchemaError(Errors.E005.format(field="text"), path=name, lineno=lineno)
+        doc_id = data.get("id")
+        meta = {k: v for k, v in data.items() if k not in ("id", "text")}
+        meta.setdefault("source", name)
+        yield Document(id=str(doc_id) if doc_id is not None else f"{stem}-{lineno}",
+                       text=text, meta=meta)
 
 
 class JsonlWriter:

@@ -8,6 +8,7 @@ file; the trade-off (rare collisions) costs little at these data sizes. Saved as
 from __future__ import annotations
 
 import json
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -105,15 +106,19 @@ class LinearModel:
         for suffix in (".json", ".npz"):
             if not (directory / f"{name}{suffix}").is_file():
                 raise ModelError(Errors.E011.format(path=str(directory), name=f"{name}{suffix}"))
-        cfg = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
-        model = cls(C=cfg["C"], class_weight=cfg["class_weight"], n_features=cfg["n_features"],
-                    seed=cfg["seed"])
-        with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
-            used = arrays["used"]
-            model.idf_ = np.full(model.n_features, arrays["idf_unseen"], dtype=np.float32)
-            model.idf_[used] = arrays["idf"]
-            model.coef_ = np.zeros((len(cfg["classes"]), model.n_features), dtype=np.float32)
-            model.coef_[:, used] = arrays["coef"].astype(np.float32)
-            model.intercept_ = arrays["intercept"].astype(np.float32)
+        try:
+            cfg = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
+            model = cls(C=cfg["C"], class_weight=cfg["class_weight"], n_features=cfg["n_features"],
+                        seed=cfg["seed"])
+            with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
+                used = arrays["used"]
+                model.idf_ = np.full(model.n_features, arrays["idf_unseen"], dtype=np.float32)
+                model.idf_[used] = arrays["idf"]
+                model.coef_ = np.zeros((len(cfg["classes"]), model.n_features), dtype=np.float32)
+                model.coef_[:, used] = arrays["coef"].astype(np.float32)
+                model.intercept_ = arrays["intercept"].astype(np.float32)
+        except (ValueError, KeyError, TypeError, IndexError, OSError, zipfile.BadZipFile) as e:
+            # json.JSONDecodeError is a ValueError; a truncated .npz raises BadZipFile.
+            raise ModelError(Errors.E021.format(path=str(directory / name), detail=f"{type(e).__name__}: {e}")) from e
         model.classes_ = cfg["classes"]
         return model

@@ -22,14 +22,11 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..errors import ModelError
+from ..errors import Errors, ModelError, NotTrainedError
 from ..extensions import SPANS_KEY, ensure_extensions
 from ..features.sentence import sentence_features
 from ..models.linear import LinearModel
 from ..segment import sentence_spans
-
-HEADS = ("component", "claim_type", "evidence_type")
-
 
 class UnitPrediction(NamedTuple):
     start: int
@@ -85,9 +82,8 @@ class UnitClassifier:
     def predict(self, docs: Iterable[Doc]) -> list[list[UnitPrediction]]:
         """Score the sentences of each Doc; changes nothing."""
         if "component" not in self.models:
-            from sklearn.exceptions import NotFittedError
-            raise NotFittedError(f"{self.name} has no trained models; load a model directory "
-                                 "with argmine.load() or train one with `argmine train`.")
+            raise NotTrainedError(f"{self.name} has no trained models; load a model directory "
+                                  "with argmine.load() or train one with `argmine train`.")
         out = []
         for doc in docs:
             spans, feats = doc_features(doc)
@@ -150,9 +146,16 @@ class UnitClassifier:
         if not cfg_path.is_file():
             raise ModelError(f"{path} is not a unit-classifier directory (no cfg.json); "
                              "train one with `argmine train`.")
-        cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
-        self.spans_key = cfg.get("spans_key", self.spans_key)
-        self.models = {head: LinearModel.from_disk(path, head) for head in cfg["heads"]}
+        try:
+            cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+            heads = list(cfg["heads"])
+            spans_key = str(cfg.get("spans_key", self.spans_key))
+        except (ValueError, KeyError, TypeError) as e:
+            raise ModelError(Errors.E021.format(path=str(cfg_path), detail=f"{type(e).__name__}: {e}")) from e
+        if "component" not in heads:
+            raise ModelError(Errors.E021.format(path=str(cfg_path), detail="no component model"))
+        self.spans_key = spans_key
+        self.models = {head: LinearModel.from_disk(path, head) for head in heads}
         return self
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -13,20 +14,24 @@ from typing import Any
 import spacy
 
 from .. import __version__
+from ..errors import ArgmineError, Errors
 from ..nlp import units_pipeline
 from ..pipeline.unit_classifier import UnitClassifier
 from ..schema import SCHEMA_VERSION
 from .card import write_card
-from .corpus import DataSource, fingerprint, load_sources
+from .corpus import FORMAT_TASKS, DataSource, fingerprint, load_sources
 from .evaluate import HEAD_LABELS, compare, cross_validate, fit_head, head_examples
 
 logger = logging.getLogger("argmine")
+
+_WHAT = {"ibm": "claim stance", "iam": "claim/non-claim and stance", "newsmtsc": "polarity toward persons",
+         "claimbuster": "check-worthiness", "checkthat": "check-worthiness", "text": "no labels"}
 
 
 def train(sources: Sequence[DataSource], output_dir: str | Path, *,
           dev: Sequence[DataSource] = (), cv: Sequence[DataSource] = (), seed: int = 0,
           C: float = 1.0, cv_folds: int = 5, spacy_model: str | None = None,
-          stance_corpora: str | Path | None = None) -> dict[str, Any]:
+          stance_corpora: str | Path | None = None, overwrite: bool = False) -> dict[str, Any]:
     """Train the unit heads on ``sources`` and write ``output_dir``.
 
     Args:
@@ -40,11 +45,27 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         spacy_model: spaCy pipeline to segment and tag with (default: see ``load_spacy``).
         stance_corpora: Folder holding the IBM, IAM and NewsMTSC corpora; when given, the
             learned stance classifier is trained too and written to ``stance/``.
+        overwrite: Replace ``output_dir`` if it exists (it is removed first, so no stale
+            files from an earlier model remain).
 
     Returns:
         The metadata written to ``meta.json``, including all scores.
     """
     output_dir = Path(output_dir)
+    if output_dir.exists():
+        if not overwrite:
+            raise ArgmineError(Errors.E024.format(path=str(output_dir)))
+        if output_dir.is_dir():
+            shutil.rmtree(output_dir)
+        else:
+            output_dir.unlink()
+    for source in sources:
+        if not FORMAT_TASKS.get(source.format):
+            raise ArgmineError(Errors.E023.format(source=str(source), fmt=source.format,
+                                                  what=_WHAT.get(source.format, "no unit labels")))
+    if stance_corpora is not None and not any(
+            (Path(stance_corpora) / name).is_dir() for name in ("ibm-claim-stance", "iam", "newsmtsc")):
+        raise ArgmineError(Errors.E026.format(path=str(stance_corpora)))
     nlp = units_pipeline(spacy_model)
     examples = load_sources(sources, nlp)
     classifier = UnitClassifier(nlp)
@@ -57,6 +78,8 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
             logger.warning("No training data for the %s head; it is left out of the model.", head)
             continue
         classifier.models[head] = model
+    if "component" not in classifier.models:
+        raise ArgmineError(Errors.E013 + " (the component head needs at least two labels)")
     classifier.to_disk(output_dir / "units")
 
     dev_scores = {}

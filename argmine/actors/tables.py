@@ -54,10 +54,6 @@ class ActorTables:
     non_actor_names: frozenset[str]
     org_acronyms: dict[str, str]
 
-    @property
-    def longest_title(self) -> int:
-        return max(len(t) for t in self.titles)
-
 
 def _lower_keys(table: dict[str, str]) -> dict[str, str]:
     return {k.lower(): v for k, v in table.items()}

@@ -195,7 +195,8 @@ def _document(essay: list[_Token], *, file: Path, split: str, number: int) -> Do
     parsed = []
     for k, (first, last, label, _) in enumerate(comps):
         m = _LABEL.match(label)
-        assert m is not None  # checked in _essays
+        if m is None:  # _essays checked every label; this guards a future change there
+            raise SchemaError(Errors.E101.format(fmt=FORMAT, detail=f"unparsed label {label!r}"))
         parsed.append(m)
         kind, stance = m["kind"], m["stance"]
         orig = f"{kind}:{stance}" if stance else kind

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+import jsonlines
 from pydantic import ValidationError
 
 from .. import registry
@@ -116,13 +117,15 @@ class JsonlWriter:
         else:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self._file = open(self.path, "w", encoding="utf-8")
+        # jsonlines flushes after every line, so finished records survive a crash.
+        self._writer = jsonlines.Writer(self._file, flush=True,
+                                        dumps=lambda obj: json.dumps(obj, ensure_ascii=False))
         return self
 
     def write(self, doc: Document) -> None:
         if self._file is None:
             raise RuntimeError("JsonlWriter must be used as a context manager")
-        self._file.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-        self._file.flush()
+        self._writer.write(doc.to_dict())
         self.count += 1
 
     def __exit__(self, *exc: object) -> None:

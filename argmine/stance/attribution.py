@@ -58,10 +58,6 @@ def _mention_index(doc: Doc, actors: Sequence[Actor]) -> dict[int, str]:
     return index
 
 
-def _root_actor(tok: Token, index: dict[int, str]) -> str | None:
-    return index.get(tok.i)
-
-
 def _in_quote(tok: Token) -> bool:
     before = tok.sent.text[: tok.idx - tok.sent.start_char]
     opened = before.count("“") - before.count("”") + before.count('"') % 2
@@ -285,6 +281,17 @@ def _is_change(sent: Span, pred: Token, cues: Cues) -> bool:
     return any(c in text for c in cues.change if " " in c) or pred.lemma_.lower() in cues.change
 
 
+def _negated_mention(tok: Token) -> bool:
+    """ "a real deal, not the deal that was done before": the target itself is set aside."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "appos" and any(c.dep_ == "neg" and c.i < tok.i for c in tok.head.children)
+
+
+def pred_is_possessed(noun: Token, index: dict[int, str], aid: str) -> bool:
+    return any(c.dep_ == "poss" and index.get(c.i) == aid for c in noun.children)
+
+
 def _anchor_actors(actors: Sequence[Actor], target: Target) -> set[str]:
     """Actors a target is about ("North Korea" in the target -> the North Korea actor, which
     also carries "Pyongyang" and "the DPRK"); persons affiliated with them count too."""
@@ -414,7 +421,9 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 agents = []
             unit_reading = None
             for aid, pred, how in agents:
-                if aid in anchor_actors and how not in ("subject", "owner"):
+                if aid in anchor_actors and how != "subject" and not (how == "owner" and pred_is_possessed(pred, index, aid)):
+                    # An anchor names the target ("the Iran nuclear deal") unless it owns it
+                    # with a possessive ("Russia's war") or acts as a subject.
                     continue
                 if how != "owner" and _hypothetical_or_embedded(pred, cues):
                     continue
@@ -428,7 +437,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                     reading = ("against" if hit and hit.opposite else "favor", 0.6)
                 else:
                     reading = _read(_chain(pred, hit.token if hit else None, agent_tokens), cues,
-                                    bool(hit and hit.opposite))
+                                    bool(hit and hit.opposite) != bool(hit and _negated_mention(hit.token)))
                 if reading is None and learned is not None and hits and not continuity and how == "subject":
                     # No cue the rules can read: ask the classifier trained on IBM and IAM,
                     # and keep only confident answers (it knows no "none").

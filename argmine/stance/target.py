@@ -113,11 +113,25 @@ class TargetHit:
         return f"TargetHit({self.token.text!r}, opposite={self.opposite}, via={self.via!r})"
 
 
+_INDEFINITE = frozenset({"a", "an", "another"})
+_OTHER = frozenset({"new", "different", "better", "real", "alternative", "future", "other"})
+
+
+def _other_instance(tok: Token) -> bool:
+    """ "a real deal", "a new agreement": another instance of the concept, not the target."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod")}
+    return bool(kids & _INDEFINITE) and bool(kids & _OTHER)
+
+
 def find_hits(sent: Span, target: Target) -> list[TargetHit]:
     """Return the tokens of ``sent`` that name the target or its opposite."""
     hits: list[TargetHit] = []
     lowered = sent.text.lower()
     for i, tok in enumerate(sent):
+        if _other_instance(tok):
+            continue
         keys = (tok.lemma_.lower(), tok.lower_)
         if any(k in target.terms for k in keys):
             hits.append(TargetHit(tok, False, "term"))

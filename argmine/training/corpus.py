@@ -84,12 +84,20 @@ def read_source(source: DataSource) -> Iterator[Document]:
 
 
 def fingerprint(source: DataSource) -> str:
-    """SHA-256 over the bytes of every file of a source (sorted), to record what trained a model."""
+    """SHA-256 over the files a source is read from (relative names and bytes, sorted).
+
+    For argmine JSONL folders that is the top-level ``*.jsonl`` files, as the reader reads them;
+    for corpus folders every file below, since each reader picks its own.
+    """
     path = Path(source.path)
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    if path.is_dir():
+        pattern = path.glob("*.jsonl") if source.format == "jsonl" else path.rglob("*")
+        files = sorted(p for p in pattern if p.is_file())
+    else:
+        files = [path]
     h = hashlib.sha256()
     for file in files:
-        h.update(file.name.encode())
+        h.update(file.relative_to(path).as_posix().encode() if path.is_dir() else file.name.encode())
         h.update(file.read_bytes())
     return h.hexdigest()
 

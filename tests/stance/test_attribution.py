@@ -68,3 +68,20 @@ def test_terms_reach_through_the_library(nlp):
                              targets=[TARGET], terms={TARGET: ["Oslo channel"]})
     names = {a.id: a.name for a in record.actors}
     assert {names[s.actor]: s.stance for s in record.stances}.get("Norway") == "favor"
+
+
+@pytest.mark.slow
+def test_bundled_example_regression(nlp):
+    """The README's quick start: the speaker withdrew from the Iran deal and praises the NK talks."""
+    from argmine.api import DEFAULT_MODEL
+
+    example = DEFAULT_MODEL.parent.parent.parent / "examples" / "vfw-2018-07-24-excerpt.txt"
+    if not example.is_file():
+        pytest.skip("examples/ not present (installed package)")
+    record = argmine.analyze(example.read_text(encoding="utf-8"), nlp=nlp,
+                             targets=["diplomacy with North Korea", "the Iran nuclear deal"])
+    author = next(a.id for a in record.actors if a.role == "author")
+    final = {s.target: s.stance for s in record.stances if s.actor == author}
+    assert final == {"diplomacy with North Korea": "favor", "the Iran nuclear deal": "against"}
+    others = {s.stance for s in record.stances if s.actor != author}
+    assert others <= {"none"}  # Iran and the United States are named, not positioned

@@ -67,18 +67,17 @@ class Errors(metaclass=ErrorsWithCodes):
     E020 = ("Stance targets need the parser and NER, which a units-only pipeline leaves out: drop "
             "--units-only (in Python: argmine.load(units_only=False)).")
     # Readers, set B (ibm, iam, newsmtsc, claimbuster, checkthat, prodigy).
-    E201 = ("{where}: {detail}. This is not the layout the {fmt!r} reader expects (see "
-            "docs/readers/{fmt}.md); fix or remove the record, or point at the corpus file "
-            "as released.")
+    E201 = ("{where}: {detail}. This is not the layout the {fmt!r} reader expects (described in "
+            "the argmine.io.{fmt} docstring); fix or remove the record, or point at the corpus file as released.")
     E202 = ("{where}: unknown {kind} label {label!r}; allowed (case-insensitive): {allowed}. "
             "Rename the label in the annotation, or relabel the file before reading it.")
     E203 = ("{where}: relation {rel!r} points at span {start}:{end}, which is not one of the "
             "record's \"spans\". Add that span to \"spans\" or remove the relation.")
     # Readers, set A (aaec, elecdeb, microtexts, cmv).
-    E101 = ("{detail}. This is not the layout the {fmt!r} reader expects (see "
-            "docs/readers/{fmt}.md); fix the line, or point at the corpus files as released.")
+    E101 = ("{detail}. This is not the layout the {fmt!r} reader expects (described in the "
+            "argmine.io.{fmt} docstring); fix the line, or point at the corpus files as released.")
     E102 = ("Unknown {kind} label {label!r}; expected one of: {allowed}. The corpus version may "
-            "differ from the one the {fmt!r} reader was written for (see docs/readers/{fmt}.md).")
+            "differ from the one the {fmt!r} reader was written for (see the argmine.io.{fmt} docstring).")
     E103 = ("{what} {ref!r} is not defined in {scope}. Fix the reference, or restore the missing "
             "element from the corpus release.")
 

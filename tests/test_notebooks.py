@@ -18,4 +18,6 @@ def test_notebook_runs(path, monkeypatch):
     for cell in notebook["cells"]:
         if cell["cell_type"] == "code":
             exec(compile("".join(cell["source"]), f"{path.name}", "exec"), namespace)
-    assert "record" in namespace and namespace["record"].units
+    record = namespace["record"]
+    assert record.units and all(u.label in ("claim", "evidence", "none") for u in record.units)
+    assert {s.target for s in record.stances} == {"diplomacy with North Korea", "the Iran nuclear deal"}

@@ -52,5 +52,7 @@ def annotate(
     except KeyboardInterrupt:
         done = writer.count if writer is not None else 0
         raise fail(f"Interrupted; the {done} finished document(s) are in {output}.", code=130)
+    if writer.count == 0:
+        raise fail(f"No documents in the input ({', '.join(inputs)}): nothing was written to {output}.")
     if str(output) != "-":
         console.print(f"[green]✔[/green] Wrote {writer.count} document(s) to {output}", highlight=False)

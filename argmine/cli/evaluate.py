@@ -77,6 +77,9 @@ def _evaluate_stance(model: Path, data: list[str], json_out: Path | None) -> Non
     try:
         nlp = load(model)
         golds = [g for d in data for g in read_source(parse_source(d)) if g.stances]
+        if not golds:
+            raise ArgmineError("No gold stances in the data: --stance needs records with actors and "
+                               "stances (e.g. jsonl:annotations).")
         preds = [next(annotate([g.model_copy(update={"units": [], "actors": [], "stances": []})],
                                nlp=nlp, targets=g.meta.get("targets")
                                or sorted({s.target for s in g.stances})))

@@ -99,3 +99,17 @@ def test_folder_ids_keep_subfolders_apart_and_skips_are_reported(tmp_path):
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert ids == ["a/x", "b/x"]
     assert "skipped 1 file" in result.stderr and "notes.csv" in result.stderr
+
+
+def test_empty_input_is_not_reported_as_success(tmp_path):
+    src = tmp_path / "empty.jsonl"
+    src.write_text("\n", encoding="utf-8")
+    result = runner.invoke(app, ["annotate", str(src), "--units-only", "-o", str(tmp_path / "o.jsonl")])
+    assert _handled(result) and "No documents" in result.output
+
+
+def test_stance_evaluation_without_gold_stances_is_an_error(tmp_path):
+    src = tmp_path / "plain.jsonl"
+    src.write_text('{"id": "a", "text": "Seoul favors talks."}\n', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(DEFAULT_MODEL), f"jsonl:{src}", "--stance"])
+    assert _handled(result) and "No gold stances" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -86,14 +87,25 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         raise failure[0]
 
 
-def _learned_stance(nlp: Language):
-    """The model's sentence-stance classifier, if it ships one (``stance/target_stance``)."""
-    path = _model_path(nlp) / "stance" / "target_stance"
-    if not path.is_dir():
-        return None
-    from .stance.learned import StanceClassifier
+# The stance classifier belongs to a loaded pipeline; keyed weakly so it goes with it.
+_STANCE_MODELS: "weakref.WeakKeyDictionary[Language, Any]" = weakref.WeakKeyDictionary()
 
-    return StanceClassifier.from_disk(path)
+
+def _learned_stance(nlp: Language):
+    """The model's sentence-stance classifier, if it ships one (``stance/target_stance``).
+
+    Loaded once per pipeline, so ``analyze`` in a loop does not re-read it each call.
+    """
+    if nlp in _STANCE_MODELS:
+        return _STANCE_MODELS[nlp]
+    path = _model_path(nlp) / "stance" / "target_stance"
+    model = None
+    if path.is_dir():
+        from .stance.learned import StanceClassifier
+
+        model = StanceClassifier.from_disk(path)
+    _STANCE_MODELS[nlp] = model
+    return model
 
 
 def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],

@@ -4,7 +4,8 @@ import pytest
 
 from argmine.errors import FormatError
 from argmine.io import read_corpus
-from argmine.schema import Document
+
+from .checks import assert_records_valid
 
 
 def _read(path):
@@ -55,8 +56,4 @@ def test_real_corpus(corpora_dir):
     assert Counter(u.orig for d in docs for u in d.units) == {"CFS": 2764, "NCS": 6910}
     assert Counter(u.label for d in docs for u in d.units) == {"claim": 2764, "none": 6910}
     assert len({d.id for d in docs}) == len(docs)
-    for doc in docs:
-        assert Document.model_validate(doc.to_dict()) == doc
-        for u in doc.units:
-            span = doc.text[u.start:u.end]
-            assert span and span == span.strip()
+    assert_records_valid(docs)

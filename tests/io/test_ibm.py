@@ -6,7 +6,8 @@ import pytest
 
 from argmine.errors import FormatError
 from argmine.io import read_corpus
-from argmine.schema import Document
+
+from .checks import assert_records_valid
 
 
 def _read(path):
@@ -90,8 +91,4 @@ def test_real_corpus(corpora_dir):
         "favor": expected["PRO"], "against": expected["CON"]}
     assert expected["PRO"] + expected["CON"] == 1037
     assert len({d.id for d in docs}) == len(docs)
-    for doc in docs:
-        assert Document.model_validate(doc.to_dict()) == doc
-        for u in doc.units:
-            span = doc.text[u.start:u.end]
-            assert span and span == span.strip()
+    assert_records_valid(docs)

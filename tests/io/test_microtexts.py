@@ -4,7 +4,8 @@ import pytest
 
 from argmine.errors import SchemaError
 from argmine.io import read_corpus
-from argmine.schema import Document
+
+from .checks import assert_records_valid
 
 
 def _read(path):
@@ -106,8 +107,4 @@ def test_real_corpus(corpora_dir):
     # Every text with a topic has its trigger question in topics_triggers.md.
     assert all(d.meta["question"] for d in part1 if d.meta["topic"])
     assert not any(d.meta.get("txt_differs") for d in part1)
-    for doc in docs:
-        assert Document.model_validate(doc.to_dict()) == doc
-        for u in doc.units:
-            span = doc.text[u.start:u.end]
-            assert span and span == span.strip()
+    assert_records_valid(docs)

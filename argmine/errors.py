@@ -33,23 +33,18 @@ class Errors(metaclass=ErrorsWithCodes):
     E006 = ("Input path {path!r} does not exist. Check the spelling, or pass '-' to read "
             "standard input.")
     E007 = ("Output file {path!r} exists. Pass --overwrite to replace it, or choose another path.")
-    E008 = ("Cannot read {path!r} as {fmt!r}: {detail}")
     E009 = ("Source {path!r} has no files of the expected kind ({expected}). Point at the "
             "corpus folder as laid out in its release.")
     E010 = ("Span {start}:{end} ({label!r}) does not match the text: expected {expected!r}, "
             "found {found!r}. The corpus offsets are inconsistent; report it.")
     E011 = ("Model directory {path!r} is missing {name!r}. Train one with `argmine train` "
             "or use the bundled default model.")
-    E012 = ("Model {path!r} was written for schema {found!r}; this argmine reads {expected!r}. "
-            "Retrain it with `argmine train`.")
     E013 = ("No training examples: the data holds no labelled units. Check that the inputs are "
             "annotated corpora, not plain text.")
     E014 = ("Unknown Hugging Face dataset level {level!r}; choose 'document', 'unit' or 'sentence'.")
     E015 = ("Dataset is missing the column(s) {missing}; a document-level argmine dataset "
             "needs {needed}.")
     E016 = ("Target text is empty. Pass a phrase such as --target \"detente with North Korea\".")
-    E017 = ("Unit {unit!r} of document {doc!r} has no label; every unit used for training or "
-            "evaluation must be labelled.")
     E018 = ("Cannot group by {group!r}: use 'document' or 'topic' (topic read from meta.topic).")
     E019 = ("Only {n} group(s) available for {k}-fold cross-validation; lower --folds or add data.")
     E021 = ("Model file {path!r} is damaged or not an argmine model file ({detail}). Retrain it with "

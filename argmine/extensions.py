@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 SPANS_KEY = "argmine_units"
 
@@ -12,8 +12,6 @@ def ensure_extensions() -> None:
     for name in ("argmine_type", "argmine_score", "argmine_probs"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    if not Doc.has_extension("argmine_position"):
-        Doc.set_extension("argmine_position", default=None)
 
 
 def remove_extensions() -> None:
@@ -21,5 +19,3 @@ def remove_extensions() -> None:
     for name in ("argmine_type", "argmine_score", "argmine_probs"):
         if Span.has_extension(name):
             Span.remove_extension(name)
-    if Doc.has_extension("argmine_position"):
-        Doc.remove_extension("argmine_position")

@@ -8,7 +8,6 @@ never rename them.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -22,15 +21,8 @@ ActorKind = Literal["person", "country", "organization", "group"]
 StanceLabel = Literal["favor", "against", "mixed", "none"]
 
 
-class Label(str, Enum):
-    CLAIM = "claim"
-    EVIDENCE = "evidence"
-    NONE = "none"
-
-
 CLAIM_TYPES: tuple[str, ...] = ("value", "policy", "fact")
 EVIDENCE_TYPES: tuple[str, ...] = ("event", "testimony", "statistic", "reference")
-UNIT_LABELS: tuple[str, ...] = ("claim", "evidence", "none")
 STANCES: tuple[str, ...] = ("favor", "against", "mixed", "none")
 
 
@@ -116,9 +108,6 @@ class Document(_Record):
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready dict, with ``schema`` first and unset optional fields dropped."""
         return _prune(self.model_dump(by_alias=True, mode="json"))
-
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
 
 
 # Optional fields left out of the JSON when empty, so gold files stay readable.

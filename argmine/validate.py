@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from .errors import Errors, SchemaError
+from .io.jsonl import iter_lines, parse_line
 from .schema import check_record
 
 
@@ -32,13 +33,13 @@ def validate_file(path: str | Path) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     try:
         with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, start=1):
-                if not line.strip():
-                    continue
+            for lineno, line in iter_lines(f):
                 try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as e:
-                    yield Problem(str(path), lineno, f"not valid JSON: {e.msg} at column {e.colno}")
+                    data = parse_line(line, name=str(path), lineno=lineno)
+                except SchemaError as e:
+                    # Keep going: report every bad line, not only the first.
+                    cause = e.__cause__
+                    yield Problem(str(path), lineno, f"not valid JSON: {cause.msg} at column {cause.colno}")
                     continue
                 problems = check_record(data)
                 rid = data.get("id") if isinstance(data, dict) else None
@@ -51,4 +52,4 @@ def validate_file(path: str | Path) -> Iterator[Problem]:
                     prefix = f"record {rid!r}: " if isinstance(rid, str) else ""
                     yield Problem(str(path), lineno, prefix + "; ".join(problems))
     except UnicodeDecodeError as e:
-        yield Problem(str(path), None, f"not UTF-8 text (byte {e.start}); re-encode it as UTF-8")
+        yield Problem(str(path), None, Errors.E022.format(path=str(path), pos=e.start))

@@ -16,9 +16,9 @@ from . import (  # noqa: F401  (imported to register the readers)
     aaec, checkthat, claimbuster, cmv, elecdeb, iam, ibm, jsonl, microtexts, newsmtsc, prodigy,
     text,
 )
-from .jsonl import read_documents, write_jsonl, JsonlWriter
+from .jsonl import JsonlWriter, write_jsonl
 
-__all__ = ["read_corpus", "read_documents", "write_jsonl", "JsonlWriter", "formats"]
+__all__ = ["read_corpus", "write_jsonl", "JsonlWriter", "formats"]
 
 
 def formats() -> list[str]:

@@ -9,14 +9,15 @@ from ..errors import Errors, OffsetError
 _WS = re.compile(r"\s+")
 
 
-def _norm(s: str) -> str:
+def normalize(s: str) -> str:
+    """Collapse runs of whitespace, so offsets are checked up to spacing."""
     return _WS.sub(" ", s).strip()
 
 
 def verify(text: str, start: int, end: int, expected: str, *, label: str = "") -> None:
     """Raise ``OffsetError`` unless ``text[start:end]`` equals ``expected`` (up to whitespace)."""
     found = text[start:end]
-    if _norm(found) != _norm(expected):
+    if normalize(found) != normalize(expected):
         raise OffsetError(Errors.E010.format(start=start, end=end, label=label,
                                              expected=expected[:60], found=found[:60]))
 
@@ -68,35 +69,3 @@ def join(parts: list[str], sep: str = " ") -> tuple[str, list[tuple[int, int]]]:
         spans.append((pos, pos + len(piece)))
         pos += len(piece)
     return "".join(out), spans
-
-
-# --- Helpers for brat standoff (discontinuous spans, byte offsets); used by elecdeb, cmv. ---
-
-def verify_fragments(text: str, fragments: list[tuple[int, int]], expected: str, *,
-                     label: str = "") -> None:
-    """``verify`` for a discontinuous span given as ``[(start, end), ...]``.
-
-    ``expected`` is the fragments' text joined by single spaces, as brat writes it in
-    the ``.ann`` file; whitespace differences are tolerated.
-    """
-    found = " ".join(text[s:e] for s, e in fragments)
-    if _norm(found) != _norm(expected):
-        raise OffsetError(Errors.E010.format(start=fragments[0][0], end=fragments[-1][1],
-                                             label=label, expected=expected[:60],
-                                             found=found[:60]))
-
-
-def byte_offsets(text: str) -> dict[int, int]:
-    """Map UTF-8 byte offsets of ``text`` to character offsets.
-
-    For annotation files that count bytes instead of characters. Only offsets that fall
-    on a character boundary (including ``len(text)``) are keys; a missing key means the
-    offset cuts a multi-byte character.
-    """
-    out: dict[int, int] = {}
-    b = 0
-    for i, ch in enumerate(text):
-        out[b] = i
-        b += len(ch.encode("utf-8"))
-    out[b] = len(text)
-    return out

@@ -60,8 +60,7 @@ from pathlib import Path
 from .. import registry
 from ..errors import Errors, FormatError, SchemaError
 from ..schema import Actor, Document, Relation, Unit
-from . import _offsets
-from ._brat import read_pair, unit_span
+from ._brat import byte_to_char, read_pair, unit_span
 from ._paths import source_name
 
 FORMAT = "cmv"
@@ -174,7 +173,7 @@ def _document(ann_file: Path) -> Document:
                               path=path, lineno=lineno)
         attrs[target] = value
 
-    to_char = _offsets.byte_offsets(text)
+    to_char = byte_to_char(text)
     meta_file = ann_file.with_suffix(".metadata")
     md = _metadata(meta_file, to_char, ann.spans)
     posts = md["posts"]

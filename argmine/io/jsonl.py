@@ -24,7 +24,7 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
     """Yield ``(lineno, value)`` for each non-blank line of a JSONL file ('-' = stdin).
 
     Raises:
-        SchemaError: A line is not valid JSON (with path and line number).
+        SchemaError: A line is not valid JSON, or the file is not UTF-8 (with path and line).
     """
     if str(path) == "-":
         yield from _iter_stream(sys.stdin, "<stdin>")
@@ -36,15 +36,25 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
             raise SchemaError(Errors.E022.format(path=str(path), pos=e.start), path=str(path)) from e
 
 
-def _iter_stream(stream: IO[str], name: str) -> Iterator[tuple[int, Any]]:
+def iter_lines(stream: IO[str]) -> Iterator[tuple[int, str]]:
+    """Yield ``(lineno, line)`` for the non-blank lines of a text stream (1-based numbers)."""
     for lineno, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield lineno, json.loads(line)
-        except json.JSONDecodeError as e:
-            raise SchemaError(Errors.E003.format(detail=f"{e.msg} at column {e.colno}"),
-                              path=name, lineno=lineno) from e
+        if line.strip():
+            yield lineno, line
+
+
+def parse_line(line: str, *, name: str, lineno: int) -> Any:
+    """Parse one JSONL line, raising ``SchemaError`` (E003) with the location."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as e:
+        raise SchemaError(Errors.E003.format(detail=f"{e.msg} at column {e.colno}"),
+                          path=name, lineno=lineno) from e
+
+
+def _iter_stream(stream: IO[str], name: str) -> Iterator[tuple[int, Any]]:
+    for lineno, line in iter_lines(stream):
+        yield lineno, parse_line(line, name=name, lineno=lineno)
 
 
 def parse_document(data: Any, *, path: str, lineno: int) -> Document:
@@ -55,13 +65,6 @@ def parse_document(data: Any, *, path: str, lineno: int) -> Document:
         return Document.model_validate(data)
     except ValidationError as e:
         raise SchemaError("; ".join(describe_validation_error(e)), path=path, lineno=lineno) from e
-
-
-def read_documents(path: str | Path) -> Iterator[Document]:
-    """Yield the validated records of an argmine JSONL file."""
-    name = "<stdin>" if str(path) == "-" else str(path)
-    for lineno, data in iter_json_lines(path):
-        yield parse_document(data, path=name, lineno=lineno)
 
 
 @registry.readers.register("jsonl")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..errors import Errors, ModelError, NotTrainedError
 from ..extensions import SPANS_KEY, ensure_extensions
@@ -160,6 +160,6 @@ class UnitClassifier:
 
 
 @Language.factory("argmine_unit_classifier", default_config={"spans_key": SPANS_KEY},
-                  requires=["token.tag", "token.lemma"], assigns=[f"doc.spans"])
+                  requires=["token.tag", "token.lemma"], assigns=["doc.spans"])
 def make_unit_classifier(nlp: Language, name: str, spans_key: str) -> UnitClassifier:
     return UnitClassifier(nlp, name, spans_key=spans_key)

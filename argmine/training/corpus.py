@@ -12,7 +12,7 @@ from spacy.language import Language
 from ..errors import ArgmineError, Errors
 from ..io import formats, read_corpus
 from ..schema import Document
-from ..segment import project
+from ..segment import Sentence, project
 from ..pipeline.unit_classifier import doc_features
 
 # Which decisions each format labels. Component labels need exhaustive annotation
@@ -110,7 +110,6 @@ def examples_from_records(records: Iterable[Document], nlp: Language, *, tasks: 
         spans, feats = doc_features(doc)
         group = str(record.meta.get("topic") if record.meta.get("topic") is not None else record.id)
         for (start, end), f in zip(spans, feats):
-            from ..segment import Sentence
             label, utype, _ = project(Sentence(start, end), record.units)
             yield Example(record.id, group, str(record.meta.get("corpus") or corpus), start, end,
                           record.text[start:end], f, label, utype, tasks)

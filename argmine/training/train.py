@@ -72,7 +72,7 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
     sizes: dict[str, Any] = {}
     for head in HEAD_LABELS:
         chosen, labels = head_examples(examples, head)
-        model = fit_head(chosen, labels, seed=seed, C=C, head=head)
+        model = fit_head(chosen, labels, seed=seed, C=C)
         sizes[head] = {"sentences": len(chosen), "labels": dict(sorted(Counter(labels).items()))}
         if model is None:
             logger.warning("No training data for the %s head; it is left out of the model.", head)

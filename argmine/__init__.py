@@ -6,12 +6,18 @@ __version__ = "0.1.0"
 
 logging.getLogger("argmine").addHandler(logging.NullHandler())
 
-from .api import analyze, annotate, load  # noqa: E402
-from .convert import from_doc  # noqa: E402
-from .io import read_corpus, write_jsonl  # noqa: E402
-from .schema import Document  # noqa: E402
-from . import pipeline as _pipeline  # noqa: E402,F401
-from .pipeline import unit_classifier as _unit_classifier  # noqa: E402,F401  (registers the factory)
-
 __all__ = ["analyze", "annotate", "load", "from_doc", "read_corpus", "write_jsonl", "Document",
            "__version__"]
+
+# The public API is imported on first use, so `argmine --help` and `argmine validate` do not
+# pay for spaCy and scikit-learn.
+_LAZY = {"analyze": "api", "annotate": "api", "load": "api", "from_doc": "convert",
+         "read_corpus": "io", "write_jsonl": "io", "Document": "schema"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

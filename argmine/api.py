@@ -10,6 +10,7 @@ from typing import Any
 from spacy.language import Language
 
 from .convert import from_doc
+from .pipeline import unit_classifier as _unit_classifier  # noqa: F401  (registers the factory)
 from .errors import ArgmineError, Errors, ModelError
 from .nlp import load_spacy, units_pipeline
 from .schema import Document

@@ -6,8 +6,6 @@ library raises; only the CLI prints and exits.
 
 from __future__ import annotations
 
-from sklearn.exceptions import NotFittedError
-
 
 class ErrorsWithCodes(type):
     """Prefix each message with its code, like spaCy's ``Errors``."""
@@ -108,6 +106,3 @@ class FormatError(ArgmineError, ValueError):
 class ModelError(ArgmineError):
     """A model cannot be found or loaded."""
 
-
-class NotTrainedError(ModelError, NotFittedError):
-    """A component is used before a model was loaded or trained (also sklearn's NotFittedError)."""

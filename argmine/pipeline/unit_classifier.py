@@ -22,11 +22,17 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import Errors, ModelError, NotTrainedError
+from sklearn.exceptions import NotFittedError
+
+from ..errors import Errors, ModelError
 from ..extensions import SPANS_KEY, ensure_extensions
 from ..features.sentence import sentence_features
 from ..models.linear import LinearModel
 from ..segment import sentence_spans
+
+class NotTrainedError(ModelError, NotFittedError):
+    """The component is used before a model was loaded or trained (also sklearn's NotFittedError)."""
+
 
 class UnitPrediction(NamedTuple):
     start: int

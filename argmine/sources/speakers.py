@@ -31,6 +31,10 @@ class ActorIndex:
     def __init__(self, doc: Doc, tables: SourceTables):
         spans: Iterable[Span] = doc.spans.get(ACTORS_KEY, [])
         self.kind: dict[str, str] = {}
+        # Per token, 1 when inside quotation marks (set by the caller that paired them).
+        self.quoted: bytearray | None = None
+        # The speaker of the latest statement, by token: pronouns refer back to it first.
+        self.recent_speaker: tuple[int, str] | None = None
         self.by_token: dict[int, str] = {}
         # Shorter mentions first, so that a longer one ("Japan's security establishment")
         # overwrites the shorter one inside it ("Japan").
@@ -57,11 +61,16 @@ class ActorIndex:
         return self.by_token.get(tok.i)
 
     def last_before(self, i: int, kinds: frozenset[str], *, among: set[str] | None = None) -> str | None:
-        """The actor of the nearest mention that starts before token ``i``, of one of ``kinds``."""
+        """The actor of the nearest mention before token ``i``, of one of ``kinds``.
+
+        Mentions inside quotation marks are skipped: a name the speaker utters is not
+        who "he" in the attribution refers to.
+        """
         k = bisect.bisect_left(self._starts, i) - 1
         while k >= 0:
-            _, aid, kind = self._mentions[k]
-            if kind in kinds and (among is None or aid in among):
+            start, aid, kind = self._mentions[k]
+            if kind in kinds and (among is None or aid in among) and not (
+                    self.quoted is not None and self.quoted[start]):
                 return aid
             k -= 1
         return None
@@ -87,6 +96,12 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     low = subj.lower_
     if subj.pos_ == "PRON":
         if low in _PERSON_PRONOUNS:
+            recent = index.recent_speaker
+            # News style: '"…," he said' refers to the person last quoted, when close by.
+            if recent is not None and subj.i - recent[0] <= 80 and index.kind.get(recent[1]) == "person":
+                last = index.last_before(subj.i, _PERSON)
+                if last == recent[1] or last is None or subj.i - recent[0] <= 40:
+                    return recent[1]
             return index.last_before(subj.i, _PERSON)
         if low in _GROUP_PRONOUNS:
             return index.last_before(subj.i, _COLLECTIVE)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .affiliations import add_affiliations
 from .author import author_mentions
 from .entities import scan_entities
 from .groups import scan_groups
@@ -54,5 +55,6 @@ def find_actors(doc: Doc, *, author: str | None = None,
     index = token_index(named)
     person_country = person_countries(doc, named, titles, index, tables.titles)
     phrases = scan_groups(doc, tables, index, titles, person_country)
-    return build_actors(doc, [*named, *phrases], person_country, author=author,
-                        author_mentions=author_mentions(doc, quotes))
+    actors = build_actors(doc, [*named, *phrases], person_country, author=author,
+                          author_mentions=author_mentions(doc, quotes))
+    return add_affiliations(doc, actors, titles=tables.titles)

@@ -26,10 +26,27 @@ log = logging.getLogger("argmine")
 
 
 class Found(NamedTuple):
-    """A predicted statement: content offsets and the speaker's display name."""
+    """A predicted statement: content offsets, the speaker's name and whom they speak for."""
     start: int
     end: int
     speaker: str | None
+    affiliation: str | None = None
+
+
+# Words too general to identify a group on their own ("Republican lawmakers" is matched
+# by "Republicans", not by any "lawmakers").
+_GENERIC = frozenset({"official", "lawmaker", "member", "campaign", "the", "of", "and", "group",
+                      "leader", "house", "senate", "state", "office", "people", "other"})
+
+
+def _stems(name: str) -> set[str]:
+    words = (w.strip(".,'’()").lower() for w in name.replace("_", " ").split())
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w} - _GENERIC
+
+
+def same_group(gold: str, predicted: str | None) -> bool:
+    """Does a group or organization name match ("Republican Lawmakers" ~ "Republicans")?"""
+    return bool(predicted) and bool(_stems(gold) & _stems(predicted))
 
 
 def same_person(gold: str, predicted: str | None) -> bool:
@@ -45,9 +62,17 @@ def same_person(gold: str, predicted: str | None) -> bool:
 
 def argmine_found(doc: Doc) -> list[Found]:
     """Statements of ``doc.spans["argmine_quotes"]`` with speaker names."""
-    names = {a["id"]: a["name"] for a in (doc._.argmine_actors or [])}
-    return [Found(s.start_char, s.end_char, names.get(s._.argmine_speaker))
-            for s in doc.spans.get("argmine_quotes", [])]
+    actors = {a["id"]: a for a in (doc._.argmine_actors or [])}
+
+    def name(aid):
+        return actors[aid]["name"] if aid in actors else None
+
+    out = []
+    for s in doc.spans.get("argmine_quotes", []):
+        aid = s._.argmine_speaker
+        aff = actors[aid].get("affiliation") if aid in actors else None
+        out.append(Found(s.start_char, s.end_char, name(aid), name(aff)))
+    return out
 
 
 def textacy_found(doc: Doc) -> list[Found] | None:
@@ -62,8 +87,13 @@ def textacy_found(doc: Doc) -> list[Found] | None:
                   " ".join(tok.text for tok in t.speaker)) for t in triples if t.content]
 
 
-def score_document(record: Document, found: Sequence[Found] | None) -> list[bool]:
-    """One hit/miss per gold quote with a speaker."""
+def score_document(record: Document, found: Sequence[Found] | None, *,
+                   affiliation: bool = False) -> list[bool]:
+    """One hit/miss per gold quote with a speaker.
+
+    With ``affiliation``, a speaker also counts when the gold names the group or
+    organization the found speaker is affiliated to ("NAACP" for the NAACP's president).
+    """
     names = {a.id: a.name for a in record.actors}
     out = []
     for q in record.quotes:
@@ -74,7 +104,10 @@ def score_document(record: Document, found: Sequence[Found] | None) -> list[bool
             o = min(q.end, f.end) - max(q.start, f.start)
             if o > overlap:
                 best, overlap = f, o
-        out.append(best is not None and same_person(names[q.speaker], best.speaker))
+        hit = best is not None and same_person(names[q.speaker], best.speaker)
+        if not hit and affiliation and best is not None:
+            hit = same_group(names[q.speaker], best.speaker) or same_group(names[q.speaker], best.affiliation)
+        out.append(hit)
     return out
 
 
@@ -92,18 +125,21 @@ def evaluate(records: Sequence[Document], docs: Sequence[Doc],
     folds = folds_by_event(records, k)
     results: dict[str, dict[str, object]] = {}
     for name, system in systems.items():
-        per_fold = [[0, 0] for _ in range(k)]
+        per_fold = [[0, 0, 0] for _ in range(k)]
         refused = 0
         for record, doc, fold in zip(records, docs, folds):
             found = system(doc)
             refused += found is None and bool(record.quotes)
             hits = score_document(record, found)
+            loose = score_document(record, found, affiliation=True)
             per_fold[fold][0] += sum(hits)
-            per_fold[fold][1] += len(hits)
-        total = sum(n for _, n in per_fold)
+            per_fold[fold][1] += sum(loose)
+            per_fold[fold][2] += len(hits)
+        total = sum(f[2] for f in per_fold)
         results[name] = {
-            "accuracy": round(sum(h for h, _ in per_fold) / total, 3) if total else 0.0,
-            "folds": [round(h / n, 3) if n else None for h, n in per_fold],
+            "accuracy": round(sum(f[0] for f in per_fold) / total, 3) if total else 0.0,
+            "with_affiliation": round(sum(f[1] for f in per_fold) / total, 3) if total else 0.0,
+            "folds": [round(f[0] / f[2], 3) if f[2] else None for f in per_fold],
             "spans": total, "refused_documents": refused}
     return results
 
@@ -151,8 +187,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     if args.textacy:
         systems["textacy direct_quotations"] = textacy_found
     for name, res in evaluate(records, docs, systems, k=args.folds).items():
-        print(f"{name}: {res['accuracy']:.3f} of {res['spans']} spans; by event fold {res['folds']}; "
-              f"documents refused: {res['refused_documents']}")
+        print(f"{name}: {res['accuracy']:.3f} of {res['spans']} spans "
+              f"({res['with_affiliation']:.3f} counting the speaker's group or organization); "
+              f"by event fold {res['folds']}; documents refused: {res['refused_documents']}")
 
 
 if __name__ == "__main__":

@@ -72,8 +72,9 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ == "conj" and node.head is not node:
             node = node.head
             continue
-        # "…, said the senator, adding that…": the subject of the verb an adverbial hangs on.
-        if node.dep_ in ("advcl", "xcomp") and node.tag_ == "VBG" and node.head is not node:
+        # "…, said the senator, adding that…" and "Biden was quick to retort:": the subject
+        # of the verb the adverbial or complement hangs on.
+        if (node.dep_ == "xcomp" or node.dep_ == "advcl" and node.tag_ == "VBG") and node.head is not node:
             node = node.head
             continue
         break

@@ -45,6 +45,8 @@ class ActorIndex:
         ordered = sorted(spans, key=lambda s: (s.start, -len(s)))
         self._starts = [s.start for s in ordered]
         self._mentions = [(s.start, s.kb_id_, s.label_) for s in ordered]
+        # Mentions that are a clause's subject: a pronoun refers back to these first.
+        self._subject = [s.root.dep_ in ("nsubj", "nsubjpass") for s in ordered]
         # "Sen. Smith", "Senator Smith": the title a person was named with, for "the senator".
         self.titled: dict[str, set[str]] = {}
         for s in ordered:
@@ -60,12 +62,23 @@ class ActorIndex:
         """The actor a token is part of, or None."""
         return self.by_token.get(tok.i)
 
-    def last_before(self, i: int, kinds: frozenset[str], *, among: set[str] | None = None) -> str | None:
+    def last_before(self, i: int, kinds: frozenset[str], *, among: set[str] | None = None,
+                    subject_within: int = 0) -> str | None:
         """The actor of the nearest mention before token ``i``, of one of ``kinds``.
 
         Mentions inside quotation marks are skipped: a name the speaker utters is not
-        who "he" in the attribution refers to.
+        who "he" in the attribution refers to. With ``subject_within``, a subject mention
+        that close wins over nearer objects and possessors ("Santorum described what he
+        called the agenda of Mr. Obama. '…,' he said" is Santorum).
         """
+        if subject_within:
+            k = bisect.bisect_left(self._starts, i) - 1
+            while k >= 0 and i - self._mentions[k][0] <= subject_within:
+                start, aid, kind = self._mentions[k]
+                if self._subject[k] and kind in kinds and (among is None or aid in among) and not (
+                        self.quoted is not None and self.quoted[start]):
+                    return aid
+                k -= 1
         k = bisect.bisect_left(self._starts, i) - 1
         while k >= 0:
             start, aid, kind = self._mentions[k]
@@ -77,6 +90,8 @@ class ActorIndex:
 
 
 _PERSON = frozenset({"person"})
+# How far back (tokens) a subject mention is preferred as what a pronoun refers to.
+_SUBJECT_WINDOW = 60
 _COLLECTIVE = frozenset({"group", "organization", "country"})
 _BODY = frozenset({"organization", "country"})
 
@@ -102,9 +117,9 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
                 last = index.last_before(subj.i, _PERSON)
                 if last == recent[1] or last is None or subj.i - recent[0] <= 40:
                     return recent[1]
-            return index.last_before(subj.i, _PERSON)
+            return index.last_before(subj.i, _PERSON, subject_within=_SUBJECT_WINDOW)
         if low in _GROUP_PRONOUNS:
-            return index.last_before(subj.i, _COLLECTIVE)
+            return index.last_before(subj.i, _COLLECTIVE, subject_within=_SUBJECT_WINDOW)
         if low in _THING_PRONOUNS:
             return index.last_before(subj.i, _BODY)
         return None

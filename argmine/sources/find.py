@@ -252,11 +252,15 @@ class _Finder:
                 continue
             st = None
             if lemma in self.tables.naming_verbs:
-                st = self._naming(tok)
+                st = self._naming(tok) or self._object_statement(tok, cue)
             elif lemma in verbs:
                 st = self._reported_clause(tok, cue)
+            if st is None and lemma in self.tables.object_statement_verbs:
+                st = self._object_statement(tok, cue)
             if st is not None and not _overlaps_any(st, taken):
                 out.append(st)
+                if st.speaker is not None:
+                    self.index.recent_speaker = (tok.i, st.speaker)
         for _, start, end in self.matcher(doc):
             first, last = doc[start], doc[end - 1]
             if self._inside[first.i]:
@@ -278,6 +282,29 @@ class _Finder:
             if not _overlaps_any(st, taken):
                 out.append(st)
         return out
+
+    def _object_statement(self, verb: Token, cue: tuple[int, int]) -> Statement | None:
+        """ "The Secretary stressed the importance of X", "called for the release of Y",
+        "called on Beijing to cease": the object is what was said."""
+        if verb.dep_ in ("acl", "relcl", "amod") or any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        lemma = verb.lemma_.lower()
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if lemma in self.tables.naming_verbs:
+            parts = [c for c in verb.children
+                     if c.dep_ == "prep" and c.lower_ in self.tables.call_particles]
+            parts += [c for c in verb.children if c.dep_ == "xcomp" and parts]
+            if not parts:
+                return None
+        if not parts:
+            return None
+        speaker = self.speaker_of(verb)
+        if speaker is None:
+            return None
+        lo, hi = _trim(self.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1)
+        if lo < 0:
+            return None
+        return Statement(lo, hi, speaker, cue, "indirect")
 
     def _reported_clause(self, verb: Token, cue: tuple[int, int]) -> Statement | None:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)

@@ -61,7 +61,7 @@ from pathlib import Path
 
 from .. import registry
 from ._paths import source_name
-from ..errors import Errors, FormatError, SchemaError
+from ..errors import Errors, SchemaError
 from ..schema import Document, Relation, Unit
 from ._tsv import iter_tsv
 
@@ -122,7 +122,7 @@ def _files(path: Path) -> list[Path]:
         files = [base / f"{s}.dat" for s in _SPLITS if (base / f"{s}.dat").is_file()]
         if files:
             return files
-    raise FormatError(Errors.E009.format(path=str(path),
+    raise SchemaError(Errors.E009.format(path=str(path),
                                          expected="data/conll/Essay_Level/{train,dev,test}.dat"))
 
 

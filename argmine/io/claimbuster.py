@@ -36,18 +36,17 @@ from pathlib import Path
 from typing import Any
 
 from .. import registry
-from ..errors import ArgmineError, Errors, FormatError
+from ..errors import ArgmineError, Errors
 from ..schema import Document, Unit
-from . import _offsets
+from ._common import Where, malformed
+from ..spans import trim
 from .jsonl import iter_json_lines
 
+FORMAT = "claimbuster"
 CORPUS = "claimbuster"
 LABELS = {1: ("claim", "fact", "CFS"), 0: ("none", None, "NCS")}
 SUFFIXES = (".json", ".jsonl", ".csv")
 
-
-def _fail(where: str, detail: str) -> FormatError:
-    return FormatError(Errors.E201.format(where=where, detail=detail, fmt="claimbuster"))
 
 
 def _files(path: Path) -> list[Path]:
@@ -95,7 +94,7 @@ def _records(file: Path) -> Iterator[tuple[int | None, Any]]:
             reader = csv.DictReader(f)
             missing = {"sentence_id", "label", "text"} - set(reader.fieldnames or [])
             if missing:
-                raise _fail(f"{name}:1", f"the CSV header lacks {', '.join(sorted(missing))}")
+                raise malformed(FORMAT, at=Where(name, 1), detail=f"the CSV header lacks {', '.join(sorted(missing))}")
             start = reader.line_num + 1
             for row in reader:
                 yield start, row
@@ -108,7 +107,7 @@ def _records(file: Path) -> Iterator[tuple[int | None, Any]]:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
-            raise _fail(f"{name}:{e.lineno}", f"invalid JSON ({e.msg} at column {e.colno})") from e
+            raise malformed(FORMAT, at=Where(name, e.lineno), detail=f"invalid JSON ({e.msg} at column {e.colno})") from e
         lines = _json_array_lines(text)
         for i, record in enumerate(data):
             yield lines.get(i), record
@@ -133,24 +132,24 @@ def read_claimbuster(path: Path) -> Iterator[Document]:
     for file in _files(path):
         name = str(file)
         for lineno, record in _records(file):
-            where = f"{name}:{lineno}" if lineno is not None else name
+            where = Where(name, lineno)
             if not isinstance(record, dict):
-                raise _fail(where, f"a record is a JSON {type(record).__name__}, not an object")
+                raise malformed(FORMAT, at=where, detail=f"a record is a JSON {type(record).__name__}, not an object")
             label = _label(record.get("label"))
             text, sid = record.get("text"), record.get("sentence_id")
             if label is None:
-                raise _fail(where, f"label {record.get('label')!r} is neither 0 (NCS) nor 1 (CFS)")
+                raise malformed(FORMAT, at=where, detail=f"label {record.get('label')!r} is neither 0 (NCS) nor 1 (CFS)")
             if not isinstance(text, str) or not text.strip():
-                raise _fail(where, "the record has no text")
+                raise malformed(FORMAT, at=where, detail="the record has no text")
             if sid is None or str(sid).strip() == "":
-                raise _fail(where, "the record has no sentence_id")
+                raise malformed(FORMAT, at=where, detail="the record has no sentence_id")
             sid = str(sid).strip()
             doc_id = f"claimbuster-{sid}"
             if doc_id in seen:
-                raise _fail(where, f"sentence_id {sid} was already read (from this or another "
+                raise malformed(FORMAT, at=where, detail=f"sentence_id {sid} was already read (from this or another "
                                    f"file; the k-fold samplings overlap, so read one file)")
             seen.add(doc_id)
-            start, end = _offsets.trim(text, 0, len(text))
+            start, end = trim(text, 0, len(text))
             arg_label, arg_type, orig = LABELS[label]
             extra = {k: v for k, v in record.items() if k not in ("sentence_id", "label", "text")}
             meta = {"corpus": CORPUS, "split": None, "source": file.name, "topic": None,

@@ -16,7 +16,7 @@ import jsonlines
 from pydantic import ValidationError
 
 from .. import registry
-from ..errors import Errors, SchemaError, ArgmineError
+from ..errors import ArgmineError, Errors, SchemaError
 from ..schema import Document, describe_validation_error
 
 

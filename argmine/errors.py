@@ -50,7 +50,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E022 = ("{path!r} is not UTF-8 text (bad byte at position {pos}). Convert it first, e.g. "
             "`iconv -f latin1 -t utf-8 FILE > FILE.utf8`.")
     E023 = ("Source {source} labels nothing the unit classifier learns (format {fmt!r} carries "
-            "{what}). Train units on aaec, elecdeb, microtexts, cmv, prodigy or argmine JSONL; "
+            "{what}). Train units on a format that labels units ({trainable}); "
             "stance corpora go to --stance-corpora.")
     E024 = ("Output {path!r} exists. Pass --overwrite to replace it, or choose another directory.")
     E025 = ("Cannot load the Hugging Face dataset at {path!r} ({detail}). Give a folder written by "

@@ -149,7 +149,7 @@ def _document(file: Path, debate: str, rows: list[tuple[int, dict[str, str]]]) -
                     actors=list(actors.values()))
 
 
-@registry.readers.register("checkthat")
+@registry.reader(FORMAT, labels=("check_worthy", "actors"))
 def read_checkthat(path: Path) -> Iterator[Document]:
     """Yield one document per debate or speech of the CheckThat! 2019 Task 1 CSV file(s)."""
     seen: set[str] = set()

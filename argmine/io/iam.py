@@ -136,7 +136,7 @@ def _read_file(file: Path, kind: str) -> Iterator[Document]:
                        actors=[author()], stances=stances)
 
 
-@registry.readers.register("iam")
+@registry.reader("iam", labels=("claims", "stances", "actors"))
 def read_iam(path: Path) -> Iterator[Document]:
     """Yield one document per article of the IAM claims/stance files (file, folder or root)."""
     for file, kind in _files(path):

@@ -263,7 +263,7 @@ def _read_file(file: Path, seen: set[str]) -> Iterator[Document]:
             yield doc
 
 
-@registry.readers.register("ibm")
+@registry.reader("ibm", labels=("claims", "stances", "actors"))
 def read_ibm(path: Path) -> Iterator[Document]:
     """Yield one document per claim of the IBM claim stance CSV (file or corpus folder)."""
     seen: set[str] = set()

@@ -67,7 +67,7 @@ def parse_document(data: Any, *, path: str, lineno: int) -> Document:
         raise SchemaError("; ".join(describe_validation_error(e)), path=path, lineno=lineno) from e
 
 
-@registry.readers.register("jsonl")
+@registry.reader("jsonl", labels=("units", "claim_type", "evidence_type", "relations", "stances", "actors"))
 def read_jsonl(path: Path) -> Iterator[Document]:
     """Read JSONL: full argmine records, or any objects with a ``text`` field (and optional ``id``).
 

@@ -247,7 +247,7 @@ def _document(file: Path) -> Document:
                     relations=relations, actors=actors, stances=stances)
 
 
-@registry.readers.register(FORMAT)
+@registry.reader(FORMAT, labels=("units", "relations", "stances", "actors"))
 def read_microtexts(path: Path) -> Iterator[Document]:
     """Yield one document per microtext (see the module docstring)."""
     for file in _files(path):

@@ -158,7 +158,7 @@ def _document(data: Any, name: str, lineno: int, meta_base: dict[str, Any], coun
     return Document(id=doc_id, text=text, meta=meta, actors=actors, stances=stances)
 
 
-@registry.readers.register("newsmtsc")
+@registry.reader("newsmtsc", labels=("stances", "actors"))
 def read_newsmtsc(path: Path) -> Iterator[Document]:
     """Yield one document per sentence of the NewsMTSC JSONL files (file or dataset folder)."""
     seen: set[str] = set()

@@ -19,7 +19,7 @@ def _read_file(path: Path) -> str:
                           f"`iconv -t utf-8` first", path=str(path)) from e
 
 
-@registry.readers.register("text")
+@registry.reader("text")
 def read_text(path: Path) -> Iterator[Document]:
     """Yield one unannotated document per text file."""
     if str(path) == "-":

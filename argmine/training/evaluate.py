@@ -10,6 +10,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from ..errors import ArgmineError, Errors
+from ..models import linear
 from ..models.linear import LinearModel
 from ..scoring import group_folds, scores
 from .corpus import Example
@@ -53,7 +54,8 @@ def fit_head(train: Sequence[Example], labels: Sequence[str], *, seed: int = 0, 
     """
     if len(set(labels)) < 2:
         return None
-    return LinearModel(C=C, seed=seed).fit([e.feats for e in train], labels)
+    # The hash size is read at call time, so tests can train on a small feature space.
+    return LinearModel(C=C, seed=seed, n_features=linear.N_FEATURES).fit([e.feats for e in train], labels)
 
 
 def compare(train: Sequence[Example], test: Sequence[Example], head: str, *, seed: int = 0,

@@ -20,7 +20,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from .. import registry
-from ..errors import Errors, SchemaError, ArgmineError
+from ..errors import ArgmineError, Errors, SchemaError
 from ..schema import Document, describe_validation_error
 from .text import read_stdin_bytes
 
@@ -137,7 +137,7 @@ def parse_document(data: Any, *, path: str, lineno: int) -> Document:
         raise SchemaError("; ".join(describe_validation_error(e)), path=path, lineno=lineno) from e
 
 
-@registry.readers.register("jsonl")
+@registry.reader("jsonl", labels=("units", "claim_type", "evidence_type", "relations", "stances", "actors"))
 def read_jsonl(path: Path, *, skip_invalid: bool = False) -> Iterator[Document]:
     """Read JSONL: full argmine records, or any objects with a ``text`` field (and optional ``id``).
 

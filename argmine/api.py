@@ -13,7 +13,10 @@ from typing import Any
 from spacy.language import Language
 
 from .convert import from_doc
-from .pipeline import unit_classifier as _unit_classifier  # noqa: F401  (registers the factory)
+from .pipeline import actors as _actors  # noqa: F401  (the imports register the factories)
+from .pipeline import sources as _sources  # noqa: F401
+from .pipeline import stance as _stance  # noqa: F401
+from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
 from .errors import ArgmineError, Errors, ModelError
 from .nlp import load_spacy, units_pipeline
 from .pieces import PIECE_CHARS, merge_records, split_text
@@ -33,24 +36,41 @@ def _model_dir(model: str | Path | None) -> Path:
 
 def load(model: str | Path | None = None, *, spacy_model: str | None = None,
          units_only: bool = False) -> Language:
-    """Load the English pipeline with argmine's unit classifier added.
+    """Load the English pipeline with argmine's components added.
+
+    The pipeline is spaCy's, then ``argmine_unit_classifier`` and, unless ``units_only``,
+    ``argmine_actors``, ``argmine_sources`` and ``argmine_stance``. Their tables come from
+    the model directory when it holds them (a pipeline saved with ``nlp.to_disk``; load
+    that with ``spacy.load``), else from the package. ``nlp.meta["argmine"]["tables"]``
+    records each table's sha256, so ``nlp.to_disk`` writes them into ``meta.json``.
 
     Args:
         model: An argmine model directory (default: the bundled model).
         spacy_model: spaCy pipeline name or path (default: see ``nlp.load_spacy``).
-        units_only: Leave out the parser and NER (about twice as fast); actors and
-            stance then cannot be found.
+        units_only: Leave out the parser and NER (about twice as fast); actors, reported
+            speech and stance then cannot be found.
     """
     path = _model_dir(model)
     nlp = units_pipeline(spacy_model) if units_only else load_spacy(spacy_model)
     nlp.add_pipe("argmine_unit_classifier", last=True).from_disk(path / "units")
+    fingerprints: dict[str, str] = {}
+    if not units_only:
+        for name, sub in (("argmine_actors", "actors"), ("argmine_sources", "sources"),
+                          ("argmine_stance", "stance")):
+            pipe = nlp.add_pipe(name, last=True)
+            if (path / sub / "cfg.json").is_file():
+                pipe.from_disk(path / sub)
+            elif name == "argmine_stance":
+                pipe.initialize(learned_path=path / "stance" / "target_stance")
+            else:
+                pipe.initialize()
+            fingerprints.update(pipe.fingerprints())
     nlp.meta.setdefault("argmine", {})
-    nlp.meta["argmine"].update({"model": str(path), "units_only": units_only})
+    # The bundled model is recorded by name, so a saved pipeline names no local folder.
+    where = path.name if path == DEFAULT_MODEL else str(path)
+    nlp.meta["argmine"].update({"model": where, "units_only": units_only,
+                                "tables": fingerprints})
     return nlp
-
-
-def _model_path(nlp: Language) -> Path:
-    return Path(nlp.meta.get("argmine", {}).get("model", DEFAULT_MODEL))
 
 
 def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
@@ -86,7 +106,9 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
     if targets and units_only:
         raise ArgmineError(Errors.E020)
-    learned = _learned_stance(nlp) if targets else None
+    stance = None if units_only else nlp.get_pipe("argmine_stance")
+    if stance is not None:
+        stance.targets, stance.terms = targets, terms
     limit = max(1, min(piece_chars, nlp.max_length - 1))
     failure: list[ArgmineError] = []
 
@@ -108,10 +130,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     for doc, (start, doc_id, meta, record) in _pipe(nlp, pieces(), batch_size, n_process):
         if error is None:
             try:
-                part = from_doc(doc, doc_id=doc_id, meta=meta)
-                if not units_only:
-                    part = _add_actors_and_stances(doc, part, targets, meta, nlp, learned, terms)
-                done.append((start, part))
+                done.append((start, from_doc(doc, doc_id=doc_id, meta=meta)))
             except ArgmineError as e:
                 error = e
             except Exception as e:  # noqa: BLE001 - one document must not lose the others
@@ -172,36 +191,6 @@ def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int) -> Iterato
         total += len(item[0])
     if batch:
         yield batch
-
-
-# The stance classifier belongs to a loaded pipeline; keyed weakly so it goes with it.
-_STANCE_MODELS: "weakref.WeakKeyDictionary[Language, Any]" = weakref.WeakKeyDictionary()
-
-
-def _learned_stance(nlp: Language):
-    """The model's sentence-stance classifier, if it ships one (``stance/target_stance``).
-
-    Loaded once per pipeline, so ``analyze`` in a loop does not re-read it each call.
-    """
-    if nlp in _STANCE_MODELS:
-        return _STANCE_MODELS[nlp]
-    path = _model_path(nlp) / "stance" / "target_stance"
-    model = None
-    if path.is_dir():
-        from .stance.learned import StanceClassifier
-
-        model = StanceClassifier.from_disk(path)
-    _STANCE_MODELS[nlp] = model
-    return model
-
-
-def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],
-                            meta: Mapping[str, Any], nlp: Language, learned: Any,
-                            terms: Mapping[str, Sequence[str]] | None) -> Document:
-    from .stance.attribution import attribute
-
-    return attribute(doc, result, targets=targets, author=meta.get("author"), nlp=nlp,
-                     learned=learned, terms=terms)
 
 
 def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = (),

@@ -48,9 +48,13 @@ def _model_path(nlp: Language) -> Path:
 
 
 def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
-             terms: Mapping[str, Sequence[str]] | None = None, batch_size: int = 32,
+             terms: Mapping[str, Sequence[str]] | None = None,
+             target_kinds: Mapping[str, str] | None = None, batch_size: int = 32,
              n_process: int = 1) -> Iterator[Document]:
     """Analyse documents lazily, in input order.
+
+    Each document is analysed for ``targets`` plus the targets its own ``meta.targets``
+    lists (a list of strings). Every distinct target is parsed once per call.
 
     Args:
         records: Documents to analyse (their ``id`` and ``meta`` are kept).
@@ -58,16 +62,19 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         targets: Stance targets (free text), e.g. "detente with North Korea".
         terms: Extra words or phrases naming a target, by target, e.g.
             ``{"detente with North Korea": ["thaw", "peace offensive"]}``.
+        target_kinds: The kind of a target ("policy", "actor", "event", "motion"), by
+            target, where the kind recognised from its text is wrong; the key "*" sets
+            every target's kind.
         batch_size: Texts per spaCy batch.
         n_process: Worker processes for spaCy (pays off from about a thousand documents).
     """
-    targets = [t.strip() for t in targets]
-    if any(not t for t in targets):
-        raise ArgmineError(Errors.E016)
+    targets = _clean_targets(targets)
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
     if targets and units_only:
         raise ArgmineError(Errors.E020)
-    learned = _learned_stance(nlp) if targets else None
+    parsed = _TargetParser(nlp, terms=terms, kinds=target_kinds)
+    for name in targets:
+        parsed.get(name)  # bad kinds fail before any document is read
     failure: list[ArgmineError] = []
 
     def pairs():
@@ -81,11 +88,52 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
 
     for doc, record in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         result = from_doc(doc, doc_id=record.id, meta=record.meta)
+        own = _record_targets(record, targets)
+        if own and units_only:
+            raise ArgmineError(Errors.E020)
         if not units_only:
-            result = _add_actors_and_stances(doc, result, targets, record.meta, nlp, learned, terms)
+            learned = _learned_stance(nlp) if own else None
+            result = _add_actors_and_stances(doc, result, [parsed.get(t) for t in own], record.meta, nlp,
+                                             learned, terms)
         yield result
     if failure:
         raise failure[0]
+
+
+def _clean_targets(targets: Iterable[str]) -> list[str]:
+    out = [t.strip() for t in targets]
+    if any(not t for t in out):
+        raise ArgmineError(Errors.E016)
+    return list(dict.fromkeys(out))
+
+
+def _record_targets(record: Document, targets: Sequence[str]) -> list[str]:
+    """The run's targets followed by the record's own ``meta.targets``."""
+    own = record.meta.get("targets")
+    if own is None:
+        return list(targets)
+    if not isinstance(own, list) or not all(isinstance(t, str) for t in own):
+        raise ArgmineError(Errors.E028.format(id=record.id, value=repr(own)[:80]))
+    return _clean_targets([*targets, *own])
+
+
+class _TargetParser:
+    """Parse each distinct target once per run (with its terms and kind)."""
+
+    def __init__(self, nlp: Language, *, terms: Mapping[str, Sequence[str]] | None,
+                 kinds: Mapping[str, str] | None):
+        self.nlp = nlp
+        self.terms = terms or {}
+        self.kinds = kinds or {}
+        self.cache: dict[str, Any] = {}
+
+    def get(self, text: str):
+        if text not in self.cache:
+            from .stance.target import parse_target
+
+            self.cache[text] = parse_target(text, self.nlp, extra_terms=self.terms.get(text, ()),
+                                            kind=self.kinds.get(text, self.kinds.get("*")))
+        return self.cache[text]
 
 
 # The stance classifier belongs to a loaded pipeline; keyed weakly so it goes with it.
@@ -109,7 +157,7 @@ def _learned_stance(nlp: Language):
     return model
 
 
-def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],
+def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[Any],
                             meta: Mapping[str, Any], nlp: Language, learned: Any,
                             terms: Mapping[str, Sequence[str]] | None) -> Document:
     from .stance.attribution import attribute
@@ -119,9 +167,10 @@ def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],
 
 
 def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = (),
-            terms: Mapping[str, Sequence[str]] | None = None, doc_id: str = "doc",
+            terms: Mapping[str, Sequence[str]] | None = None,
+            target_kinds: Mapping[str, str] | None = None, doc_id: str = "doc",
             meta: Mapping[str, Any] | None = None) -> Document:
     """Analyse one text and return its record (units, actors, stances)."""
     nlp = nlp or load()
     record = Document(id=doc_id, text=text, meta=dict(meta or {}))
-    return next(annotate([record], nlp=nlp, targets=targets, terms=terms))
+    return next(annotate([record], nlp=nlp, targets=targets, terms=terms, target_kinds=target_kinds))

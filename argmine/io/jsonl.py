@@ -85,7 +85,8 @@ def read_jsonl(path: Path) -> Iterator[Document]:
 def records_from_lines(lines: Iterable[tuple[int, Any]], *, name: str, stem: str) -> Iterator[Document]:
     """Turn parsed JSONL lines into documents: argmine records as they are, else ``text`` + ``id``.
 
-    Other keys of a plain record go to ``meta``; a record without an id gets ``STEM-LINE``.
+    A plain record's ``meta`` object and its other keys go to ``meta``; a record without an
+    id gets ``STEM-LINE``.
     """
     for lineno, data in lines:
         if not isinstance(data, dict):
@@ -97,7 +98,11 @@ def records_from_lines(lines: Iterable[tuple[int, Any]], *, name: str, stem: str
         if not isinstance(text, str):
             raise SchemaError(Errors.E005.format(field="text"), path=name, lineno=lineno)
         doc_id = data.get("id")
-        meta = {k: v for k, v in data.items() if k not in ("id", "text")}
+        # A plain record's own "meta" object (e.g. {"targets": [...]}) is its metadata; other
+        # keys join it.
+        own = data.get("meta")
+        meta = dict(own) if isinstance(own, dict) else {}
+        meta.update({k: v for k, v in data.items() if k not in ("id", "text") and not (k == "meta" and isinstance(v, dict))})
         meta.setdefault("source", name)
         yield Document(id=str(doc_id) if doc_id is not None else f"{stem}-{lineno}",
                        text=text, meta=meta)

@@ -141,18 +141,24 @@ _STANCE_MODELS: "weakref.WeakKeyDictionary[Language, Any]" = weakref.WeakKeyDict
 
 
 def _learned_stance(nlp: Language):
-    """The model's sentence-stance classifier, if it ships one (``stance/target_stance``).
+    """The model's polarity model (``stance/polarity``), else its older sentence-stance
+    classifier (``stance/target_stance``), if it ships one.
 
     Loaded once per pipeline, so ``analyze`` in a loop does not re-read it each call.
     """
     if nlp in _STANCE_MODELS:
         return _STANCE_MODELS[nlp]
-    path = _model_path(nlp) / "stance" / "target_stance"
+    stance_dir = _model_path(nlp) / "stance"
     model = None
-    if path.is_dir():
+    if (stance_dir / "polarity").is_dir():
+        from .stance.polarity import PolarityModel
+
+        model = PolarityModel.from_disk(stance_dir / "polarity")
+    elif (stance_dir / "target_stance").is_dir():
+        # Models trained before the polarity model: the sentence-stance fallback.
         from .stance.learned import StanceClassifier
 
-        model = StanceClassifier.from_disk(path)
+        model = StanceClassifier.from_disk(stance_dir / "target_stance")
     _STANCE_MODELS[nlp] = model
     return model
 

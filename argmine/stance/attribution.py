@@ -286,14 +286,49 @@ def _outcome(sent: Span, hit: TargetHit, cues: Cues) -> str | None:
     return None
 
 
+def _is_polarity_model(learned) -> bool:
+    return learned is not None and hasattr(learned, "predict_one")
+
+
+# A model reading below this calibrated probability is not kept (tuned on annotation batches
+# 1-2 only; see the model card).
+JOINT_MIN_P = 0.5
+
+
+def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None,
+           rule: tuple[str, float] | None, sign: int, *, continuity: bool = False) -> tuple[str, float] | None:
+    """Decide one reading with the polarity model, given the rules' reading as a feature.
+
+    A hedged ("mixed") rule reading stays mixed; otherwise the model's most probable label
+    wins, and ``none`` or a probability below ``JOINT_MIN_P`` gives no reading.
+    """
+    from .polarity import rule_view
+
+    if rule is not None and rule[0] == "mixed":
+        return rule
+    tok = hit.token if hit is not None and not continuity else None
+    view = rule_view(pred, tok, sign=sign)._replace(label=rule[0] if rule else "none")
+    span = (tok.idx - sent.start_char, tok.idx - sent.start_char + len(tok.text)) if tok is not None else None
+    probs = model.predict_one(sent.text, target.text, kind=target.kind.value, view=view, span=span)
+    label = max(("favor", "against", "none"), key=lambda k: probs.get(k, 0.0))
+    if label == "none" or probs[label] < JOINT_MIN_P:
+        return None
+    return label, round(probs[label], 3)
+
+
 def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues: Cues,
                     learned) -> tuple[str, float] | None:
     """The author's own claim about the target: outcome predicates first, then the
-    sentence-level lexicon reading, then the learned classifier."""
+    sentence-level lexicon reading, then the learned classifier; with the polarity model,
+    these readings are its features and it decides."""
     hit = next((h for h in hits if not h.opposite), hits[0])
     outcome = _outcome(sent, hit, cues)
     if outcome and target.sign < 0:
         outcome = {"favor": "against", "against": "favor"}[outcome]
+    if _is_polarity_model(learned):
+        rule = (outcome, 0.75) if outcome else _read(_chain(sent.root, hit.token, set()), cues,
+                                                     hit.opposite != (target.sign < 0))
+        return _joint(learned, sent, target, sent.root, hit, rule, -1 if hit.opposite != (target.sign < 0) else 1)
     if outcome:
         return outcome, 0.75
     from .lexicon import lexicon_polarity
@@ -359,7 +394,7 @@ def _target_actors(actors: Sequence[Actor], target: Target) -> set[str]:
 
 
 def _actor_hits(sent: Span, index: dict[int, str], target_ids: set[str], kinds: dict[str, str],
-                recent: bool) -> list[TargetHit]:
+                recent: bool, names: frozenset[str] = frozenset()) -> list[TargetHit]:
     """Mentions of the target actor in a sentence (their syntactic heads), and pronouns
     that refer to it when it was the last actor of its kind mentioned (``recent``)."""
     hits = []
@@ -367,11 +402,22 @@ def _actor_hits(sent: Span, index: dict[int, str], target_ids: set[str], kinds: 
         aid = index.get(tok.i)
         if aid in target_ids and not (tok.head.i in index and index[tok.head.i] == aid and tok.head != tok):
             hits.append(TargetHit(tok, False, "term"))
+        elif aid is None and tok.pos_ == "PROPN" and tok.lower_ in names and not (
+                tok.head.lower_ in names and tok.head.i > tok.i):
+            # The name as written where NER missed it ("praised Pelosi").
+            hits.append(TargetHit(tok, False, "term"))
     if not hits and recent:
         want = set().union(*(_PRONOUNS.get("person" if kinds.get(a) == "person" else "group", frozenset())
                              for a in target_ids))
         hits = [TargetHit(t, False, "pronoun") for t in sent if t.lower_ in want and t.i not in index]
     return hits
+
+
+def _name_words(target: Target) -> frozenset[str]:
+    """Capitalised words of an actor target's name, to find it where NER missed it."""
+    from ..actors.names import name_words
+
+    return frozenset(w for w in name_words(target.actor_name or target.text) if len(w) > 2)
 
 
 def _last_actor_kind(sent: Span, index: dict[int, str], kinds: dict[str, str], target_ids: set[str],
@@ -464,6 +510,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             target_spec, nlp or _nlp_for(doc), extra_terms=(terms or {}).get(target_spec, ()))
         is_actor = target.kind == TargetKind.ACTOR
         target_ids = _target_actors(actors, target) if is_actor else set()
+        name_words_ = _name_words(target) if is_actor else frozenset()
         anchor_actors = _anchor_actors(actors, target)
         doc_anchor_count = sum(len(a.mentions) for a in actors if a.id in anchor_actors)
         anchor_sents = {i for i, sent in enumerate(sents) if sent is not None and any(
@@ -480,7 +527,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             if sent is None:
                 continue
             if is_actor:
-                hits = _actor_hits(sent, index, target_ids, kinds, recent_target)
+                hits = _actor_hits(sent, index, target_ids, kinds, recent_target, name_words_)
                 recent_target = _last_actor_kind(sent, index, kinds, target_ids, recent_target)
             else:
                 near_anchor = (any(abs(i - j) <= 3 for j in anchor_sents)
@@ -548,7 +595,12 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                     reading = _read(_chain(pred, hit.token if hit and not via_pronoun else None, agent_tokens,
                                            own_only=via_pronoun), cues,
                                     flip != (target.sign < 0))
-                if reading is None and learned is not None and hits and not continuity and how == "subject":
+                if _is_polarity_model(learned) and how == "subject" and hits:
+                    # The rule reading is one feature of the calibrated model, which decides.
+                    reading = _joint(learned, sent, target, pred, hit, reading,
+                                     -1 if (hit and hit.opposite) != (target.sign < 0) else 1,
+                                     continuity=continuity)
+                elif reading is None and learned is not None and hits and not continuity and how == "subject":
                     # No cue the rules can read: ask the classifier trained on IBM and IAM,
                     # and keep only confident answers (it knows no "none").
                     label, p = learned.predict(sent.text, target.text)

@@ -290,30 +290,47 @@ def _is_polarity_model(learned) -> bool:
     return learned is not None and hasattr(learned, "predict_one")
 
 
-# A model reading below this calibrated probability is not kept (tuned on annotation batches
-# 1-2 only; see the model card).
-JOINT_MIN_P = 0.5
+# The model overrules a polar rule reading only with the opposite label at this calibrated
+# probability or more; where the rules read nothing, its own polar answer needs MODEL_ONLY_MIN_P
+# (the old fallback's threshold; checked on annotation batches 1-2 only).
+JOINT_MIN_P = 0.7
+MODEL_ONLY_MIN_P = 0.6
 
 
 def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None,
            rule: tuple[str, float] | None, sign: int, *, continuity: bool = False) -> tuple[str, float] | None:
     """Decide one reading with the polarity model, given the rules' reading as a feature.
 
-    A hedged ("mixed") rule reading stays mixed; otherwise the model's most probable label
-    wins, and ``none`` or a probability below ``JOINT_MIN_P`` gives no reading.
+    A hedged ("mixed") rule reading stays mixed. A polar rule reading stands unless the model
+    finds the opposite polarity at least as probable (and at least ``JOINT_MIN_P``); without
+    a rule reading, the model's polar answer is kept from ``MODEL_ONLY_MIN_P``. The score is the
+    model's calibrated probability of the label given. A motion against its object ("ban X")
+    is read toward X and turned round, as the corpora label stance toward the object.
     """
     from .polarity import rule_view
 
     if rule is not None and rule[0] == "mixed":
         return rule
+    turn = target.kind == TargetKind.MOTION and target.sign < 0 and bool(target.obj)
+    swap = {"favor": "against", "against": "favor", "none": "none"}
     tok = hit.token if hit is not None and not continuity else None
-    view = rule_view(pred, tok, sign=sign)._replace(label=rule[0] if rule else "none")
+    rule_label = rule[0] if rule else "none"
+    view = rule_view(pred, tok, sign=-sign if turn else sign)._replace(
+        label=swap[rule_label] if turn else rule_label)
     span = (tok.idx - sent.start_char, tok.idx - sent.start_char + len(tok.text)) if tok is not None else None
-    probs = model.predict_one(sent.text, target.text, kind=target.kind.value, view=view, span=span)
-    label = max(("favor", "against", "none"), key=lambda k: probs.get(k, 0.0))
-    if label == "none" or probs[label] < JOINT_MIN_P:
+    probs = model.predict_one(sent.text, target.obj if turn else target.text, kind=target.kind.value,
+                              view=view, span=span)
+    if turn:
+        probs = {swap[k]: v for k, v in probs.items()}
+    best = max(("favor", "against"), key=lambda k: probs.get(k, 0.0))
+    if rule_label in ("favor", "against"):
+        other = swap[rule_label]
+        if probs[other] >= max(probs[rule_label], JOINT_MIN_P):
+            return other, round(probs[other], 3)
+        return rule_label, round(probs[rule_label], 3)
+    if probs[best] < MODEL_ONLY_MIN_P or probs.get("none", 0.0) > probs[best]:
         return None
-    return label, round(probs[label], 3)
+    return best, round(probs[best], 3)
 
 
 def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues: Cues,
@@ -620,10 +637,18 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             if _is_change(sent, sent.root, cues):
                 changes.append(i)
             # The author's own claims: outcome predicates and evaluations of the target.
-            if author_ids and hits and not found_agent and unit.label == "claim":
+            # A lone sentence is the document's claim whatever its unit label.
+            if author_ids and hits and not found_agent and (unit.label == "claim" or len(units) == 1):
                 author_reading = _author_reading(sent, hits, target, cues, learned)
                 if author_reading:
                     readings[author_ids[0]].append(Reading(author_ids[0], unit.id, *author_reading, False))
+        if (len(units) == 1 and author_ids and sents[0] is not None and not readings
+                and target.kind == TargetKind.MOTION and _is_polarity_model(learned)):
+            # A document that is one claim ("Violent games desensitise children") states the
+            # author's stance toward the motion even when it never names the motion's words.
+            lone = _joint(learned, sents[0], target, sents[0].root, None, None, target.sign)
+            if lone:
+                readings[author_ids[0]].append(Reading(author_ids[0], units[0].id, *lone, False))
         # Actors named in a sentence about the target without a readable position: "none".
         for aid, unit_id in linked:
             if aid not in readings:

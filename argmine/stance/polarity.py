@@ -238,7 +238,12 @@ class PolarityModel:
         (:func:`cross_validate`), since a model cannot calibrate itself on its training data."""
         feats = [features(e.text, e.target, kind=example_kind(e), view=v, span=e.span)
                  for e, v in zip(examples, views)]
-        self.model_ = LinearModel(C=self.C, seed=self.seed).fit(feats, [e.label for e in examples])
+        return self.fit_features(feats, [e.label for e in examples], temperature=temperature)
+
+    def fit_features(self, feats: Sequence[dict[str, float]], labels: Sequence[str], *,
+                     temperature: float = 1.0) -> "PolarityModel":
+        """Fit on precomputed feature dicts (cross-validation computes them once)."""
+        self.model_ = LinearModel(C=self.C, seed=self.seed).fit(list(feats), list(labels))
         self.temperature_ = float(temperature)
         return self
 
@@ -402,19 +407,21 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
     from ..training.evaluate import scores
 
     report: dict[str, Any] = {"folds": folds, "seed": seed, "C": C, "corpora": {}}
+    feats = {name: [features(e.text, e.target, kind=example_kind(e), view=v, span=e.span)
+                    for e, v in zip(ex, views[name])] for name, ex in data.items()}
     all_probs, all_gold, all_groups = [], [], []
     for name, examples in data.items():
         if name == "annotations" or len(examples) < 10:
             continue
-        others = [(e, v) for n, ex in data.items() if n != name for e, v in zip(ex, views[n])]
+        other_x = [f for n in data if n != name for f in feats[n]]
+        other_y = [e.label for n, ex in data.items() if n != name for e in ex]
         probs = np.zeros((len(examples), len(LABELS)))
         for test_idx in _group_folds(examples, folds, seed):
             test = set(test_idx.tolist())
-            train = [(e, v) for i, (e, v) in enumerate(zip(examples, views[name])) if i not in test] + others
-            model = PolarityModel(C=C, seed=seed).fit([e for e, _ in train], [v for _, v in train])
-            feats = [features(examples[i].text, examples[i].target, kind=example_kind(examples[i]),
-                              view=views[name][i], span=examples[i].span) for i in test_idx]
-            raw = model.raw_proba(feats)
+            keep = [i for i in range(len(examples)) if i not in test]
+            model = PolarityModel(C=C, seed=seed).fit_features(
+                [feats[name][i] for i in keep] + other_x, [examples[i].label for i in keep] + other_y)
+            raw = model.raw_proba([feats[name][i] for i in test_idx])
             for col, lab in enumerate(model.classes_):
                 probs[test_idx, LABELS.index(lab)] = raw[:, col]
         labels = [lab for lab in LABELS if any(e.label == lab for e in examples)]

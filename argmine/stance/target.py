@@ -99,6 +99,7 @@ class Target:
         heads: Lemmas of the target's head(s); a definite description of a head ("the
             deal") refers back to the target without its anchors.
         actor_name: For an actor target, the name as written (matched against actors).
+        obj: For a motion, its object ("the sale of violent video games to minors").
     """
     text: str
     terms: frozenset[str]
@@ -110,6 +111,7 @@ class Target:
     sign: int = 1
     heads: frozenset[str] = frozenset()
     actor_name: str = ""
+    obj: str = ""
 
 
 def detect_kind(doc) -> TargetKind:
@@ -188,7 +190,7 @@ def _parse_motion(text: str, doc, nlp: Language, extra_terms: Iterable[str]) -> 
     sign = info.sign * (-1 if any(t.lemma_.lower() in lex.reducers for t in verbs) else 1)
     return Target(text=text, terms=inner.terms, opposite=inner.opposite, anchors=inner.anchors,
                   concepts=inner.concepts, multiword=inner.multiword, kind=TargetKind.MOTION,
-                  sign=sign, heads=inner.heads)
+                  sign=sign, heads=inner.heads, obj=obj_text)
 
 
 def _as_event(base: Target, doc) -> Target:

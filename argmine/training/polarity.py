@@ -125,6 +125,17 @@ def card(report: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+_MARK = "<!-- polarity model -->"
+
+
+def append_card(path: Path, report: dict[str, Any]) -> None:
+    """Add (or replace) the polarity section at the end of a model card."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    text = text.split(_MARK)[0].rstrip("\n")
+    section = card(report).replace("# Polarity model", "### Polarity model", 1).replace("\n## ", "\n#### ")
+    path.write_text(f"{text}\n\n{_MARK}\n{section}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m argmine.training.polarity", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -134,10 +145,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--C", type=float, default=0.5)
     parser.add_argument("--cache", type=Path, default=None, help="Keep parsed rule views here")
+    parser.add_argument("--card", type=Path, default=None,
+                        help="Model card (README.md) to which the polarity section is appended")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     report = train_polarity(args.corpora, args.annotations, args.output, seed=args.seed, C=args.C,
                             cache=args.cache)
+    if args.card is not None:
+        append_card(args.card, report)
     for name, e in report["corpora"].items():
         print(f"{name}: macro-F1 {e['model']['macro_f1']:.3f} accuracy {e['model']['accuracy']:.3f} "
               f"(majority {e['majority']['macro_f1']:.3f}/{e['majority']['accuracy']:.3f})")

@@ -136,3 +136,13 @@ def test_cli_reads_meta_targets_and_target_kind(tmp_path):
     result = CliRunner().invoke(app, ["annotate", str(src), "-o", str(tmp_path / "o2.jsonl"),
                                       "--target", "Pelosi", "--target-kind", "Other=actor"])
     assert result.exit_code != 0 and "--target-kind" in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Violent video games desensitize children to real violence.", "favor"),
+    ("Playing video games improves reaction times and problem solving.", "against"),
+])
+def test_a_one_claim_document_gets_the_authors_stance_toward_the_motion(nlp, text, expected):
+    st = _stance(nlp, text, "This house would ban the sale of violent video games to minors", "author")
+    assert st is not None and st.stance == expected

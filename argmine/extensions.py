@@ -13,7 +13,8 @@ _SPAN = ("argmine_type", "argmine_score", "argmine_probs",
          "argmine_speaker", "argmine_cue", "argmine_kind")
 # Doc extensions: actor records (id, name, kind, affiliation, role) and stance records,
 # plain dicts so that DocBin(store_user_data=True) keeps them without pickle.
-_DOC = ("argmine_actors", "argmine_stances")
+# argmine_targets: a document's own targets (its meta.targets with the run's), when they differ.
+_DOC = ("argmine_actors", "argmine_stances", "argmine_targets")
 
 
 def ensure_extensions() -> None:

@@ -31,3 +31,10 @@ def seed_dir() -> Path:
     if not SEED.is_dir():
         pytest.skip(f"seed op-ed not found at {SEED}")
     return SEED
+
+
+@pytest.fixture
+def small_hash(monkeypatch):
+    """Train on 2**10 hashed columns: the test corpora have a few hundred features, and
+    2**17 columns make LogisticRegression slow for nothing."""
+    monkeypatch.setattr("argmine.models.linear.N_FEATURES", 2 ** 10)

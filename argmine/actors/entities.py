@@ -49,6 +49,8 @@ class _Context:
 
     def __init__(self, doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int]):
         self.doc = doc
+        # Computed once: Doc.text rebuilds the whole text on every access.
+        self.text = doc.text
         self.tables = tables
         self.quotes = quotes
         self.titles = titles
@@ -153,7 +155,7 @@ def _person(ctx: _Context, span: Span) -> None:
 def _place(ctx: _Context, span: Span, label: str) -> bool:
     """Resolve a GPE/ORG/FAC/NORP span to countries; True when it was resolved."""
     text = span.text
-    following = ctx.doc.text[span.end_char:span.end_char + 12]
+    following = ctx.text[span.end_char:span.end_char + 12]
     if label == "NORP":
         name = country_of_demonym(text, tables=ctx.tables)
         if name:

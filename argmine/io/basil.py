@@ -94,7 +94,7 @@ def _document(article: dict[str, Any], ann: dict[str, Any], name: str) -> Docume
         quotes=quotes)
 
 
-@registry.readers.register("basil")
+@registry.reader("basil", labels=("quotes", "actors"))
 def read_basil(path: Path) -> Iterator[Document]:
     """Yield one document per annotated article, by year then file name."""
     root = path.parent if path.name == "annotations" else path

@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import registry
 from ..errors import ArgmineError, Errors
 from ..schema import Document
 
@@ -157,3 +159,9 @@ def load_hf_dataset(path: str) -> "datasets.Dataset":
         return datasets.load_from_disk(path)
     except (FileNotFoundError, ValueError, OSError) as e:
         raise ArgmineError(Errors.E025.format(path=path, detail=f"{type(e).__name__}: {e}")) from e
+
+
+@registry.reader("hf", labels=("units", "claim_type", "evidence_type", "relations", "stances", "actors"))
+def read_hf(path: Path) -> Iterator[Document]:
+    """Yield the documents of a document-level dataset saved with ``Dataset.save_to_disk``."""
+    yield from from_hf_dataset(load_hf_dataset(str(path)))

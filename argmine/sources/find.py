@@ -65,7 +65,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb, through coordination ("…, he said and added")."""
     node = verb
-    for _ in range(3):
+    for _ in range(4):
         for child in node.children:
             if child.dep_ in _SUBJ:
                 return child
@@ -74,8 +74,13 @@ def _subject(verb: Token) -> Token | None:
             continue
         # "…, said the senator, adding that…" and "Biden was quick to retort:": the subject
         # of the verb the adverbial or complement hangs on.
-        if (node.dep_ == "xcomp" or node.dep_ == "advcl" and node.tag_ == "VBG") and node.head is not node:
+        if (node.dep_ in ("xcomp", "acomp") or node.dep_ == "advcl" and node.tag_ == "VBG") and node.head is not node:
             node = node.head
+            continue
+        # "Romney released a statement saying: …": the subject of the verb whose object
+        # the statement is.
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "dobj" and node.head.head is not node.head:
+            node = node.head.head
             continue
         break
     return None
@@ -186,7 +191,11 @@ class _Finder:
                 st = self._naming(head)
                 if st is not None:
                     return st._replace(kind="mixed", start=min(st.start, q.start), end=max(st.end, q.end))
-            if node.dep_ == "ccomp" and not self._inside[head.i] and self.speech_verb(head):
+            if (node.dep_ not in _SUBJ and not self._inside[head.i] and self.speech_verb(head)
+                    and node.dep_ in ("ccomp", "dobj", "prep", "xcomp", "advcl", "attr", "oprd")):
+                # The quoted phrase is part of what a reporting verb reports: "argues that
+                # Colorado has "created a dangerous gap"", "accusing him of having "wasted
+                # another week"".
                 lo, hi = _trim(doc, node.left_edge.i, node.right_edge.i + 1)
                 speaker = self.speaker_of(head)
                 cue = (head.idx, head.idx + len(head.text))
@@ -195,7 +204,7 @@ class _Finder:
                     # The whole reported clause is quoted: a short direct quotation.
                     return Statement(qs, qe, speaker, cue, "direct")
                 if lo >= 0 and speaker is not None:
-                    return Statement(lo, max(hi, qe), speaker, cue, "mixed")
+                    return Statement(min(lo, qs), max(hi, qe), speaker, cue, "mixed")
             node = head
         return None
 

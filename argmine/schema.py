@@ -44,6 +44,9 @@ class Unit(_Record):
     probs: dict[str, float] | None = None
     # Actor id of whoever advances the unit (speaker of a debate turn, quoted source).
     speaker: str | None = None
+    # "main" for the document's main claim (an essay's major claim, a microtext's central
+    # claim); relations of the other units lead up to it.
+    role: Literal["main"] | None = None
 
 
 class Relation(_Record):

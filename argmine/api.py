@@ -10,6 +10,7 @@ from typing import Any
 from spacy.language import Language
 
 from .convert import from_doc
+from .pipeline import relations as _relations  # noqa: F401  (registers the factory)
 from .pipeline import unit_classifier as _unit_classifier  # noqa: F401  (registers the factory)
 from .errors import ArgmineError, Errors, ModelError
 from .nlp import load_spacy, units_pipeline
@@ -27,7 +28,7 @@ def _model_dir(model: str | Path | None) -> Path:
 
 def load(model: str | Path | None = None, *, spacy_model: str | None = None,
          units_only: bool = False) -> Language:
-    """Load the English pipeline with argmine's unit classifier added.
+    """Load the English pipeline with argmine's unit classifier (and relation component) added.
 
     Args:
         model: An argmine model directory (default: the bundled model).
@@ -38,6 +39,9 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
     path = _model_dir(model)
     nlp = units_pipeline(spacy_model) if units_only else load_spacy(spacy_model)
     nlp.add_pipe("argmine_unit_classifier", last=True).from_disk(path / "units")
+    # Models trained before argument structure existed have no relations/ part.
+    if (path / "relations" / "cfg.json").is_file():
+        nlp.add_pipe("argmine_relations", last=True).from_disk(path / "relations")
     nlp.meta.setdefault("argmine", {})
     nlp.meta["argmine"].update({"model": str(path), "units_only": units_only})
     return nlp

@@ -38,4 +38,12 @@ def train(
                 console.print(f"{source} {head} macro-F1: argmine {block['model']['macro_f1']:.3f} · "
                               f"TF-IDF+LR {block['tfidf_lr']['macro_f1']:.3f} · majority "
                               f"{block['majority']['macro_f1']:.3f}", highlight=False)
+    rel = meta.get("relations") or {}
+    for kind in ("dev", "cv"):
+        for source, by_units in rel.get(kind, {}).items():
+            for units, block in by_units.items():
+                console.print(f"{source} links ({units.replace('_', ' ')}) F1: argmine "
+                              f"{block['model']['all']['f1']:.3f} · nearest claim "
+                              f"{block['baseline_nearest_claim']['all']['f1']:.3f} · main claim "
+                              f"{block['baseline_main_claim']['all']['f1']:.3f}", highlight=False)
     console.print(f"[green]✔[/green] Model written to {output} (card: {output / 'README.md'})", highlight=False)

@@ -52,6 +52,10 @@ _NEGATION = re.compile(r"(?<![\w'])(?:not|no|never|n't|cannot|nobody|nothing|nei
 _MODAL = re.compile(r"(?<![\w'])(?:should|must|ought|need to|have to|has to)(?![\w'])")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:i|my|me|we|our)(?![\w'])")
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+# Documents of at most this many units (a microtext, a short comment) argue differently
+# from essays and op-eds: their pair features get a second, "short:" copy, so the model
+# can learn both regimes from mixed training data (feature augmentation, Daume 2007).
+_SHORT = 8
 # Words at the start of a unit decide its function more than the rest ("However, ...").
 _OPENING_CHARS = 40
 
@@ -230,5 +234,7 @@ def pair_features(units: Sequence[ArgUnit], main: int | None = None
             f["jaccard"] = shared / max(len(s.lemmas | t.lemmas), 1)
             for cat in ctx.opening[i]:
                 f[f"s:opens={cat}:dir={'back' if d < 0 else 'fwd'}"] = 1.0
+            if n <= _SHORT:
+                f.update({f"short:{k}": v for k, v in list(f.items())})
             out[(i, j)] = f
     return out

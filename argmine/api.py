@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -15,6 +16,8 @@ from .pipeline import unit_classifier as _unit_classifier  # noqa: F401  (regist
 from .errors import ArgmineError, Errors, ModelError
 from .nlp import load_spacy, units_pipeline
 from .schema import Document
+
+logger = logging.getLogger("argmine")
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "data" / "default-model"
 
@@ -53,7 +56,7 @@ def _model_path(nlp: Language) -> Path:
 
 def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
              terms: Mapping[str, Sequence[str]] | None = None, batch_size: int = 32,
-             n_process: int = 1) -> Iterator[Document]:
+             n_process: int = 1, keep_gold: bool = False) -> Iterator[Document]:
     """Analyse documents lazily, in input order.
 
     Args:
@@ -64,6 +67,9 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
             ``{"detente with North Korea": ["thaw", "peace offensive"]}``.
         batch_size: Texts per spaCy batch.
         n_process: Worker processes for spaCy (pays off from about a thousand documents).
+        keep_gold: Keep the units and relations an input record already carries in
+            ``meta["gold"]`` (``{"units": [...], "relations": [...]}``) beside the predictions.
+            Without it they are replaced, and one warning says how many records had any.
     """
     targets = [t.strip() for t in targets]
     if any(not t for t in targets):
@@ -83,13 +89,30 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         except ArgmineError as e:
             failure.append(e)
 
+    replaced = 0
     for doc, record in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        result = from_doc(doc, doc_id=record.id, meta=record.meta)
+        meta = record.meta
+        if record.units or record.relations:
+            if keep_gold:
+                meta = {**meta, "gold": gold_annotation(record)}
+            else:
+                replaced += 1
+        result = from_doc(doc, doc_id=record.id, meta=meta)
         if not units_only:
             result = _add_actors_and_stances(doc, result, targets, record.meta, nlp, learned, terms)
         yield result
+    if replaced:
+        logger.warning("%d input record(s) carried units or relations; they were replaced by "
+                       "predictions. Pass keep_gold=True (--keep-gold) to keep them in meta.gold.",
+                       replaced)
     if failure:
         raise failure[0]
+
+
+def gold_annotation(record: Document) -> dict[str, Any]:
+    """A record's own units and relations as JSON, for ``meta["gold"]``."""
+    data = record.to_dict()
+    return {"units": data["units"], "relations": data["relations"]}
 
 
 # The stance classifier belongs to a loaded pipeline; keyed weakly so it goes with it.

@@ -147,3 +147,32 @@ def _train_relations(sources: Sequence[DataSource], dev: Sequence[DataSource], c
         extra = [d for other, pairs in parsed.items() if other != name for d, _ in pairs]
         cv_scores[name] = cross_validate_parsed(docs, extra=extra, folds=folds, seed=seed, C=C)
     return {"models": sorted(parser.models), "sizes": summary(parsed), "dev": dev_scores, "cv": cv_scores}
+
+
+def train_relations_only(sources: Sequence[DataSource], model_dir: str | Path, *,
+                         dev: Sequence[DataSource] = (), cv: Sequence[DataSource] = (),
+                         seed: int = 0, C: float = 1.0, cv_folds: int = 5,
+                         spacy_model: str | None = None) -> dict[str, Any]:
+    """Retrain only the relation parser of an existing model directory.
+
+    The unit classifier (``units/``) and everything else stay as they are; ``relations/``,
+    the ``relations`` entry of ``meta.json`` and the card are rewritten. Predicted-unit
+    scores use the directory's own unit classifier.
+    """
+    model_dir = Path(model_dir)
+    meta_path = model_dir / "meta.json"
+    if not meta_path.is_file():
+        raise ArgmineError(Errors.E011.format(path=str(model_dir), name="meta.json"))
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    nlp = units_pipeline(spacy_model)
+    classifier = UnitClassifier(nlp).from_disk(model_dir / "units")
+    if (model_dir / "relations").is_dir():
+        shutil.rmtree(model_dir / "relations")
+    meta["relations"] = _train_relations(sources, dev, cv, nlp, classifier, model_dir, seed=seed,
+                                         C=C, folds=cv_folds)
+    if meta["relations"] is None:
+        raise ArgmineError(Errors.E013 + " (no source carries relations or a main claim)")
+    meta["relations"]["sources"] = [{"source": str(s), "sha256": fingerprint(s)} for s in sources]
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_card(meta, model_dir / "README.md")
+    return meta

@@ -74,6 +74,15 @@ def _relations_section(rel: dict[str, Any] | None) -> list[str]:
            "sentence holding a gold main claim (an essay's restated major claim counts). Both "
            "baselines use argmine's main claim. *gold units*: sentences labelled from the gold "
            "annotation; *predicted units*: labelled by the unit classifier above.", "",
+           "On gold units of microtexts the central claim is the only claim, so main-claim "
+           "accuracy there is trivially 1.0 and the claims → main claim baseline has no link to "
+           "make. The essays' CoNLL text has no paragraph breaks, so paragraph features and the "
+           "nearest-claim baseline see each essay as one paragraph.", "",
+           "Reproduce: `scripts/train-default-model.sh` (the whole model) or "
+           "`scripts/train-default-model.sh --relations` (only `relations/`, into the existing "
+           "model); score a model with `argmine evaluate MODEL aaec:PATH/dev.dat` (held out) or "
+           "`argmine evaluate MODEL microtexts:PATH --cv-folds 5` (cross-validated on microtexts "
+           "alone; the table's CV also trains every fold on the other training sources).", "",
            "| data | units | system | link F1 | support F1 | attack F1 | unlabelled F1 | main claim acc. |",
            "|---|---|---|---|---|---|---|---|"]
     for source, report in rel.get("dev", {}).items():

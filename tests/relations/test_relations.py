@@ -191,3 +191,33 @@ def test_annotate_keeps_gold_relations_only_when_asked(tmp_path):
     result = runner.invoke(app, ["annotate", str(src), "-o", str(out), "--units-only", "--overwrite"])
     assert result.exit_code == 0
     assert "replaced by predictions" in result.output
+
+
+def test_train_and_evaluate_learn_and_score_relations(data_dir, tmp_path):
+    out = tmp_path / "model"
+    source = f"microtexts:{data_dir / 'microtexts'}"
+    result = runner.invoke(app, ["train", source, f"aaec:{data_dir / 'aaec' / 'train.dat'}", "-o", str(out),
+                                 "--dev", source])
+    assert result.exit_code == 0, result.output
+    assert (out / "relations" / "cfg.json").is_file()
+    meta = __import__("json").loads((out / "meta.json").read_text(encoding="utf-8"))
+    dev = meta["relations"]["dev"][source]
+    assert set(dev) == {"gold_units", "predicted_units"}
+    assert {"model", "baseline_nearest_claim", "baseline_main_claim"} <= set(dev["gold_units"])
+    assert "Argument structure" in (out / "README.md").read_text(encoding="utf-8")
+    scores = tmp_path / "scores.json"
+    result = runner.invoke(app, ["evaluate", str(out), source, "--json", str(scores)])
+    assert result.exit_code == 0, result.output
+    assert "argument" in result.output and "structure" in result.output
+    report = __import__("json").loads(scores.read_text(encoding="utf-8"))
+    block = report["relations"][source]["gold_units"]["model"]
+    assert set(block) >= {"all", "support", "attack", "main_claim_accuracy"}
+
+
+@pytest.mark.parametrize("fmt,path,orig", [("aaec", "aaec/train.dat", "MajorClaim"),
+                                           ("microtexts", "microtexts", "central")])
+def test_readers_mark_the_main_claim(fmt, path, orig, data_dir):
+    for record in read_corpus(data_dir / path, format=fmt):
+        mains = [u for u in record.units if u.role == "main"]
+        assert mains and all(u.orig == orig for u in mains)
+        assert all(u.role is None for u in record.units if u.orig != orig)

@@ -23,7 +23,8 @@ def annotate(
     model: Annotated[Optional[Path], typer.Option(help="argmine model directory (default: the bundled model)")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     units_only: Annotated[bool, typer.Option("--units-only", help="Only units (no parser/NER: faster; no actors or stance)")] = False,
-    show: Annotated[bool, typer.Option("--show", help="Print units and an actor × target × stance table")] = False,
+    show: Annotated[bool, typer.Option("--show", help="Print units, the argument tree and an actor × target × stance table")] = False,
+    keep_gold: Annotated[bool, typer.Option("--keep-gold", help="Keep units and relations the input records already carry, in meta.gold")] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Texts per batch")] = 32,
     n_process: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output file")] = False,
@@ -62,7 +63,7 @@ def annotate(
             records = read_inputs(inputs, skip_invalid=skip_invalid)
             if writer.done:
                 records = (r for r in records if r.id not in writer.done)
-            for doc in run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds,
+            for doc in run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds, keep_gold=keep_gold,
                            batch_size=batch_size, n_process=n_process, skip_invalid=skip_invalid):
                 writer.write(doc)
                 if show:

@@ -43,7 +43,7 @@ def show_document(doc: Document, console: Console) -> None:
     table.add_column("key evidence", min_width=24, max_width=80, overflow="fold")
     for st in sorted(doc.stances, key=lambda s: (s.target, names.get(s.actor, ""))):
         style = _COLOURS.get(st.stance, "")
-        key = _clip(spans.get(st.evidence[0], ""), 140) if st.evidence else ""
+        key = escape(_clip(spans.get(st.evidence[0], ""), 140)) if st.evidence else ""
         label = f"[{style}]{st.stance}[/]"
         earlier = [t.stance for t in st.timeline if t.stance != st.stance and t.stance != "none"]
         if earlier and st.timeline[0].stance != st.stance:

@@ -59,6 +59,14 @@ class Errors(metaclass=ErrorsWithCodes):
             "as laid out in their releases.")
     E020 = ("Stance targets need the parser and NER, which a units-only pipeline leaves out: drop "
             "--units-only (in Python: argmine.load(units_only=False)).")
+    # Reports, exports and hand annotation.
+    E030 = ("No documents to show or export. Give argmine JSONL files written by `argmine annotate` "
+            "(or gold records).")
+    E031 = ("Unknown export format {fmt!r}; choose one of: {choices}.")
+    E032 = ("Bad date {value!r} for {option}: write it as YYYY-MM-DD (or YYYY).")
+    E033 = ("--mode {mode} needs {what}. {fix}")
+    E034 = ("{path}:{lineno}: this decision refers to {what}, which the input no longer holds. "
+            "Label into a new output file, or restore the input it was made from.")
     # Readers, set B (ibm, iam, newsmtsc, claimbuster, checkthat, prodigy).
     E201 = ("{where}: {detail}. This is not the layout the {fmt!r} reader expects (described in "
             "the argmine.io.{fmt} docstring); fix or remove the record, or point at the corpus file as released.")

@@ -8,12 +8,12 @@ import typer
 from ..errors import ArgmineError
 from ..io import JsonlWriter
 from ..io.inputs import read_inputs
-from .app import app, console, err_console, fail
+from .app import app, console, err_console, fail, succeed
 
 
 @app.command(rich_help_panel="Analyse")
 def annotate(
-    inputs: Annotated[list[str], typer.Argument(help=".txt files, JSONL with a 'text' field, folders of these, or '-' for stdin")],
+    inputs: Annotated[list[str], typer.Argument(help=".txt or .md files, JSONL with a 'text' field, folders of these, or '-' for stdin")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write argmine JSONL ('-' = stdout)")],
     target: Annotated[Optional[list[str]], typer.Option("--target", "-t", help="Stance target, e.g. \"detente with North Korea\" (repeatable)")] = None,
     term: Annotated[Optional[list[str]], typer.Option("--term", help="Extra word naming a target, as TARGET=WORD (repeatable)")] = None,
@@ -55,4 +55,4 @@ def annotate(
     if writer.count == 0:
         raise fail(f"No documents in the input ({', '.join(inputs)}): nothing was written to {output}.")
     if str(output) != "-":
-        console.print(f"[green]✔[/green] Wrote {writer.count} document(s) to {output}", highlight=False)
+        succeed(f"Wrote {writer.count} document(s) to {output}")

@@ -7,7 +7,7 @@ import typer
 
 from ..errors import ArgmineError
 from ..io import formats, read_many, write_jsonl
-from .app import app, console, fail
+from .app import app, fail, succeed
 
 
 @app.command(rich_help_panel="Data")
@@ -23,4 +23,4 @@ def convert(
     except ArgmineError as e:
         raise fail(str(e)) from e
     if str(output) != "-":
-        console.print(f"[green]✔[/green] Wrote {n} documents to {output}", highlight=False)
+        succeed(f"Wrote {n} documents to {output}")

@@ -42,7 +42,7 @@ def to_aif(docs: Iterable[Document]) -> dict[str, Any]:
             nodes.append({"nodeID": node_id, "text": " ".join(doc.text[u.start:u.end].split()), "type": "I",
                           "timestamp": when, "argmine": {"label": u.label, "type": u.type, "score": u.score,
                                                          "role": getattr(u, "role", None)}})
-            speaker = u.speaker
+            speaker = u.speaker or getattr(u, "source", None)
             if speaker is not None:
                 name = names.get(speaker, speaker)
                 pid = participants.setdefault(name, {"participantID": str(len(participants) + 1),

@@ -47,7 +47,9 @@ def _stance_rows(doc: Document) -> list[tuple[str, str, str, str, str]]:
 def _plain(console: Console, title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     # Plain lines for pipes and files: nothing wrapped, styled or cropped.
     lines = [title, "\t".join(header), *("\t".join(row) for row in rows)]
-    console.print(Text("\n".join(lines)), highlight=False, soft_wrap=True)
+    # Straight to the file: Rich would expand the tabs into spaces.
+    console.file.write("\n".join(lines) + "\n")
+    console.file.flush()
 
 
 def show_document(doc: Document, console: Console) -> None:

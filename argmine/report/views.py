@@ -37,7 +37,7 @@ class UnitView:
     score: float | None
     probs: dict[str, float] | None
     role: str | None
-    speaker: str | None
+    speaker: str | None  # name of whoever advances or is reported as saying the unit
     segments: list[Segment]
 
 
@@ -95,6 +95,7 @@ def _segments(text: str, start: int, end: int, mentions: list[tuple[int, int, st
 def blocks(doc: Document) -> list[Block]:
     """The whole text as units and the gaps between them, with actor mentions marked."""
     mentions = _mentions(doc)
+    names = {a.id: a.name for a in doc.actors}
     out: list[Block] = []
     cursor = 0
     for u in sorted(doc.units, key=lambda u: (u.start, u.end)):
@@ -102,7 +103,8 @@ def blocks(doc: Document) -> list[Block]:
             continue
         if u.start > cursor:
             out.append(Block(None, _segments(doc.text, cursor, u.start, mentions)))
-        view = UnitView(u.id, u.label, u.type, u.score, u.probs, _opt(u, "role"), _opt(u, "speaker"),
+        said_by = _opt(u, "speaker") or _opt(u, "source")
+        view = UnitView(u.id, u.label, u.type, u.score, u.probs, _opt(u, "role"), names.get(said_by, said_by),
                         _segments(doc.text, u.start, u.end, mentions))
         out.append(Block(view, view.segments))
         cursor = u.end
@@ -149,9 +151,10 @@ def quotations(doc: Document) -> list[dict[str, Any]]:
     out = []
     for q in _opt(doc, "quotes") or []:
         data = q if isinstance(q, dict) else q.model_dump()
-        start, end = data.get("start"), data.get("end")
+        start, end, cue = data.get("start"), data.get("end"), data.get("cue") or {}
         out.append({"id": data.get("id"), "speaker": names.get(data.get("speaker"), data.get("speaker") or "?"),
                     "speaker_id": data.get("speaker"), "kind": data.get("kind"),
+                    "cue": doc.text[cue["start"]:cue["end"]] if cue.get("start") is not None else "",
                     "text": " ".join(doc.text[start:end].split()) if start is not None else ""})
     return out
 

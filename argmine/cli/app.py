@@ -110,4 +110,4 @@ def succeed(message: Any) -> None:
 
 
 # Register the commands (each module adds its own to ``app``).
-from . import annotate, convert, evaluate, export, report, train, validate  # noqa: E402,F401
+from . import annotate, convert, evaluate, export, label, report, train, validate  # noqa: E402,F401

@@ -114,10 +114,19 @@ class Document(_Record):
         problems = _cross_check(self)
         if problems:
             raise ValueError("; ".join(problems))
+        self._name_stances()
+        return self
+
+    def _name_stances(self) -> None:
         names = {a.id: a.name for a in self.actors}
         for st in self.stances:
             st._actor_name = names.get(st.actor)
-        return self
+
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> "Document":
+        """Copy with ``update`` applied; the stances of the copy know their actors' names."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy._name_stances()
+        return copy
 
     def actor(self, actor_id: str) -> Actor:
         """Return the actor with this id (``KeyError`` if there is none)."""

@@ -29,15 +29,15 @@ def export(
 
     try:
         if fmt not in EXPORTS:
-            raise ArgmineError(Errors.E031.format(fmt=fmt, choices=", ".join(EXPORTS)))
+            raise ArgmineError(Errors.E302.format(what="export format", value=fmt, choices=", ".join(EXPORTS)))
         if network not in NETWORKS:
-            raise ArgmineError(Errors.E031.format(fmt=network, choices=", ".join(NETWORKS)))
+            raise ArgmineError(Errors.E302.format(what="network", value=network, choices=", ".join(NETWORKS)))
         days = {}
         for option, value in (("--from", since), ("--to", until)):
             try:
                 days[option] = parse_day(value)
             except ValueError as e:
-                raise ArgmineError(Errors.E032.format(value=value, option=option)) from e
+                raise ArgmineError(Errors.E303.format(value=value, option=option)) from e
         if output.exists() and not overwrite:
             raise ArgmineError(Errors.E007.format(path=str(output)))
         for path in files:
@@ -45,7 +45,7 @@ def export(
                 raise ArgmineError(Errors.E006.format(path=str(path)))
         docs = [record for path in files for record in read_jsonl(path)]
         if not docs:
-            raise ArgmineError(Errors.E030)
+            raise ArgmineError(Errors.E301)
         written = EXPORTS[fmt](docs, output, network=network, min_statements=min_statements,
                                start=days["--from"], end=days["--to"])
     except ArgmineError as e:

@@ -35,12 +35,12 @@ def label(
     targets = list(target or [])
     try:
         if mode not in MODES:
-            raise ArgmineError(Errors.E031.format(fmt=mode, choices=", ".join(MODES)))
+            raise ArgmineError(Errors.E302.format(what="mode", value=mode, choices=", ".join(MODES)))
         if order not in ("text", "uncertain"):
-            raise ArgmineError(Errors.E031.format(fmt=order, choices="text, uncertain"))
+            raise ArgmineError(Errors.E302.format(what="order", value=order, choices="text, uncertain"))
         docs = list(read_inputs(inputs))
         if not docs:
-            raise ArgmineError(Errors.E030)
+            raise ArgmineError(Errors.E301)
         missing = [d for d in docs if not getattr(d, _NEEDS[mode])]
         if missing:
             docs = _suggest(docs, mode=mode, targets=targets, model=model, spacy_model=spacy_model)
@@ -63,7 +63,7 @@ def _suggest(docs, *, mode, targets, model, spacy_model):
     from ..api import annotate, load
 
     if mode == "stance" and not targets:
-        raise ArgmineError(Errors.E033.format(mode=mode, what="stances to review",
+        raise ArgmineError(Errors.E304.format(mode=mode, what="stances to review",
                                               fix="Pass --target, or give records from `argmine annotate --target`."))
     nlp = load(model, spacy_model=spacy_model, units_only=mode != "stance")
     need = _NEEDS[mode]

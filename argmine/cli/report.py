@@ -37,7 +37,7 @@ def show(
             if not records:
                 from ..errors import Errors
 
-                raise ArgmineError(Errors.E030)
+                raise ArgmineError(Errors.E301)
             for record in records:
                 show_document(record, console)
             return

@@ -8,6 +8,7 @@ the tables are written as plain tab-separated lines.
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 

@@ -63,8 +63,7 @@ class DecisionLog:
             for record in read_jsonl(self.path):
                 key = record.meta.get("label", {}).get("key")
                 if key is None:
-                    raise ArgmineError(Errors.E034.format(path=str(self.path), lineno="?",
-                                                          what=f"record {record.id!r} without meta.label.key"))
+                    raise ArgmineError(Errors.E305.format(path=str(self.path), record=record.id))
                 self.decided[key] = record
 
     def __contains__(self, key: str) -> bool:

@@ -40,7 +40,7 @@ def render_report(records: Iterable[Document], *, title: str | None = None) -> s
     """
     docs = list(records)
     if not docs:
-        raise ArgmineError(Errors.E030)
+        raise ArgmineError(Errors.E301)
     sections = []
     for i, doc in enumerate(docs):
         targets, grid = views.stance_grid(doc)

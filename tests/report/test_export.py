@@ -103,6 +103,6 @@ def test_cli_export_bad_options(tmp_path):
     write_jsonl(_docs(), src)
     runner = CliRunner()
     bad_format = runner.invoke(app, ["export", str(src), "--format", "pdf", "-o", str(tmp_path / "x")])
-    assert bad_format.exit_code == 1 and "E031" in bad_format.output
+    assert bad_format.exit_code == 1 and "E302" in bad_format.output
     bad_date = runner.invoke(app, ["export", str(src), "--format", "dna", "-o", str(tmp_path / "x"), "--from", "May 2020"])
-    assert bad_date.exit_code == 1 and "E032" in bad_date.output
+    assert bad_date.exit_code == 1 and "E303" in bad_date.output

@@ -19,9 +19,10 @@ LAYERS: list[set[str]] = [
     {"errors", "registry", "schema", "extensions", "spans", "scoring", "nlp"},  # shared core
     {"segment", "convert", "models", "features", "pieces"},  # doc <-> record, sentences, long texts, model pieces
     {"io", "validate"},                             # readers and the JSONL writer
-    {"actors", "stance", "pipeline"},               # inference: components and rules
+    {"actors", "sources", "stance", "pipeline"},    # inference: components and rules
     {"api", "scale"},                               # load / annotate / analyze; many processes
     {"training"},                                   # train and evaluate models
+    {"report", "network", "aif", "exports", "label"},  # reports, discourse networks, hand annotation
     {"cli", "__main__", "__init__"},                # entry points
 ]
 LAYER_OF = {name: i for i, names in enumerate(LAYERS) for name in names}

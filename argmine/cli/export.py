@@ -23,7 +23,7 @@ def export(
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output")] = False,
 ) -> None:
     """Export who-stands-where networks (GraphML, CSV, DNA) or the argument structure (AIF)."""
-    from ..io.export import EXPORTS, parse_day
+    from ..exports import EXPORTS, parse_day
     from ..io.jsonl import read_jsonl
     from ..network import NETWORKS
 

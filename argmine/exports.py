@@ -14,9 +14,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..aif import to_aif
-from ..network import Statement, network, statements
-from ..schema import Document
+from .aif import to_aif
+from .network import Statement, network, statements
+from .schema import Document
 
 # Columns of the Discourse Network Analyzer's statement export, then argmine's own.
 DNA_COLUMNS = ("person", "organization", "concept", "agreement", "date", "text", "document", "score")

@@ -57,6 +57,11 @@ def sentence_spans(doc: Doc) -> list[Sentence]:
                 # ("... today. [ | applause] We ..."): such a piece joins the sentence after it.
                 pending = a
                 continue
+            if out and text[a] in _OPENING and _mid_sentence(text, out[-1].end, a):
+                # "... sign this treaty | [under pressure]." : a bracket does not start a sentence
+                # when the text before it has not ended one.
+                out[-1] = Sentence(out[-1].start, b)
+                continue
             out.append(Sentence(a, b))
     if pending is not None:
         if out:
@@ -64,6 +69,15 @@ def sentence_spans(doc: Doc) -> list[Sentence]:
         else:
             out.append(Sentence(*trim(text, pending, len(text))))
     return out
+
+
+_OPENING = "[("
+_FINAL = ".!?…:;\"”’')]"
+
+
+def _mid_sentence(text: str, prev_end: int, start: int) -> bool:
+    """True when the previous piece did not end a sentence and no line break comes between."""
+    return "\n" not in text[prev_end:start] and text[prev_end - 1] not in _FINAL
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:

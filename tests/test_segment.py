@@ -25,3 +25,22 @@ def test_trailing_punctuation_joins_the_last_sentence():
     spaces = [True, True, False, True, False]
     doc = _doc(words, spaces, [True, False, False, False, True])
     assert [doc.text[s.start:s.end] for s in sentence_spans(doc)] == ['He said no. "']
+
+
+def test_bracket_after_an_unfinished_sentence_stays_in_it():
+    # "They will never sign this treaty | [under pressure]." split before the bracket.
+    words = ["They", "will", "sign", "it", "[", "under", "pressure", "]", ".", "Fine", "."]
+    spaces = [True, True, True, True, False, True, False, False, True, False, False]
+    starts = [True, False, False, False, True, False, False, False, False, True, False]
+    doc = _doc(words, spaces, starts)
+    assert [doc.text[s.start:s.end] for s in sentence_spans(doc)] == [
+        "They will sign it [under pressure].", "Fine."]
+
+
+def test_bracket_after_a_finished_sentence_or_a_line_break_starts_a_new_one():
+    words = ["Thank", "you", ".", "(", "Applause", ".", ")", "Title", "\n", "(", "Note", ")"]
+    spaces = [True, False, True, False, False, False, True, False, False, False, False, False]
+    starts = [True, False, False, True, False, False, False, True, False, True, False, False]
+    doc = _doc(words, spaces, starts)
+    assert [doc.text[s.start:s.end] for s in sentence_spans(doc)] == [
+        "Thank you.", "(Applause.)", "Title", "(Note)"]

@@ -4,18 +4,17 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.markup import escape
 
 from ..errors import ArgmineError
 from ..io import JsonlWriter
 from ..io.inputs import read_inputs
 from ..io.paths import check_inputs, check_output
-from .app import app, console, err_console, fail
+from .app import app, console, err_console, fail, succeed
 
 
 @app.command(rich_help_panel="Analyse")
 def annotate(
-    inputs: Annotated[list[str], typer.Argument(help=".txt files, JSONL with a 'text' field, folders of these, or '-' for stdin")],
+    inputs: Annotated[list[str], typer.Argument(help=".txt or .md files, JSONL with a 'text' field, folders of these, or '-' for stdin")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write argmine JSONL ('-' = stdout)")],
     target: Annotated[Optional[list[str]], typer.Option("--target", "-t", help="Stance target, e.g. \"detente with North Korea\" (repeatable)")] = None,
     term: Annotated[Optional[list[str]], typer.Option("--term", help="Extra word naming a target, as TARGET=WORD (repeatable)")] = None,
@@ -82,5 +81,4 @@ def annotate(
         raise fail(f"No documents in the input ({', '.join(inputs)}): nothing was written to {output}.")
     if str(output) != "-":
         resumed = f" ({earlier} were already there)" if earlier else ""
-        console.print(f"[green]✔[/green] Wrote {writer.count} document(s) to {escape(str(output))}{resumed}",
-                      highlight=False, markup=True)
+        succeed(f"Wrote {writer.count} document(s) to {output}{resumed}")

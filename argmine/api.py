@@ -12,6 +12,7 @@ from spacy.language import Language
 from .convert import from_doc
 from .pipeline import unit_classifier as _unit_classifier  # noqa: F401  (registers the factory)
 from .errors import ArgmineError, Errors, ModelError
+from .extensions import ensure_extensions
 from .nlp import load_spacy, units_pipeline
 from .schema import Document
 
@@ -47,9 +48,14 @@ def _model_path(nlp: Language) -> Path:
     return Path(nlp.meta.get("argmine", {}).get("model", DEFAULT_MODEL))
 
 
+def model_genres(nlp: Language) -> list[str]:
+    """The genres the pipeline's unit classifier was trained on."""
+    return nlp.get_pipe("argmine_unit_classifier").genres
+
+
 def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
              terms: Mapping[str, Sequence[str]] | None = None, batch_size: int = 32,
-             n_process: int = 1) -> Iterator[Document]:
+             n_process: int = 1, genre: str | None = None) -> Iterator[Document]:
     """Analyse documents lazily, in input order.
 
     Args:
@@ -60,6 +66,10 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
             ``{"detente with North Korea": ["thaw", "peace offensive"]}``.
         batch_size: Texts per spaCy batch.
         n_process: Worker processes for spaCy (pays off from about a thousand documents).
+        genre: The genre of every document (one of ``model_genres(nlp)``), or None / "auto"
+            to take each record's ``meta.genre`` when the model knows it and otherwise let
+            the model predict it (the prediction and its probability go to
+            ``meta.genre_predicted``).
     """
     targets = [t.strip() for t in targets]
     if any(not t for t in targets):
@@ -67,15 +77,22 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
     if targets and units_only:
         raise ArgmineError(Errors.E020)
+    known = model_genres(nlp)
+    if genre not in (None, "auto") and genre not in known:
+        raise ArgmineError(Errors.E027.format(genre=genre, choices=", ".join(known) or "none"))
     learned = _learned_stance(nlp) if targets else None
     failure: list[ArgmineError] = []
+    ensure_extensions()
 
     def pairs():
         # A bad input line must not discard the documents read before it: stop feeding,
         # let spaCy finish the batch in flight, then raise.
         try:
             for r in records:
-                yield r.text, r
+                doc = nlp.make_doc(r.text)
+                stated = genre if genre not in (None, "auto") else r.meta.get("genre")
+                doc._.argmine_genre = stated if stated in known else None
+                yield doc, r
         except ArgmineError as e:
             failure.append(e)
 
@@ -120,8 +137,8 @@ def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],
 
 def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = (),
             terms: Mapping[str, Sequence[str]] | None = None, doc_id: str = "doc",
-            meta: Mapping[str, Any] | None = None) -> Document:
+            meta: Mapping[str, Any] | None = None, genre: str | None = None) -> Document:
     """Analyse one text and return its record (units, actors, stances)."""
     nlp = nlp or load()
     record = Document(id=doc_id, text=text, meta=dict(meta or {}))
-    return next(annotate([record], nlp=nlp, targets=targets, terms=terms))
+    return next(annotate([record], nlp=nlp, targets=targets, terms=terms, genre=genre))

@@ -22,5 +22,13 @@ def units_from_doc(doc: Doc, *, spans_key: str = SPANS_KEY) -> list[Unit]:
 
 
 def from_doc(doc: Doc, *, doc_id: str, meta: Mapping[str, Any] | None = None) -> Document:
-    """Build a record from a Doc processed by the unit classifier (units only)."""
-    return Document(id=doc_id, text=doc.text, meta=dict(meta or {}), units=units_from_doc(doc))
+    """Build a record from a Doc processed by the unit classifier (units only).
+
+    When the unit classifier predicted the genre, ``meta.genre_predicted`` holds it with
+    its probability (``{"genre": "news", "probability": 0.91}``).
+    """
+    meta = dict(meta or {})
+    predicted = doc._.argmine_genre_predicted if Doc.has_extension("argmine_genre_predicted") else None
+    if predicted:
+        meta["genre_predicted"] = dict(predicted)
+    return Document(id=doc_id, text=doc.text, meta=meta, units=units_from_doc(doc))

@@ -19,6 +19,7 @@ def annotate(
     term: Annotated[Optional[list[str]], typer.Option("--term", help="Extra word naming a target, as TARGET=WORD (repeatable)")] = None,
     model: Annotated[Optional[Path], typer.Option(help="argmine model directory (default: the bundled model)")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
+    genre: Annotated[str, typer.Option("--genre", help="Genre of the input: essay, debate, microtext, discussion, news, or auto (each document's meta.genre, else predicted)")] = "auto",
     units_only: Annotated[bool, typer.Option("--units-only", help="Only units (no parser/NER: faster; no actors or stance)")] = False,
     show: Annotated[bool, typer.Option("--show", help="Print units and an actor × target × stance table")] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Texts per batch")] = 32,
@@ -42,7 +43,7 @@ def annotate(
         nlp = load(model, spacy_model=spacy_model, units_only=units_only)
         with JsonlWriter(output, overwrite=overwrite) as writer:
             for doc in run(read_inputs(inputs), nlp=nlp, targets=targets, terms=terms, batch_size=batch_size,
-                           n_process=n_process):
+                           n_process=n_process, genre=genre):
                 writer.write(doc)
                 if show:
                     # Tables go to stderr when the records themselves go to stdout.

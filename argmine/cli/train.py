@@ -25,6 +25,7 @@ def train(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every source again and keep nothing")] = False,
     cues: Annotated[Optional[Path], typer.Option(help="Folder of cue lists (*.txt, one word a line) for the features (default: the packaged lists)")] = None,
     parity_cv: Annotated[Optional[list[str]], typer.Option("--parity-cv", help="Genre to score by grouped cross-validation in the parity table (repeatable)")] = None,
+    measure_position: Annotated[bool, typer.Option("--measure-position", help="Score each genre's own model with and without position features, for the card")] = False,
     position_genre: Annotated[Optional[list[str]], typer.Option("--position-genre", help="Genre whose sentences get position features (repeatable; default: essay, microtext)")] = None,
 ) -> None:
     """Train the unit classifier (and optionally the stance classifier); write a model with its card."""
@@ -38,7 +39,7 @@ def train(
                    seed=seed, C=c, cv_folds=folds, spacy_model=spacy_model,
                    stance_corpora=stance_corpora, overwrite=overwrite,
                    cache_dir=None if no_cache else (cache or default_cache_dir()), cues_dir=cues,
-                   parity_cv=list(parity_cv or []),
+                   parity_cv=list(parity_cv or []), measure_position=measure_position,
                    position_genres=tuple(position_genre) if position_genre is not None else POSITION_GENRES)
     except ArgmineError as e:
         raise fail(str(e)) from e

@@ -14,7 +14,7 @@ from ..io import formats, read_corpus
 from ..schema import Document
 from ..segment import Sentence, project
 from ..pipeline.unit_classifier import doc_features
-from ..features.lexicon import CueLists
+from ..features.lexicon import CueLists, read_cue_lists
 from .cache import cache_key, parse_texts
 
 # Which decisions each format labels. Component labels need exhaustive annotation
@@ -128,6 +128,8 @@ def examples_from_records(records: Iterable[Document], nlp: Language, *, tasks: 
     sentences get (see ``doc_features``).
     """
     records = list(records)
+    if cue_lists is None:
+        cue_lists = read_cue_lists()
     if docs is None:
         docs = nlp.pipe((r.text for r in records), batch_size=batch_size)
     for record, doc in zip(records, docs):

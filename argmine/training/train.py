@@ -25,7 +25,7 @@ from .corpus import (FORMAT_TASKS, DataSource, examples_from_records, fingerprin
                      parse_source_docs, record_genre)
 from .evaluate import HEAD_LABELS, POSITION_GENRES, compare, cross_validate, fit_head, head_examples
 from .genre import cross_validate_genre, train_genre_model
-from .parity import EvalSet, parity
+from .parity import EvalSet, parity, position_effect
 
 logger = logging.getLogger("argmine")
 
@@ -38,8 +38,8 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
           C: float = 1.0, cv_folds: int = 5, spacy_model: str | None = None,
           stance_corpora: str | Path | None = None, overwrite: bool = False,
           cache_dir: str | Path | None = None, cues_dir: str | Path | None = None,
-          parity_cv: Sequence[str] = (), position_genres: Sequence[str] = POSITION_GENRES
-          ) -> dict[str, Any]:
+          parity_cv: Sequence[str] = (), position_genres: Sequence[str] = POSITION_GENRES,
+          measure_position: bool = False) -> dict[str, Any]:
     """Train the unit heads on ``sources`` and write ``output_dir``.
 
     Args:
@@ -62,6 +62,8 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
             the parity table (``training.parity``); genres of ``dev`` sources are scored on
             them. Empty and no ``dev``: no parity table.
         position_genres: Genres whose sentences get position features.
+        measure_position: Also score each genre's own model with and without position
+            features (``training.parity.position_effect``), for the card.
 
     Returns:
         The metadata written to ``meta.json``, including all scores.
@@ -134,7 +136,7 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         cv_scores[str(source)] = cross_validate(examples_of(source), heads=("claim_type", "evidence_type"),
                                                 folds=cv_folds, seed=seed, C=C)
     parity_rows = None
-    if parity_cv or dev_sets:
+    if parity_cv:
         clock = time.perf_counter()
         heads = {}
         for head in HEAD_LABELS:
@@ -146,6 +148,8 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         parity_rows = parity(examples, heldout=dev_sets, cv_genres=list(parity_cv), heads=heads,
                              folds=cv_folds, seed=seed, C=C, position_genres=position_genres)
         timing["parity"] = round(time.perf_counter() - clock, 1)
+    effect = (position_effect(examples, heldout=dev_sets, cv_genres=list(parity_cv), folds=cv_folds,
+                              seed=seed, C=C) if measure_position else None)
 
     stance_scores = None
     if stance_corpora is not None:
@@ -162,7 +166,8 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         "heads": sorted(classifier.models),
         "units": {"genres": classifier.genres or genres, "position_genres": sorted(position_genres),
                   "cue_lists": fingerprint_cue_lists(output_dir / "units" / "cues"),
-                  "genre_classifier": genre_scores, "parity": parity_rows, "seconds": timing},
+                  "genre_classifier": genre_scores, "parity": parity_rows, "position_effect": effect,
+                  "seconds": timing},
         "stance": stance_scores,
     }
     (output_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",

@@ -21,7 +21,8 @@ argmine train \
   --dev "jsonl:annotations/batch3.jsonl" \
   --cv "cmv:$C/cmv-modes" \
   --cv "jsonl:annotations" \
-  --parity-cv microtext --parity-cv discussion --parity-cv news \
+  --parity-cv microtext --parity-cv discussion --parity-cv news --parity-folds 3 \
+  --measure-position \
   --stance-corpora "$C" \
   --seed 0 --C 1.0 \
   -o "$OUT"

@@ -25,6 +25,7 @@ def train(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every source again and keep nothing")] = False,
     cues: Annotated[Optional[Path], typer.Option(help="Folder of cue lists (*.txt, one word a line) for the features (default: the packaged lists)")] = None,
     parity_cv: Annotated[Optional[list[str]], typer.Option("--parity-cv", help="Genre to score by grouped cross-validation in the parity table (repeatable)")] = None,
+    parity_folds: Annotated[Optional[int], typer.Option(min=2, help="Folds for the parity table's cross-validation (default: --folds)")] = None,
     measure_position: Annotated[bool, typer.Option("--measure-position", help="Score each genre's own model with and without position features, for the card")] = False,
     position_genre: Annotated[Optional[list[str]], typer.Option("--position-genre", help="Genre whose sentences get position features (repeatable; default: essay, microtext)")] = None,
 ) -> None:
@@ -40,6 +41,7 @@ def train(
                    stance_corpora=stance_corpora, overwrite=overwrite,
                    cache_dir=None if no_cache else (cache or default_cache_dir()), cues_dir=cues,
                    parity_cv=list(parity_cv or []), measure_position=measure_position,
+                   parity_folds=parity_folds,
                    position_genres=tuple(position_genre) if position_genre is not None else POSITION_GENRES)
     except ArgmineError as e:
         raise fail(str(e)) from e

@@ -39,7 +39,7 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
           stance_corpora: str | Path | None = None, overwrite: bool = False,
           cache_dir: str | Path | None = None, cues_dir: str | Path | None = None,
           parity_cv: Sequence[str] = (), position_genres: Sequence[str] = POSITION_GENRES,
-          measure_position: bool = False) -> dict[str, Any]:
+          measure_position: bool = False, parity_folds: int | None = None) -> dict[str, Any]:
     """Train the unit heads on ``sources`` and write ``output_dir``.
 
     Args:
@@ -62,6 +62,7 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
             the parity table (``training.parity``); genres of ``dev`` sources are scored on
             them. Empty and no ``dev``: no parity table.
         position_genres: Genres whose sentences get position features.
+        parity_folds: Folds for the parity table's cross-validation (default: ``cv_folds``).
         measure_position: Also score each genre's own model with and without position
             features (``training.parity.position_effect``), for the card.
 
@@ -146,9 +147,11 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
                 by_genre.setdefault(e.genre, set()).add(y)
             heads[head] = sorted(g for g, ys in by_genre.items() if len(ys) >= 2)
         parity_rows = parity(examples, heldout=dev_sets, cv_genres=list(parity_cv), heads=heads,
-                             folds=cv_folds, seed=seed, C=C, position_genres=position_genres)
+                             folds=parity_folds or cv_folds, seed=seed, C=C,
+                             position_genres=position_genres)
         timing["parity"] = round(time.perf_counter() - clock, 1)
-    effect = (position_effect(examples, heldout=dev_sets, cv_genres=list(parity_cv), folds=cv_folds,
+    effect = (position_effect(examples, heldout=dev_sets, cv_genres=list(parity_cv),
+                              folds=parity_folds or cv_folds,
                               seed=seed, C=C) if measure_position else None)
 
     stance_scores = None

@@ -140,7 +140,11 @@ class UnitClassifier:
             doc._.argmine_genre_predicted = (None if prob is None else
                                              {"genre": genre, "probability": round(prob, 4)})
             spans, feats = doc_features(doc, cues=self.cues)
-            out.append(self.predict_features(spans, [(f, genre) for f in feats]))
+            # A genre's own weights were learned beside its layout (position) features; a
+            # document too short to have a layout is read with the shared weights alone, so
+            # a one- or two-sentence claim is a claim in every genre.
+            row_genre = genre if len(spans) >= MIN_SENTENCES_FOR_POSITION else None
+            out.append(self.predict_features(spans, [(f, row_genre) for f in feats]))
         return out
 
     def predict_features(self, spans: list[tuple[int, int]],

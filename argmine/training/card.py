@@ -138,6 +138,9 @@ def _units_sections(units: dict[str, Any]) -> list[str]:
                 "stands beside the cross-validated batches 1-2. Parity: the default model at most "
                 "1 point below the genre's own model.", ""]
         out += parity_table(units["parity"])
+        if not any(r["protocol"] == "cv" for r in units["parity"]):
+            out += ["", "This build has no cross-validated rows (microtexts, Change My View, "
+                    "annotations batches 1-2, type heads): train with `--parity-cv GENRE` to add them."]
     if units.get("genre_classifier"):
         g = units["genre_classifier"]
         out += ["", "### Genre classifier", "",
@@ -149,8 +152,9 @@ def _units_sections(units: dict[str, Any]) -> list[str]:
         out += ["", "### Position features", "",
                 "Position in the document (fifths, first, last, no neighbour) enters only the genre "
                 "copy of these genres: " + (", ".join(units["position_genres"]) or "none") + ". "
-                "Documents of fewer than three sentences get no position features, so a one- or "
-                "two-sentence claim is read from its words."]
+                "Documents of fewer than three sentences get no position features and are read "
+                "with the shared weights only (a genre's own weights were learned beside its "
+                "layout), so a one- or two-sentence claim is read from its words."]
         if units.get("position_effect"):
             out += ["", "| genre | data | with position | without | effect |", "|---|---|---|---|---|"]
             for row in units["position_effect"]:

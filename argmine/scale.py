@@ -102,8 +102,8 @@ def annotate_dask(records: Iterable[Document], *, address: str | Any,
                   units_only: bool = False, targets: Sequence[str] = (),
                   terms: Mapping[str, Sequence[str]] | None = None,
                   target_kinds: Mapping[str, str] | None = None, keep_gold: bool = False,
-                  skip_invalid: bool = False, chunk_size: int = 64, batch_size: int = 32,
-                  window: int | None = None) -> Iterator[Document]:
+                  skip_invalid: bool = False, genre: str | None = None, chunk_size: int = 64,
+                  batch_size: int = 32, window: int | None = None) -> Iterator[Document]:
     """Annotate records on a Dask cluster, yielding results in input order as they finish.
 
     The input is cut into chunks of ``chunk_size`` records, each sent to a worker as one
@@ -122,6 +122,7 @@ def annotate_dask(records: Iterable[Document], *, address: str | Any,
         target_kinds: Forced target kinds, by target (see ``argmine.annotate``).
         keep_gold: Keep input units and relations in ``meta.gold``.
         skip_invalid: Skip documents that cannot be analysed instead of failing.
+        genre: The documents' genre, or None / "auto" (see ``argmine.annotate``).
         chunk_size: Records per task.
         batch_size: spaCy batch size inside a task.
         window: Chunks in flight (default: twice the number of worker threads).
@@ -137,7 +138,7 @@ def annotate_dask(records: Iterable[Document], *, address: str | Any,
                       units_only=units_only, targets=tuple(targets),
                       terms={k: list(v) for k, v in (terms or {}).items()},
                       target_kinds=dict(target_kinds or {}), keep_gold=keep_gold,
-                      skip_invalid=skip_invalid, batch_size=batch_size)
+                      skip_invalid=skip_invalid, genre=genre, batch_size=batch_size)
         pending: deque[Any] = deque()
         for chunk in _chunks(records, chunk_size):
             pending.append(client.submit(run, chunk, pure=False))

@@ -22,6 +22,7 @@ def annotate(
     target_kind: Annotated[Optional[list[str]], typer.Option("--target-kind", help="Kind of a target when the one recognised is wrong: TARGET=KIND, or KIND for all targets; KIND is policy, actor, event or motion (repeatable)")] = None,
     model: Annotated[Optional[Path], typer.Option(help="argmine model directory (default: the bundled model)")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
+    genre: Annotated[str, typer.Option("--genre", help="Genre of the input: essay, debate, microtext, discussion, news, or auto (each document's meta.genre, else predicted)")] = "auto",
     units_only: Annotated[bool, typer.Option("--units-only", help="Only units (no parser/NER: faster; no actors or stance)")] = False,
     show: Annotated[bool, typer.Option("--show", help="Print units, the argument tree and an actor × target × stance table")] = False,
     keep_gold: Annotated[bool, typer.Option("--keep-gold", help="Keep units and relations the input records already carry, in meta.gold")] = False,
@@ -72,11 +73,11 @@ def annotate(
                 results = annotate_dask(records, address=dask, model=model, spacy_model=spacy_model,
                                         units_only=units_only, targets=targets, terms=terms,
                                         target_kinds=kinds, keep_gold=keep_gold, batch_size=batch_size,
-                                        skip_invalid=skip_invalid)
+                                        skip_invalid=skip_invalid, genre=genre)
             else:
                 results = run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds,
                               keep_gold=keep_gold, batch_size=batch_size, n_process=n_process,
-                              skip_invalid=skip_invalid)
+                              skip_invalid=skip_invalid, genre=genre)
             with document_progress("annotate", quiet=quiet) as track:
                 for doc in track(results):
                     writer.write(doc)

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import ArgmineError
-from .app import app, console, fail
+from .app import app, console, fail, succeed
 
 
 @app.command(rich_help_panel="Train")
@@ -45,7 +45,7 @@ def train(
             if "model" in block:
                 console.print(f"{source} {head} macro-F1: argmine {block['model']['macro_f1']:.3f} · "
                               f"TF-IDF+LR {block['tfidf_lr']['macro_f1']:.3f} · majority "
-                              f"{block['majority']['macro_f1']:.3f}", highlight=False)
+                              f"{block['majority']['macro_f1']:.3f}", highlight=False, markup=False)
     rel = meta.get("relations") or {}
     for kind in ("dev", "cv"):
         for source, by_units in rel.get(kind, {}).items():
@@ -53,5 +53,5 @@ def train(
                 console.print(f"{source} links ({units.replace('_', ' ')}) F1: argmine "
                               f"{block['model']['all']['f1']:.3f} · nearest claim "
                               f"{block['baseline_nearest_claim']['all']['f1']:.3f} · main claim "
-                              f"{block['baseline_main_claim']['all']['f1']:.3f}", highlight=False)
-    console.print(f"[green]✔[/green] Model written to {output} (card: {output / 'README.md'})", highlight=False)
+                              f"{block['baseline_main_claim']['all']['f1']:.3f}", highlight=False, markup=False)
+    succeed(f"Model written to {output} (card: {output / 'README.md'})")

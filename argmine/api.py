@@ -132,9 +132,9 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         # let spaCy finish the batch in flight, then raise.
         try:
             for r in records:
-                own = _record_targets(r, targets)
-                if own and units_only:
-                    raise ArgmineError(Errors.E020)
+                # A units-only run reads no stances, so a record's own meta.targets wait
+                # for a full run (annotations/ carry them).
+                own = [] if units_only else _record_targets(r, targets)
                 parts = split_text(r.text, limit)
                 for k, piece in enumerate(parts):
                     # The whole record travels only with its last piece (worker pipes copy it).

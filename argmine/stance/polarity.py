@@ -442,9 +442,17 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
         all_groups += [f"{name}:{e.group}" for e in examples]
     probs = np.vstack(all_probs)
     gold = np.asarray(all_gold)
-    report["temperature"] = fit_temperature(probs, gold)
+    report["fitted_temperature"] = fit_temperature(probs, gold)
     report["calibration"] = _cross_calibration(probs, gold, all_groups, seed)
+    report["temperature"] = choose_temperature(report)
     return report
+
+
+def choose_temperature(report: dict[str, Any]) -> float:
+    """The fitted temperature if it lowers the held-out ECE, else 1 (leave the model as it is)."""
+    cal = report["calibration"]
+    helps = cal["calibrated"]["ece"] < cal["uncalibrated"]["ece"]
+    return float(report["fitted_temperature"]) if helps else 1.0
 
 
 def _cross_calibration(probs: np.ndarray, gold: np.ndarray, groups: Sequence[str], seed: int) -> dict[str, Any]:

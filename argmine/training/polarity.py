@@ -112,14 +112,16 @@ def card(report: dict[str, Any]) -> str:
                        f"{q['accuracy']:.3f} | | |")
     cal = report["calibration"]
     out += ["", "## Calibration", "",
-            f"One temperature (T = {report['temperature']:.3f}) scales the logits; `score` is the calibrated "
-            "probability of the chosen label. Measured on pooled out-of-fold predictions: the temperature is "
-            f"fitted on half of the groups and measured on the other half, then swapped (T = {cal['temperatures']}).",
-            "",
-            f"Expected calibration error (10 bins): {cal['calibrated']['ece']:.3f} calibrated, "
-            f"{cal['uncalibrated']['ece']:.3f} before calibration (n = {cal['calibrated']['n']}).", "",
+            "Measured on the pooled out-of-fold predictions of the CV above: a temperature is fitted on half "
+            f"of the groups and measured on the other half, then swapped (T = {cal['temperatures']}). Expected "
+            f"calibration error (10 bins): {cal['uncalibrated']['ece']:.3f} as the logistic regression gives it, "
+            f"{cal['calibrated']['ece']:.3f} with the temperature (n = {cal['calibrated']['n']}). The model "
+            f"ships T = {report['temperature']:.3f} (the fitted temperature only where it lowers the held-out "
+            "ECE); `score` is the model's probability of the label given.", "",
+            f"Reliability ({'with the temperature' if report['temperature'] != 1.0 else 'as shipped, T = 1'}):", "",
             "| confidence bin | n | mean confidence | accuracy |", "|---|---|---|---|"]
-    for b in cal["calibrated"]["curve"]:
+    shipped = cal["calibrated"] if report["temperature"] != 1.0 else cal["uncalibrated"]
+    for b in shipped["curve"]:
         out.append(f"| {b['bin'][0]:.1f}-{b['bin'][1]:.1f} | {b['n']} | {b['confidence']:.3f} | {b['accuracy']:.3f} |")
     out += ["", f"Labels: {', '.join(LABELS)}. Persisted as JSON + `.npz` (no pickle).", ""]
     return "\n".join(out)

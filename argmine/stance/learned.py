@@ -27,11 +27,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
-from sklearn.model_selection import GroupKFold
 
 from ..errors import Errors, ModelError
 from ..models.linear import LinearModel
-from ..training.evaluate import scores
+from ..scoring import group_folds, scores
 from .lexicon import LexiconReading, near_target, read_stance
 
 logger = logging.getLogger("argmine")
@@ -319,12 +318,9 @@ def cross_validate_stance(examples: Sequence[StanceExample], make: Callable[[], 
     """
     labels = sorted({e.label for e in examples}, key=["favor", "against", "none"].index)
     groups = sorted({e.group for e in examples})
-    rng = np.random.default_rng(seed)
-    order = {g: i for i, g in enumerate(rng.permutation(groups))}
-    gids = [order[e.group] for e in examples]
     pooled: dict[str, list[str]] = {"gold": [], "model": [], "lexicon": [], "majority": []}
     covered = 0
-    for tr_idx, te_idx in GroupKFold(n_splits=folds).split(examples, groups=gids):
+    for tr_idx, te_idx in group_folds([e.group for e in examples], folds=folds, seed=seed):
         train = [examples[i] for i in tr_idx] + list(extra_train)
         test = [examples[i] for i in te_idx]
         majority = Counter(examples[i].label for i in tr_idx).most_common(1)[0][0]

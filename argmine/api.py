@@ -132,9 +132,8 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         # let spaCy finish the batch in flight, then raise.
         try:
             for r in records:
-                own = _record_targets(r, targets)
-                if own and units_only:
-                    raise ArgmineError(Errors.E020)
+                # A units-only run reads no stance, so a record's own meta.targets are not an error.
+                own = [] if units_only else _record_targets(r, targets)
                 parts = split_text(r.text, limit)
                 for k, piece in enumerate(parts):
                     # The whole record travels only with its last piece (worker pipes copy it).

@@ -25,7 +25,7 @@ import numpy as np
 from ..stance.learned import StanceExample
 from ..stance.polarity import (LABELS, PolarityModel, RuleView, _softmax_t, example_kind, example_views,
                                features, fit_temperature, load_polarity_corpora, reliability)
-from .evaluate import scores
+from ..scoring import scores
 
 logger = logging.getLogger("argmine")
 

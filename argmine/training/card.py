@@ -146,8 +146,11 @@ def write_card(meta: dict[str, Any], path: str | Path) -> None:
     if stance.get("cv"):
         out += ["", "### Learned stance classifiers (`stance/`), cross-topic cross-validation", "",
                 "Trained by `argmine.stance.learned.train_stance_models`: target stance on IBM claim "
-                "stance + IAM, person polarity on NewsMTSC. Folds grouped by topic (NewsMTSC: by "
-                "article). Baseline: the lexicon-only reading (`argmine.stance.lexicon`).", "",
+                "stance + IAM (the pre-polarity-model classifier, kept for models without "
+                "`stance/polarity`); NewsMTSC person polarity is cross-validated here as a baseline only. "
+                "Folds grouped by topic (NewsMTSC: by article). Baseline: the lexicon-only reading "
+                "(`argmine.stance.lexicon`). These are the figures of today's model beside which the "
+                "polarity model below is measured.", "",
                 "| corpus | n | groups | majority F1 / acc. | lexicon F1 / acc. | argmine F1 / acc. |",
                 "|---|---|---|---|---|---|"]
         for name, block in stance["cv"].items():

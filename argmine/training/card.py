@@ -200,9 +200,9 @@ def _units_sections(units: dict[str, Any]) -> list[str]:
                 "stands beside the cross-validated batches 1-2. Parity: the default model at most "
                 "1 point below the genre's own model.", ""]
         out += parity_table(units["parity"])
-        if not any(r["protocol"] == "cv" for r in units["parity"]):
-            out += ["", "This build has no cross-validated rows (microtexts, Change My View, "
-                    "annotations batches 1-2, type heads): train with `--parity-cv GENRE` to add them."]
+        if not any(r["protocol"] == "cv" and r["head"] == "component" for r in units["parity"]):
+            out += ["", "This build has no cross-validated component rows (microtexts, Change My "
+                    "View, annotations batches 1-2): train with `--parity-cv GENRE` to add them."]
     if units.get("genre_classifier"):
         g = units["genre_classifier"]
         out += ["", "### Genre classifier", "",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-import sys
 
 import typer
 from rich.console import Console
+from rich.logging import RichHandler
 
 app = typer.Typer(
     name="argmine",
@@ -24,19 +24,15 @@ err_console = Console(stderr=True, highlight=False)
 def _main() -> None:
     """Argument mining and stance analysis: claims, evidence, actors and who stands where."""
     # The library only logs; the command line shows warnings (skipped files or lines) on stderr.
+    # err_console has no fixed file, so it writes to whatever sys.stderr is at the time
+    # (test runners swap it).
     logger = logging.getLogger("argmine")
-    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
-        handler = _StderrHandler()
+    if not any(isinstance(h, RichHandler) for h in logger.handlers):
+        handler = RichHandler(console=err_console, show_time=False, show_level=False, show_path=False,
+                              markup=False, rich_tracebacks=False)
         handler.setFormatter(logging.Formatter("⚠ %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.WARNING)
-
-
-class _StderrHandler(logging.Handler):
-    """Writes to whatever ``sys.stderr`` is at the time (test runners swap it)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        sys.stderr.write(self.format(record) + "\n")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

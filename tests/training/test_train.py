@@ -8,6 +8,8 @@ from argmine.errors import ArgmineError
 from argmine.training import parse_source
 
 runner = CliRunner()
+# Trains and cross-validates models (with the baselines) through the CLI.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 
 from .convert import from_doc
-from .pipeline import unit_classifier as _unit_classifier  # noqa: F401  (registers the factory)
 from .errors import ArgmineError, Errors, ModelError
 from .nlp import load_spacy, units_pipeline
+from .pipeline import unit_classifier as _unit_classifier  # noqa: F401  (registers the factory)
 from .schema import Document
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "data" / "default-model"
@@ -37,7 +37,8 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
     """
     path = _model_dir(model)
     nlp = units_pipeline(spacy_model) if units_only else load_spacy(spacy_model)
-    nlp.add_pipe("argmine_unit_classifier", last=True).from_disk(path / "units")
+    classifier = cast(_unit_classifier.UnitClassifier, nlp.add_pipe("argmine_unit_classifier", last=True))
+    classifier.from_disk(path / "units")
     nlp.meta.setdefault("argmine", {})
     nlp.meta["argmine"].update({"model": str(path), "units_only": units_only})
     return nlp
@@ -89,7 +90,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
 
 
 # The stance classifier belongs to a loaded pipeline; keyed weakly so it goes with it.
-_STANCE_MODELS: "weakref.WeakKeyDictionary[Language, Any]" = weakref.WeakKeyDictionary()
+_STANCE_MODELS: weakref.WeakKeyDictionary[Language, Any] = weakref.WeakKeyDictionary()
 
 
 def _learned_stance(nlp: Language):

@@ -8,11 +8,11 @@ never rename them.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-SCHEMA_VERSION = "argmine.doc/1"
+SCHEMA_VERSION: Final = "argmine.doc/1"
 
 UnitLabel = Literal["claim", "evidence", "none"]
 UnitType = Literal["value", "policy", "fact", "event", "testimony", "statistic", "reference"]
@@ -99,7 +99,7 @@ class Document(_Record):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     @model_validator(mode="after")
-    def _check_references(self) -> "Document":
+    def _check_references(self) -> Document:
         problems = _cross_check(self)
         if problems:
             raise ValueError("; ".join(problems))

@@ -1,7 +1,6 @@
 """Smoke test: every notebook's code cells run top to bottom with the public API."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest

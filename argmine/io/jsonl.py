@@ -114,7 +114,7 @@ class JsonlWriter:
         self._file: IO[str] | None = None
         self.count = 0
 
-    def __enter__(self) -> "JsonlWriter":
+    def __enter__(self) -> JsonlWriter:
         if self._stdout:
             self._file = sys.stdout
         else:

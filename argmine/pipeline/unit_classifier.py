@@ -19,16 +19,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from sklearn.exceptions import NotFittedError
 from spacy.language import Language
 from spacy.tokens import Doc
-
-from sklearn.exceptions import NotFittedError
 
 from ..errors import Errors, ModelError
 from ..extensions import SPANS_KEY, ensure_extensions
 from ..features.sentence import sentence_features
 from ..models.linear import LinearModel
-from ..segment import sentence_spans
+from ..segment import char_span, sentence_spans
+
 
 class NotTrainedError(ModelError, NotFittedError):
     """The component is used before a model was loaded or trained (also sklearn's NotFittedError)."""
@@ -54,7 +54,7 @@ def doc_features(doc: Doc) -> tuple[list[tuple[int, int]], list[dict[str, float]
     own = []
     n = max(len(spans) - 1, 1)
     for i, (start, end) in enumerate(spans):
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = char_span(doc, start, end)
         own.append(sentence_features(span, position=i / n))
     feats = []
     for i, f in enumerate(own):
@@ -105,13 +105,13 @@ class UnitClassifier:
         preds = []
         for i, (start, end) in enumerate(spans):
             row = {c: float(p) for c, p in zip(comp.classes_, probs[i])}
-            label = max(row, key=row.get)
+            label = max(row, key=row.__getitem__)
             head = {"claim": "claim_type", "evidence": "evidence_type"}.get(label)
             utype = None
             if head in type_probs:
                 model = self.models[head]
                 tp = {c: float(p) for c, p in zip(model.classes_, type_probs[head][i])}
-                utype = max(tp, key=tp.get)
+                utype = max(tp, key=tp.__getitem__)
                 row.update({f"{label}/{c}": round(p, 4) for c, p in tp.items()})
             preds.append(UnitPrediction(start, end, label, utype, round(row[label], 4),
                                         {k: round(v, 4) for k, v in row.items()}))
@@ -122,7 +122,7 @@ class UnitClassifier:
         for doc, preds in zip(docs, predictions):
             spans = []
             for p in preds:
-                span = doc.char_span(p.start, p.end, label=p.label, alignment_mode="expand")
+                span = char_span(doc, p.start, p.end, label=p.label)
                 span._.argmine_type = p.type
                 span._.argmine_score = p.score
                 span._.argmine_probs = p.probs
@@ -146,7 +146,7 @@ class UnitClassifier:
                                                    "heads": sorted(self.models)}, indent=2),
                                        encoding="utf-8")
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "UnitClassifier":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> UnitClassifier:
         path = Path(path)
         cfg_path = path / "cfg.json"
         if not cfg_path.is_file():

@@ -175,7 +175,8 @@ def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int]) -> lis
                 continue  # a hypothetical clause is not the actor's position
             if child.dep_ in _CHAIN or child.dep_ in ("neg", "acomp"):
                 # Do not wander into another actor's clause.
-                if any(c.dep_ in _SUBJ and c.i not in agent_tokens for c in child.children) and child.dep_ in ("conj", "advcl", "ccomp"):
+                if (child.dep_ in ("conj", "advcl", "ccomp")
+                        and any(c.dep_ in _SUBJ and c.i not in agent_tokens for c in child.children)):
                     continue
                 tokens[child.i] = child
                 frontier.append((child, depth + 1))
@@ -413,7 +414,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             found_agent = False
             if has_phrase(sent, cues.agreement) and previous_reading is not None:
                 # "X appear to hold similar views": X takes the position just described.
-                for aid, pred, how in agents:
+                for aid, _pred, how in agents:
                     if how == "subject":
                         readings[aid].append(Reading(aid, unit.id, previous_reading[0],
                                                      previous_reading[1] * 0.8, False))
@@ -421,7 +422,8 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 agents = []
             unit_reading = None
             for aid, pred, how in agents:
-                if aid in anchor_actors and how != "subject" and not (how == "owner" and pred_is_possessed(pred, index, aid)):
+                if (aid in anchor_actors and how != "subject"
+                        and not (how == "owner" and pred_is_possessed(pred, index, aid))):
                     # An anchor names the target ("the Iran nuclear deal") unless it owns it
                     # with a possessive ("Russia's war") or acts as a subject.
                     continue
@@ -433,6 +435,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                     # The actor acts on something else in this sentence.
                     continue
                 hit = _pick_hit(in_reach or hits, pred, cues) if hits else None
+                reading: tuple[str, float] | None
                 if how == "owner":
                     reading = ("against" if hit and hit.opposite else "favor", 0.6)
                 else:

@@ -129,7 +129,7 @@ def find_hits(sent: Span, target: Target) -> list[TargetHit]:
     """Return the tokens of ``sent`` that name the target or its opposite."""
     hits: list[TargetHit] = []
     lowered = sent.text.lower()
-    for i, tok in enumerate(sent):
+    for tok in sent:
         if _other_instance(tok):
             continue
         keys = (tok.lemma_.lower(), tok.lower_)
@@ -167,11 +167,11 @@ def anaphoric_hit(sent: Span) -> TargetHit | None:
     return None
 
 
-def anchor_in_reach(sentences: Sequence[Span], index: int, target: Target, *, window: int = 3,
+def anchor_in_reach(sentences: Sequence[Span | None], index: int, target: Target, *, window: int = 3,
                     doc_anchor_count: int = 0) -> bool:
     """Is an anchor of the target mentioned near sentence ``index`` (or throughout the document)?"""
     if not target.anchors or doc_anchor_count >= 3:
         return True
     lo, hi = max(0, index - window), min(len(sentences), index + window + 1)
-    text = " ".join(s.text.lower() for s in sentences[lo:hi])
+    text = " ".join(s.text.lower() for s in sentences[lo:hi] if s is not None)
     return any(a in text for a in target.anchors)

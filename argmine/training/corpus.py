@@ -12,9 +12,9 @@ from spacy.language import Language
 from .. import registry
 from ..errors import ArgmineError, Errors
 from ..io import formats, read_corpus
+from ..pipeline.unit_classifier import doc_features
 from ..schema import Document
 from ..segment import Sentence, project
-from ..pipeline.unit_classifier import doc_features
 
 # The heads each reader declaration trains (see ``registry.LABELS``). Component labels need
 # exhaustive annotation (text outside components is "none"); claim and evidence types come only

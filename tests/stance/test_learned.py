@@ -6,8 +6,14 @@ import numpy as np
 import pytest
 
 from argmine.errors import ModelError
-from argmine.stance.learned import (PolarityClassifier, StanceClassifier, StanceExample,
-                                    cross_validate_stance, ibm_examples, pair_features)
+from argmine.stance.learned import (
+    PolarityClassifier,
+    StanceClassifier,
+    StanceExample,
+    cross_validate_stance,
+    ibm_examples,
+    pair_features,
+)
 
 # Invented sentences: two topics, favour and against, so a grouped split is possible.
 TINY = [

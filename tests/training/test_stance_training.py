@@ -30,7 +30,7 @@ def _ibm(path):
                 for pattern in patterns:
                     claim += 1
                     text = pattern.format(t=topic.capitalize())
-                    row = {c: "" for c in COLUMNS}
+                    row = dict.fromkeys(COLUMNS, "")
                     row.update({"topicId": str(8000 + n), "split": "train",
                                 "topicText": f"This house supports {topic}", "topicTarget": topic,
                                 "topicSentiment": "1", "claims.claimId": str(claim),

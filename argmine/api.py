@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import logging
+import signal
+import threading
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from spacy.language import Language
 
 from .convert import from_doc
+from .pipeline import actors as _actors  # noqa: F401  (the imports register the factories)
+from .pipeline import sources as _sources  # noqa: F401
+from .pipeline import stance as _stance  # noqa: F401
+from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
 from .errors import ArgmineError, Errors, ModelError
 from .nlp import load_spacy, units_pipeline
-from .pipeline import unit_classifier as _unit_classifier  # noqa: F401  (registers the factory)
+from .pieces import PIECE_CHARS, merge_records, split_text
 from .schema import Document
+
+logger = logging.getLogger("argmine")
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "data" / "default-model"
 
@@ -27,31 +36,53 @@ def _model_dir(model: str | Path | None) -> Path:
 
 def load(model: str | Path | None = None, *, spacy_model: str | None = None,
          units_only: bool = False) -> Language:
-    """Load the English pipeline with argmine's unit classifier added.
+    """Load the English pipeline with argmine's components added.
+
+    The pipeline is spaCy's, then ``argmine_unit_classifier`` and, unless ``units_only``,
+    ``argmine_actors``, ``argmine_sources`` and ``argmine_stance``. Their tables come from
+    the model directory when it holds them (a pipeline saved with ``nlp.to_disk``; load
+    that with ``spacy.load``), else from the package. ``nlp.meta["argmine"]["tables"]``
+    records each table's sha256, so ``nlp.to_disk`` writes them into ``meta.json``.
 
     Args:
         model: An argmine model directory (default: the bundled model).
         spacy_model: spaCy pipeline name or path (default: see ``nlp.load_spacy``).
-        units_only: Leave out the parser and NER (about twice as fast); actors and
-            stance then cannot be found.
+        units_only: Leave out the parser and NER (about twice as fast); actors, reported
+            speech and stance then cannot be found.
     """
     path = _model_dir(model)
     nlp = units_pipeline(spacy_model) if units_only else load_spacy(spacy_model)
-    classifier = cast(_unit_classifier.UnitClassifier, nlp.add_pipe("argmine_unit_classifier", last=True))
-    classifier.from_disk(path / "units")
+    nlp.add_pipe("argmine_unit_classifier", last=True).from_disk(path / "units")
+    fingerprints: dict[str, str] = {}
+    if not units_only:
+        for name, sub in (("argmine_actors", "actors"), ("argmine_sources", "sources"),
+                          ("argmine_stance", "stance")):
+            pipe = nlp.add_pipe(name, last=True)
+            if (path / sub / "cfg.json").is_file():
+                pipe.from_disk(path / sub)
+            elif name == "argmine_stance":
+                pipe.initialize(learned_path=path / "stance" / "target_stance")
+            else:
+                pipe.initialize()
+            fingerprints.update(pipe.fingerprints())
     nlp.meta.setdefault("argmine", {})
-    nlp.meta["argmine"].update({"model": str(path), "units_only": units_only})
+    # The bundled model is recorded by name, so a saved pipeline names no local folder.
+    where = path.name if path == DEFAULT_MODEL else str(path)
+    nlp.meta["argmine"].update({"model": where, "units_only": units_only,
+                                "tables": fingerprints})
     return nlp
-
-
-def _model_path(nlp: Language) -> Path:
-    return Path(nlp.meta.get("argmine", {}).get("model", DEFAULT_MODEL))
 
 
 def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
              terms: Mapping[str, Sequence[str]] | None = None, batch_size: int = 32,
-             n_process: int = 1) -> Iterator[Document]:
+             n_process: int = 1, skip_invalid: bool = False,
+             piece_chars: int = PIECE_CHARS) -> Iterator[Document]:
     """Analyse documents lazily, in input order.
+
+    A text longer than ``piece_chars`` (or than spaCy's ``nlp.max_length``) is analysed
+    in pieces cut at paragraph, then sentence boundaries, and the pieces' units, actors
+    and stances are merged into one record whose offsets index the whole text (see
+    :mod:`argmine.pieces`), so time grows linearly with length and memory stays bounded.
 
     Args:
         records: Documents to analyse (their ``id`` and ``meta`` are kept).
@@ -61,6 +92,13 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
             ``{"detente with North Korea": ["thaw", "peace offensive"]}``.
         batch_size: Texts per spaCy batch.
         n_process: Worker processes for spaCy (pays off from about a thousand documents).
+        skip_invalid: Log and skip a document that cannot be analysed instead of
+            raising. Either way, every document before it has been yielded.
+        piece_chars: Longest piece of text analysed at once.
+
+    Raises:
+        ArgmineError: A bad input record or a document that cannot be analysed, after
+            all the documents before it.
     """
     targets = [t.strip() for t in targets]
     if any(not t for t in targets):
@@ -68,61 +106,113 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
     if targets and units_only:
         raise ArgmineError(Errors.E020)
-    learned = _learned_stance(nlp) if targets else None
+    stance = None if units_only else nlp.get_pipe("argmine_stance")
+    if stance is not None:
+        stance.targets, stance.terms = targets, terms
+    limit = max(1, min(piece_chars, nlp.max_length - 1))
     failure: list[ArgmineError] = []
 
-    def pairs():
+    def pieces():
         # A bad input line must not discard the documents read before it: stop feeding,
         # let spaCy finish the batch in flight, then raise.
         try:
             for r in records:
-                yield r.text, r
+                parts = split_text(r.text, limit)
+                for k, piece in enumerate(parts):
+                    # The whole record travels only with its last piece (worker pipes copy it).
+                    last = k == len(parts) - 1
+                    yield piece.text, (piece.start, r.id, r.meta, r if last else None)
         except ArgmineError as e:
             failure.append(e)
 
-    for doc, record in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        result = from_doc(doc, doc_id=record.id, meta=record.meta)
-        if not units_only:
-            result = _add_actors_and_stances(doc, result, targets, record.meta, nlp, learned, terms)
-        yield result
+    done: list[tuple[int, Document]] = []
+    error: ArgmineError | None = None
+    for doc, (start, doc_id, meta, record) in _pipe(nlp, pieces(), batch_size, n_process):
+        if error is None:
+            try:
+                done.append((start, from_doc(doc, doc_id=doc_id, meta=meta)))
+            except ArgmineError as e:
+                error = e
+            except Exception as e:  # noqa: BLE001 - one document must not lose the others
+                logger.debug("analysis of %r failed", doc_id, exc_info=True)
+                error = ArgmineError(Errors.E099.format(detail=f"{type(e).__name__}: {e}",
+                                                        where=f"document {doc_id!r}"))
+        if record is None:
+            continue
+        parts, done = done, []
+        if error is not None:
+            if not skip_invalid:
+                raise error
+            logger.warning("skipped document %r: %s", doc_id, error)
+            error = None
+            continue
+        yield merge_records(record, parts)
     if failure:
         raise failure[0]
 
 
-# The stance classifier belongs to a loaded pipeline; keyed weakly so it goes with it.
-_STANCE_MODELS: weakref.WeakKeyDictionary[Language, Any] = weakref.WeakKeyDictionary()
+def _pipe(nlp: Language, items: Iterable[tuple[str, Any]], batch_size: int, n_process: int
+          ) -> Iterator[tuple[Any, Any]]:
+    """``nlp.pipe`` over ``(text, context)`` pairs; workers ignore Ctrl-C (the parent handles it).
 
-
-def _learned_stance(nlp: Language):
-    """The model's sentence-stance classifier, if it ships one (``stance/target_stance``).
-
-    Loaded once per pipeline, so ``analyze`` in a loop does not re-read it each call.
+    Without this, Ctrl-C reaches every worker process, and each prints its own traceback.
     """
-    if nlp in _STANCE_MODELS:
-        return _STANCE_MODELS[nlp]
-    path = _model_path(nlp) / "stance" / "target_stance"
-    model = None
-    if path.is_dir():
-        from .stance.learned import StanceClassifier
+    if n_process == 1:
+        # Batches bounded in characters as well as in texts: a batch of 32 long pieces
+        # would hold the parser's state for all of them at once.
+        for batch in _batches(items, batch_size, 2 * PIECE_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        return
+    stream = nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    if threading.current_thread() is not threading.main_thread():
+        yield from stream
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        # The workers start (and inherit the ignored signal) on the first item.
+        first = next(stream, None)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if first is None:
+        return
+    yield first
+    yield from stream
 
-        model = StanceClassifier.from_disk(path)
-    _STANCE_MODELS[nlp] = model
-    return model
 
-
-def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],
-                            meta: Mapping[str, Any], nlp: Language, learned: Any,
-                            terms: Mapping[str, Sequence[str]] | None) -> Document:
-    from .stance.attribution import attribute
-
-    return attribute(doc, result, targets=targets, author=meta.get("author"), nlp=nlp,
-                     learned=learned, terms=terms)
+def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int) -> Iterator[list[tuple[str, Any]]]:
+    """Group items into lists of at most ``size`` texts and about ``chars`` characters."""
+    batch: list[tuple[str, Any]] = []
+    total = 0
+    for item in items:
+        if batch and (len(batch) >= size or total + len(item[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += len(item[0])
+    if batch:
+        yield batch
 
 
 def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = (),
             terms: Mapping[str, Sequence[str]] | None = None, doc_id: str = "doc",
             meta: Mapping[str, Any] | None = None) -> Document:
-    """Analyse one text and return its record (units, actors, stances)."""
+    """Analyse one text and return its record (units, actors, stances).
+
+    Safe to call from several threads on one pipeline: calls on the same pipeline take
+    turns (spaCy pipelines are not thread-safe), so results equal those of serial calls.
+    """
     nlp = nlp or load()
     record = Document(id=doc_id, text=text, meta=dict(meta or {}))
-    return next(annotate([record], nlp=nlp, targets=targets, terms=terms))
+    with _lock_for(nlp):
+        return next(annotate([record], nlp=nlp, targets=targets, terms=terms))
+
+
+_LOCKS: "weakref.WeakKeyDictionary[Language, threading.Lock]" = weakref.WeakKeyDictionary()
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(nlp: Language) -> threading.Lock:
+    with _LOCKS_GUARD:
+        if nlp not in _LOCKS:
+            _LOCKS[nlp] = threading.Lock()
+        return _LOCKS[nlp]

@@ -59,6 +59,38 @@ class Errors(metaclass=ErrorsWithCodes):
             "as laid out in their releases.")
     E020 = ("Stance targets need the parser and NER, which a units-only pipeline leaves out: drop "
             "--units-only (in Python: argmine.load(units_only=False)).")
+    # Reliability: paths, outputs, inputs and models.
+    E030 = ("Output {output!r} is the input {input!r}: writing it would destroy the input before it "
+            "is read. Choose another output path.")
+    E031 = ("Output {output!r} is inside the input folder {folder!r}, so it would be read back as "
+            "input. Write the output outside that folder.")
+    E032 = ("Output {path!r} is a folder. Give a file path, e.g. {path}/out.jsonl.")
+    E033 = ("Cannot write {path!r}: {reason}. Choose a writable location with free space.")
+    E034 = ("Cannot read {path!r}: {reason}. Check the path and its permissions.")
+    E035 = ("Output {path!r} is being written by another argmine run (it is locked). Wait for that "
+            "run to finish, or choose another output path.")
+    E036 = ("{path!r} is a device, not a file: reading it would never end. Give a file, a folder "
+            "or '-' for standard input.")
+    E037 = ("Standard input ('-') is given more than once; it can be read only once. Pass '-' once.")
+    E038 = ("--resume needs an existing output to continue; {path!r} does not exist. Run without "
+            "--resume to start.")
+    E039 = ("{detail}. Fix the record, or pass --skip-invalid to report and skip bad records.")
+    E040 = ("Text {where}contains a lone surrogate ({char}) at character {pos}, which is not valid "
+            "Unicode and cannot be written as UTF-8. Repair the source text (decode it with the "
+            "right encoding).")
+    E041 = ("Standard input is not UTF-8 text (bad byte at position {pos}). Convert it first, e.g. "
+            "`iconv -f latin1 -t utf-8`.")
+    E042 = ("Model {path!r} failed its integrity check: {detail}. The model files were changed or "
+            "damaged after training; reinstall or retrain the model (`argmine train`).")
+    E043 = ("Model {path!r} is {detail}; this argmine reads {supported}. Retrain the model with "
+            "this version (`argmine train`), or install the argmine version that wrote it.")
+    E044 = ("Model file {path!r} holds invalid values: {detail}. Retrain the model with `argmine train`.")
+    E045 = ("Model {path!r} refers to {ref!r}, outside the model folder. A model may only use files "
+            "inside its own folder; retrain it or fix its configuration.")
+    E046 = ("Cannot write the scores to {path!r} ({reason}); they are printed above and were also "
+            "saved to {fallback!r}.")
+    E099 = ("Unexpected internal error ({detail}) while processing {where}. This is a bug in "
+            "argmine: please report it with the command and input that caused it.")
     # Readers (raised through the helpers in argmine.io._common, with the file and line).
     E101 = ("{detail}. This is not the layout the {fmt!r} reader expects (described in the "
             "argmine.io.{fmt} docstring); fix or remove the record, or point at the corpus files as released.")

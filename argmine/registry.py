@@ -37,6 +37,7 @@ LABELS: dict[str, str] = {
     "relations": "support/attack relations between units",
     "stances": "stances of actors toward targets",
     "actors": "actors and their mentions",
+    "quotes": "quotations and reported speech with their speakers",
 }
 
 Reader = Callable[[Path], Iterator["Document"]]

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 # The shared corpora sit beside the checkout on development and CI machines only.
 CORPORA = Path(os.environ.get("ARGMINE_CORPORA", ROOT.parent / "shared" / "corpora"))
-SEED = Path(os.environ.get("ARGMINE_SEED", ROOT.parent / "shared" / "seed"))
+SEED = Path(os.environ.get("ARGMINE_SEED", CORPORA.parent / "seed"))
 
 
 @pytest.fixture(scope="session")

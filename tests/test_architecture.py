@@ -17,10 +17,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "argmine"
 # Lowest first. Each entry is a top-level module or sub-package of argmine.
 LAYERS: list[set[str]] = [
     {"errors", "registry", "schema", "extensions", "spans", "scoring", "nlp"},  # shared core
-    {"segment", "convert", "models", "features"},  # doc <-> record, sentences, model pieces
+    {"segment", "convert", "models", "features", "pieces"},  # doc <-> record, sentences, long texts, model pieces
     {"io", "validate"},                             # readers and the JSONL writer
-    {"actors", "stance", "pipeline"},               # inference: components and rules
-    {"api"},                                        # load / annotate / analyze
+    {"actors", "sources", "stance", "pipeline"},    # inference: components and rules
+    {"api", "scale"},                               # load / annotate / analyze; many processes
     {"training"},                                   # train and evaluate models
     {"cli", "__main__", "__init__"},                # entry points
 ]

@@ -138,8 +138,9 @@ def build_actors(doc: Doc, cands: Sequence[Candidate], person_country: Mapping[s
             keep.add(aff)
             frontier.append(aff)
     records: list[tuple[tuple[int, int], tuple[str, str], str, tuple[MentionRecord, ...]]] = []
+    text = doc.text  # once: Doc.text rebuilds the whole text on every access
     for key in keep:
-        mentions = _mentions(doc, by_key[key])
+        mentions = _mentions(text, by_key[key])
         # Persons carry their canonical name already; others are named as first seen.
         records.append(((mentions[0].start, mentions[0].end), key, by_key[key][0].name, mentions))
     records.sort(key=lambda r: (r[0], r[1]))
@@ -152,7 +153,7 @@ def build_actors(doc: Doc, cands: Sequence[Candidate], person_country: Mapping[s
     return _with_author(actors, author, author_mentions)
 
 
-def _mentions(doc: Doc, group: Sequence[Candidate]) -> tuple[MentionRecord, ...]:
+def _mentions(text: str, group: Sequence[Candidate]) -> tuple[MentionRecord, ...]:
     spans = sorted({(c.start, c.end, c.token_start, c.token_end) for c in group},
                    key=lambda s: (s[0], -s[1]))
     kept: list[tuple[int, int, int, int]] = []
@@ -160,7 +161,7 @@ def _mentions(doc: Doc, group: Sequence[Candidate]) -> tuple[MentionRecord, ...]
         if any(k[0] <= s[0] and s[1] <= k[1] for k in kept):
             continue
         kept.append(s)
-    return tuple(MentionRecord(s[0], s[1], s[2], s[3], doc.text[s[0]:s[1]]) for s in kept)
+    return tuple(MentionRecord(s[0], s[1], s[2], s[3], text[s[0]:s[1]]) for s in kept)
 
 
 def _with_author(actors: list[ActorRecord], author: str | None,

@@ -7,6 +7,7 @@ import logging
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 
 app = typer.Typer(
     name="argmine",
@@ -36,8 +37,11 @@ def _main() -> None:
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print an error to stderr and return the Exit to raise."""
-    err_console.print(f"[red]✘[/red] {message}", markup=True, soft_wrap=True)
+    """Print an error to stderr and return the Exit to raise.
+
+    The message is escaped: it quotes paths, ids and text, where "[/]" is data, not markup.
+    """
+    err_console.print(f"[red]✘[/red] {escape(message)}", markup=True, soft_wrap=True)
     return typer.Exit(code=code)
 
 

@@ -65,16 +65,22 @@ def _in_quote(tok: Token) -> bool:
 
 
 def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
-            author_id: str | None = None) -> list[tuple[str, Token, str]]:
-    """Return ``(actor id, predicate token, how)`` for actors acting in the sentence."""
+            author_id: str | None = None, source: str | None = None) -> list[tuple[str, Token, str]]:
+    """Return ``(actor id, predicate token, how)`` for actors acting in the sentence.
+
+    ``source`` is the speaker a reported unit comes from: their "I" and "we" act for them.
+    """
     out: list[tuple[str, Token, str]] = []
     seen: set[tuple[str, int]] = set()
     hit_tokens = {h.token.i for h in hits}
     for tok in sent:
         aid = index.get(tok.i)
-        if aid is None and author_id is not None and tok.lower_ in ("i", "we") and tok.dep_ in _SUBJ:
-            # The speaker's "I" and "we" (outside quotations) act for the author.
-            if not _in_quote(tok):
+        if aid is None and tok.lower_ in ("i", "we") and tok.dep_ in _SUBJ:
+            # "I" and "we" act for whoever speaks: the quoted speaker inside a reported
+            # unit, else (outside quotations) the author.
+            if source is not None:
+                aid = source
+            elif author_id is not None and not _in_quote(tok):
                 aid = author_id
         if aid is None:
             continue
@@ -350,7 +356,8 @@ def _final(readings: Sequence[Reading]) -> tuple[str, float, list[Reading]]:
 
 def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
               actors: Sequence[Actor] | None = None, author: str | None = None,
-              learned=None, terms: Mapping[str, Sequence[str]] | None = None) -> Document:
+              learned=None, terms: Mapping[str, Sequence[str]] | None = None,
+              cues: Cues | None = None) -> Document:
     """Return ``result`` with actors and their stances toward each target.
 
     Args:
@@ -358,19 +365,24 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
         result: The record holding the sentence units.
         targets: Free-text targets.
         nlp: Pipeline used to parse the targets (default: one built from ``doc.vocab``).
-        actors: Actors to use; found with ``argmine.actors.find_actors`` when None.
+        actors: Actors to use (default: the Doc's actors layer, ``argmine_actors``).
         author: Name of the author (from metadata) for the author actor.
         learned: Optional sentence-stance classifier with ``predict(text, target) -> (label, p)``.
         terms: Extra words or phrases that name a target, by target text.
+        cues: Cue tables (default: the package's); the stance component passes its own.
+
+    Reported speech: a unit whose ``source`` is set (inside a speaker's quotation or
+    reported statement) is read as its speaker's position, "I" and "we" in it are the
+    speaker, and the author's own stance leaves it out.
     """
     if actors is None:
-        from ..actors import find_actors, to_schema
+        from ..convert import actors_from_doc
 
-        actors = to_schema(find_actors(doc, author=author))
+        actors = actors_from_doc(doc, author=author)
     actors = list(actors)
     if not targets:
         return result.model_copy(update={"actors": actors})
-    cues = load_cues()
+    cues = cues or load_cues()
     index = _mention_index(doc, actors)
     author_ids = [a.id for a in actors if a.role == "author"]
     sents = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in result.units]
@@ -407,7 +419,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                     changes.append(i)
                 previous_reading = None
                 continue
-            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None)
+            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None, unit.source)
             if hits and not continuity:
                 linked.extend((index[t.i], unit.id) for t in sent if t.i in index)
             agent_tokens = {t for t, a in index.items() if sent.start <= t < sent.end}
@@ -460,8 +472,15 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             previous_reading = unit_reading
             if _is_change(sent, sent.root, cues):
                 changes.append(i)
-            # The author's own claims: outcome predicates and evaluations of the target.
-            if author_ids and hits and not found_agent and unit.label == "claim":
+            # The author's own claims: outcome predicates and evaluations of the target. What
+            # the author only reports is the source's claim instead (and not the author's).
+            if unit.source is not None and hits and not any(
+                    r.unit == unit.id for r in readings.get(unit.source, [])):
+                reported = _author_reading(sent, hits, target, cues, learned)
+                if reported:
+                    for aid in _speaker_and_group(unit.source, actors):
+                        readings[aid].append(Reading(aid, unit.id, *reported, False))
+            elif author_ids and hits and not found_agent and unit.label == "claim":
                 author_reading = _author_reading(sent, hits, target, cues, learned)
                 if author_reading:
                     readings[author_ids[0]].append(Reading(author_ids[0], unit.id, *author_reading, False))
@@ -480,6 +499,18 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             stances.append(Stance(actor=aid, target=target.text, stance=stance, score=conf,
                                   evidence=evidence, timeline=timeline))
     return result.model_copy(update={"actors": actors, "stances": stances})
+
+
+def _speaker_and_group(source: str, actors: Sequence[Actor]) -> list[str]:
+    """The speaker, and the group it speaks for when the text says so (an affiliated
+    spokesman or member of an organization or group; a person's country is not that)."""
+    out = [source]
+    actor = next((a for a in actors if a.id == source), None)
+    if actor is not None and actor.affiliation:
+        group = next((a for a in actors if a.id == actor.affiliation), None)
+        if group is not None and group.kind in ("organization", "group"):
+            out.append(group.id)
+    return out
 
 
 def _nlp_for(doc: Doc):

@@ -16,7 +16,7 @@ President Xi") stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -30,7 +30,7 @@ _PREPS = frozenset({"for", "of", "at", "with"})
 _ORGS = frozenset({"organization", "group", "person"})
 
 
-def _actor_in(tokens, by_token: dict[int, str], kinds: dict[str, str], skip: str) -> str | None:
+def _actor_in(tokens, by_token: dict[int, str], kinds: Mapping[str, str], skip: str) -> str | None:
     for tok in tokens:
         aid = by_token.get(tok.i)
         if aid and aid != skip and kinds[aid] in _ORGS:
@@ -38,7 +38,7 @@ def _actor_in(tokens, by_token: dict[int, str], kinds: dict[str, str], skip: str
     return None
 
 
-def _appositive_owner(root: Token, by_token: dict[int, str], kinds: dict[str, str], me: str) -> str | None:
+def _appositive_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str, str], me: str) -> str | None:
     for child in root.children:
         if child.dep_ != "appos":
             continue

@@ -106,7 +106,7 @@ class StanceComponent:
         if self.learned is not None:
             self.learned.to_disk(path / _LEARNED)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "StanceComponent":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> StanceComponent:
         path = Path(path)
         cfg, tables = _tables.read(path, _FILES)
         self._set(tables["stance_cues"])

@@ -8,6 +8,7 @@ never rename them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
@@ -151,7 +152,7 @@ class Document(_Record):
         for st in self.stances:
             st._actor_name = names.get(st.actor)
 
-    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> "Document":
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Document:
         """Copy with ``update`` applied; the stances of the copy know their actors' names."""
         copy = super().model_copy(update=update, deep=deep)
         copy._name_stances()

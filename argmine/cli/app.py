@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from typing import Annotated, Any
 
 import click
@@ -15,7 +14,6 @@ from typer.core import TyperGroup
 
 from .. import __version__
 
-
 _PLAIN = {"str": "TEXT", "path": "PATH", "int": "INTEGER", "int range": "INTEGER", "float": "FLOAT",
           "float range": "FLOAT"}
 
@@ -24,13 +22,13 @@ def _plain_type(param: Any, ctx: click.Context) -> str | None:
     """Help shows plain names (TEXT, PATH, INTEGER), not Python types such as ``<list[str]>``."""
     if param.metavar is not None:
         return param.metavar
-    # Typer's own label, e.g. "<list[str]>", "<int range>", "<path>", "<bool>".
-    label = type(param).display_type(param, ctx).strip("<>")
-    many = label.startswith("list[")
-    label = label.removeprefix("list[").removesuffix("]")
-    if label == "bool":
+    # Typer's own shown, e.g. "<list[str]>", "<int range>", "<path>", "<bool>".
+    shown = type(param).display_type(param, ctx).strip("<>")
+    many = shown.startswith("list[")
+    shown = shown.removeprefix("list[").removesuffix("]")
+    if shown == "bool":
         return None
-    name = _PLAIN.get(label, label.upper())
+    name = _PLAIN.get(shown, shown.upper())
     return name + ("..." if many or param.nargs != 1 else "")
 
 
@@ -43,13 +41,13 @@ def _plainify(command: Any, ctx: click.Context) -> None:
 class _Group(TyperGroup):
     """Every command of the app gets plain type names in its help, whoever adds it."""
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             _plainify(command, ctx)
         return command
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         _plainify(self, ctx)
         super().format_help(ctx, formatter)
 

@@ -19,8 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..stance.polarity import (LABELS, PolarityModel, RuleView, cross_validate, example_views,
-                               load_polarity_corpora)
+from ..stance.polarity import LABELS, PolarityModel, RuleView, cross_validate, example_views, load_polarity_corpora
 
 logger = logging.getLogger("argmine")
 

@@ -22,7 +22,7 @@ def _plain_type(param: Any, ctx: click.Context) -> str | None:
     """Help shows plain names (TEXT, PATH, INTEGER), not Python types such as ``<list[str]>``."""
     if param.metavar is not None:
         return param.metavar
-    # Typer's own shown, e.g. "<list[str]>", "<int range>", "<path>", "<bool>".
+    # Typer's own label, e.g. "<list[str]>", "<int range>", "<path>", "<bool>".
     shown = type(param).display_type(param, ctx).strip("<>")
     many = shown.startswith("list[")
     shown = shown.removeprefix("list[").removesuffix("]")

@@ -188,8 +188,8 @@ def stance_grid(doc: Document) -> tuple[list[str], list[dict[str, Any]]]:
         for t in targets:
             cell = by_actor[actor_id].get(t)
             cells.append(None if cell is None else {
-                "stance": s.stance, "score": s.score, "evidence": list(s.evidence),
-                "timeline": [(e.unit, e.stance) for e in s.timeline]})
+                "stance": cell.stance, "score": cell.score, "evidence": list(cell.evidence),
+                "timeline": [(e.unit, e.stance) for e in cell.timeline]})
         rows.append({"actor": actor_id, "name": names.get(actor_id, actor_id), "cells": cells})
     return targets, rows
 

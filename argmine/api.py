@@ -14,15 +14,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .convert import from_doc
-from .pipeline import actors as _actors  # noqa: F401  (the imports register the factories)
-from .pipeline import sources as _sources  # noqa: F401
-from .pipeline import stance as _stance  # noqa: F401
-from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
-from .pipeline import relations as _relations  # noqa: F401
 from .errors import ArgmineError, Errors, ModelError
 from .extensions import ensure_extensions
 from .nlp import load_spacy, units_pipeline
 from .pieces import PIECE_CHARS, merge_records, split_text
+from .pipeline import actors as _actors  # noqa: F401  (the imports register the factories)
+from .pipeline import relations as _relations  # noqa: F401
+from .pipeline import sources as _sources  # noqa: F401
+from .pipeline import stance as _stance  # noqa: F401
+from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
 from .schema import Document
 
 logger = logging.getLogger("argmine")
@@ -56,15 +56,17 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
     """
     path = _model_dir(model)
     nlp = units_pipeline(spacy_model) if units_only else load_spacy(spacy_model)
-    nlp.add_pipe("argmine_unit_classifier", last=True).from_disk(path / "units")
+    classifier: Any = nlp.add_pipe("argmine_unit_classifier", last=True)
+    classifier.from_disk(path / "units")
     # Models trained before argument structure existed have no relations/ part.
     if (path / "relations" / "cfg.json").is_file():
-        nlp.add_pipe("argmine_relations", last=True).from_disk(path / "relations")
+        relations: Any = nlp.add_pipe("argmine_relations", last=True)
+        relations.from_disk(path / "relations")
     fingerprints: dict[str, str] = {}
     if not units_only:
         for name, sub in (("argmine_actors", "actors"), ("argmine_sources", "sources"),
                           ("argmine_stance", "stance")):
-            pipe = nlp.add_pipe(name, last=True)
+            pipe: Any = nlp.add_pipe(name, last=True)
             if (path / sub / "cfg.json").is_file():
                 pipe.from_disk(path / sub)
             elif name == "argmine_stance":
@@ -131,7 +133,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
     if targets and units_only:
         raise ArgmineError(Errors.E020)
-    stance = None if units_only else nlp.get_pipe("argmine_stance")
+    stance: Any = None if units_only else nlp.get_pipe("argmine_stance")
     if stance is not None:
         # Bad target kinds fail here, before any document is read.
         stance.configure(targets=targets, terms=terms, kinds=target_kinds)
@@ -284,7 +286,7 @@ def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = 
                              target_kinds=target_kinds, genre=genre))
 
 
-_LOCKS: "weakref.WeakKeyDictionary[Language, threading.Lock]" = weakref.WeakKeyDictionary()
+_LOCKS: weakref.WeakKeyDictionary[Language, threading.Lock] = weakref.WeakKeyDictionary()
 _LOCKS_GUARD = threading.Lock()
 
 

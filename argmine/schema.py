@@ -8,11 +8,12 @@ never rename them.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
-SCHEMA_VERSION = "argmine.doc/1"
+SCHEMA_VERSION: Final = "argmine.doc/1"
 
 UnitLabel = Literal["claim", "evidence", "none"]
 UnitType = Literal["value", "policy", "fact", "event", "testimony", "statistic", "reference"]
@@ -139,7 +140,7 @@ class Document(_Record):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     @model_validator(mode="after")
-    def _check_references(self) -> "Document":
+    def _check_references(self) -> Document:
         problems = _cross_check(self)
         if problems:
             raise ValueError("; ".join(problems))
@@ -151,7 +152,7 @@ class Document(_Record):
         for st in self.stances:
             st._actor_name = names.get(st.actor)
 
-    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> "Document":
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Document:
         """Copy with ``update`` applied; the stances of the copy know their actors' names."""
         copy = super().model_copy(update=update, deep=deep)
         copy._name_stances()

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from .spans import trim
 from .schema import Document, Unit
+from .spans import trim
 
 # A gold unit "is held" by a sentence when the overlap covers at least this share of
 # the unit or of the sentence. Components often run across a sentence boundary by a
@@ -69,6 +69,14 @@ def sentence_spans(doc: Doc) -> list[Sentence]:
         else:
             out.append(Sentence(*trim(text, pending, len(text))))
     return out
+
+
+def char_span(doc: Doc, start: int, end: int, *, label: str = "") -> Span:
+    """``doc.char_span`` widened to token boundaries, for offsets known to lie inside the text."""
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None:
+        raise ValueError(f"offsets {start}:{end} do not lie inside a text of {len(doc.text)} characters")
+    return span
 
 
 _OPENING = "[("

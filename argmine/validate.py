@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -39,7 +40,9 @@ def validate_file(path: str | Path) -> Iterator[Problem]:
                 except SchemaError as e:
                     # Keep going: report every bad line, not only the first.
                     cause = e.__cause__
-                    yield Problem(str(path), lineno, f"not valid JSON: {cause.msg} at column {cause.colno}")
+                    detail = (f"{cause.msg} at column {cause.colno}" if isinstance(cause, json.JSONDecodeError)
+                              else e.message)
+                    yield Problem(str(path), lineno, f"not valid JSON: {detail}")
                     continue
                 problems = check_record(data)
                 rid = data.get("id") if isinstance(data, dict) else None

@@ -17,7 +17,7 @@ President Xi") stays, except that a party code replaces a country ("Rep. Michele
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -31,7 +31,7 @@ _PREPS = frozenset({"for", "of", "at", "with"})
 _ORGS = frozenset({"organization", "group", "person"})
 
 
-def _actor_in(tokens, by_token: dict[int, str], kinds: dict[str, str], skip: str) -> str | None:
+def _actor_in(tokens, by_token: dict[int, str], kinds: Mapping[str, str], skip: str) -> str | None:
     for tok in tokens:
         aid = by_token.get(tok.i)
         if aid and aid != skip and kinds[aid] in _ORGS:
@@ -39,7 +39,7 @@ def _actor_in(tokens, by_token: dict[int, str], kinds: dict[str, str], skip: str
     return None
 
 
-def _appositive_owner(root: Token, by_token: dict[int, str], kinds: dict[str, str], me: str) -> str | None:
+def _appositive_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str, str], me: str) -> str | None:
     for child in root.children:
         if child.dep_ != "appos":
             continue

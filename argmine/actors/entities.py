@@ -188,7 +188,8 @@ def _organization(ctx: _Context, span: Span, person_words: set[str]) -> None:
     text = span.text
     gaz = gazetteer(ctx.tables)
     tokens = list(span)
-    if (text in ctx.blocked_acronyms or text in ctx.tables.non_actor_names or is_place_not_state(text, tables=ctx.tables)
+    if (text in ctx.blocked_acronyms or text in ctx.tables.non_actor_names
+            or is_place_not_state(text, tables=ctx.tables)
             or tokens[-1].lower_ in ctx.tables.event_heads
             or any(t.text in person_words or t.lower_ in gaz.scannable for t in tokens)
             or any(t.i in ctx.covered for t in tokens)

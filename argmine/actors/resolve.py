@@ -22,9 +22,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import cast
 
 from spacy.tokens import Doc
 
+from ..schema import ActorKind
 from .names import link_names
 from .records import ActorRecord, MentionRecord
 from .spans import Candidate
@@ -146,7 +148,7 @@ def build_actors(doc: Doc, cands: Sequence[Candidate], person_country: Mapping[s
     actors = []
     for _, key, name, mentions in records:
         aff = affiliation.get(key)
-        actors.append(ActorRecord(id=ids[key], name=name, kind=key[0], mentions=mentions,
+        actors.append(ActorRecord(id=ids[key], name=name, kind=cast(ActorKind, key[0]), mentions=mentions,
                                   affiliation=ids.get(aff) if aff else None))
     return _with_author(actors, author, author_mentions)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,11 +17,11 @@ from .app import app, console, err_console, fail, succeed
 def annotate(
     inputs: Annotated[list[str], typer.Argument(help=".txt or .md files, JSONL with a 'text' field, folders of these, or '-' for stdin")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write argmine JSONL ('-' = stdout)")],
-    target: Annotated[Optional[list[str]], typer.Option("--target", "-t", help="Stance target, e.g. \"detente with North Korea\" (repeatable)")] = None,
-    term: Annotated[Optional[list[str]], typer.Option("--term", help="Extra word naming a target, as TARGET=WORD (repeatable)")] = None,
-    target_kind: Annotated[Optional[list[str]], typer.Option("--target-kind", help="Kind of a target when the one recognised is wrong: TARGET=KIND, or KIND for all targets; KIND is policy, actor, event or motion (repeatable)")] = None,
-    model: Annotated[Optional[Path], typer.Option(help="argmine model directory (default: the bundled model)")] = None,
-    spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
+    target: Annotated[list[str] | None, typer.Option("--target", "-t", help="Stance target, e.g. \"detente with North Korea\" (repeatable)")] = None,
+    term: Annotated[list[str] | None, typer.Option("--term", help="Extra word naming a target, as TARGET=WORD (repeatable)")] = None,
+    target_kind: Annotated[list[str] | None, typer.Option("--target-kind", help="Kind of a target when the one recognised is wrong: TARGET=KIND, or KIND for all targets; KIND is policy, actor, event or motion (repeatable)")] = None,
+    model: Annotated[Path | None, typer.Option(help="argmine model directory (default: the bundled model)")] = None,
+    spacy_model: Annotated[str | None, typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     genre: Annotated[str, typer.Option("--genre", help="Genre of the input: essay, debate, microtext, discussion, news, or auto (each document's meta.genre, else predicted)")] = "auto",
     units_only: Annotated[bool, typer.Option("--units-only", help="Only units (no parser/NER: faster; no actors or stance)")] = False,
     show: Annotated[bool, typer.Option("--show", help="Print units, the argument tree and an actor × target × stance table")] = False,
@@ -56,7 +56,8 @@ def annotate(
         check_output(output, inputs, overwrite=overwrite or resume)
     except ArgmineError as e:
         raise fail(str(e)) from e
-    from ..api import annotate as run, load
+    from ..api import annotate as run
+    from ..api import load
     from .show import show_document
 
     writer = None
@@ -88,10 +89,10 @@ def annotate(
         done = writer.count if writer is not None else 0
         kept = f" The {done} document(s) finished before it are in {output}." if done and str(output) != "-" else ""
         raise fail(str(e) + kept) from e
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
         done = writer.count if writer is not None else 0
         raise fail(f"Interrupted; the {done} finished document(s) are in {output} "
-                   f"(continue with --resume).", code=130)
+                   f"(continue with --resume).", code=130) from e
     earlier = len(writer.done)
     if writer.count == 0 and not earlier:
         raise fail(f"No documents in the input ({', '.join(inputs)}): nothing was written to {output}.")

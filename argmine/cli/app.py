@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import logging
-import sys
 from typing import Annotated, Any
 
 import click
 import typer
 from rich.console import Console
+from rich.logging import RichHandler
 from rich.markup import escape
 from typer.core import TyperGroup
 
 from .. import __version__
-
 
 _PLAIN = {"str": "TEXT", "path": "PATH", "int": "INTEGER", "int range": "INTEGER", "float": "FLOAT",
           "float range": "FLOAT"}
@@ -24,12 +23,12 @@ def _plain_type(param: Any, ctx: click.Context) -> str | None:
     if param.metavar is not None:
         return param.metavar
     # Typer's own label, e.g. "<list[str]>", "<int range>", "<path>", "<bool>".
-    label = type(param).display_type(param, ctx).strip("<>")
-    many = label.startswith("list[")
-    label = label.removeprefix("list[").removesuffix("]")
-    if label == "bool":
+    shown = type(param).display_type(param, ctx).strip("<>")
+    many = shown.startswith("list[")
+    shown = shown.removeprefix("list[").removesuffix("]")
+    if shown == "bool":
         return None
-    name = _PLAIN.get(label, label.upper())
+    name = _PLAIN.get(shown, shown.upper())
     return name + ("..." if many or param.nargs != 1 else "")
 
 
@@ -42,13 +41,13 @@ def _plainify(command: Any, ctx: click.Context) -> None:
 class _Group(TyperGroup):
     """Every command of the app gets plain type names in its help, whoever adds it."""
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             _plainify(command, ctx)
         return command
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         _plainify(self, ctx)
         super().format_help(ctx, formatter)
 
@@ -79,19 +78,15 @@ def _main(
 ) -> None:
     """Argument mining and stance analysis: claims, evidence, actors and who stands where."""
     # The library only logs; the command line shows warnings (skipped files or lines) on stderr.
+    # err_console has no fixed file, so it writes to whatever sys.stderr is at the time
+    # (test runners swap it).
     logger = logging.getLogger("argmine")
-    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
-        handler = _StderrHandler()
+    if not any(isinstance(h, RichHandler) for h in logger.handlers):
+        handler = RichHandler(console=err_console, show_time=False, show_level=False, show_path=False,
+                              markup=False, rich_tracebacks=False)
         handler.setFormatter(logging.Formatter("⚠ %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.WARNING)
-
-
-class _StderrHandler(logging.Handler):
-    """Writes to whatever ``sys.stderr`` is at the time (test runners swap it)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        sys.stderr.write(self.format(record) + "\n")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

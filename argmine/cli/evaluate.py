@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -40,7 +40,7 @@ def evaluate(
     data: Annotated[list[str], typer.Argument(help="Gold data as FORMAT:PATH")],
     cv_folds: Annotated[int, typer.Option(min=0, help="Cross-validate on DATA with this many folds (0 = score the model as trained)")] = 0,
     group_by: Annotated[str, typer.Option(help="Cross-validation groups: topic or document")] = "topic",
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON")] = None,
     stance: Annotated[bool, typer.Option("--stance", help="Score actor stances instead: analyse each gold document for its meta.targets and compare actor x target pairs")] = False,
 ) -> None:
     """Per-class precision/recall/F1, macro-F1 and confusion; optionally cross-topic cross-validation.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,8 +18,8 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder for csv)")],
     network: Annotated[str, typer.Option(help="For graphml and csv: affiliation (actor–target), congruence or conflict (actor–actor)")] = "affiliation",
     min_statements: Annotated[int, typer.Option(min=1, help="Leave out actors with fewer statements")] = 1,
-    since: Annotated[Optional[str], typer.Option("--from", help="Only documents with meta.date on or after YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option("--to", help="Only documents with meta.date on or before YYYY-MM-DD")] = None,
+    since: Annotated[str | None, typer.Option("--from", help="Only documents with meta.date on or after YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Only documents with meta.date on or before YYYY-MM-DD")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output")] = False,
 ) -> None:
     """Export who-stands-where networks (GraphML, CSV, DNA) or the argument structure (AIF)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,10 +18,10 @@ def label(
     inputs: Annotated[list[str], typer.Argument(help="Texts (.txt, .md, folders, JSONL with 'text') or argmine JSONL from `argmine annotate`")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Decision file (argmine JSONL); an existing one is resumed")],
     mode: Annotated[str, typer.Option(help="units (label and type), stance (an actor's position on a target) or relations (support / attack)")] = "units",
-    target: Annotated[Optional[list[str]], typer.Option("--target", "-t", help="Stance target (stance mode; repeatable)")] = None,
+    target: Annotated[list[str] | None, typer.Option("--target", "-t", help="Stance target (stance mode; repeatable)")] = None,
     order: Annotated[str, typer.Option(help="text (as in the documents) or uncertain (least confident suggestion first)")] = "text",
-    model: Annotated[Optional[Path], typer.Option(help="argmine model for the suggestions (default: the bundled model)")] = None,
-    spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
+    model: Annotated[Path | None, typer.Option(help="argmine model for the suggestions (default: the bundled model)")] = None,
+    spacy_model: Annotated[str | None, typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
 ) -> None:
     """Accept or correct the model's suggestions with single keys; every decision is saved at once.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -22,8 +22,8 @@ def _existing(path: Path) -> Path:
 @app.command(rich_help_panel="Read")
 def show(
     files: Annotated[list[Path], typer.Argument(help="argmine JSONL files (from `argmine annotate`, or gold records)")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write one self-contained HTML report here (default: tables in the terminal)")] = None,
-    title: Annotated[Optional[str], typer.Option(help="Title of the HTML report")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write one self-contained HTML report here (default: tables in the terminal)")] = None,
+    title: Annotated[str | None, typer.Option(help="Title of the HTML report")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing report")] = False,
 ) -> None:
     """Show analysed documents: units, argument structure, quotations, actors and who stands where."""

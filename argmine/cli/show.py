@@ -7,6 +7,8 @@ the tables are written as plain tab-separated lines.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -38,7 +40,7 @@ def _stance_rows(doc: Document) -> list[tuple[str, str, str, str, str]]:
     spans = {u.id: doc.text[u.start:u.end] for u in doc.units}
     rows = []
     for st in sorted(doc.stances, key=lambda s: (s.target, names.get(s.actor, ""))):
-        label = st.stance
+        label: str = st.stance
         if st.timeline and st.timeline[0].stance not in (st.stance, "none"):
             label += f" (was {st.timeline[0].stance})"
         key = _flat(spans.get(st.evidence[0], "")) if st.evidence else ""
@@ -46,7 +48,7 @@ def _stance_rows(doc: Document) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
-def _plain(console: Console, title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _plain(console: Console, title: str, header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     # Plain lines for pipes and files: nothing wrapped, styled or cropped.
     lines = [title, "\t".join(header), *("\t".join(row) for row in rows)]
     # Straight to the file: Rich would expand the tabs into spaces.

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,13 +13,13 @@ from .app import app, console, fail, succeed
 def train(
     sources: Annotated[list[str], typer.Argument(help="Training data as FORMAT:PATH (e.g. aaec:corpora/aaec-conll, jsonl:annotations/, hf:saved_dataset)")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Model directory to write")],
-    dev: Annotated[Optional[list[str]], typer.Option(help="Held-out FORMAT:PATH scored against the baselines (repeatable)")] = None,
-    cv: Annotated[Optional[list[str]], typer.Option(help="FORMAT:PATH scored for types by cross-topic cross-validation (repeatable)")] = None,
-    stance_corpora: Annotated[Optional[Path], typer.Option(help="Folder with ibm-claim-stance/, iam/, newsmtsc/ to train the stance classifier")] = None,
+    dev: Annotated[list[str] | None, typer.Option(help="Held-out FORMAT:PATH scored against the baselines (repeatable)")] = None,
+    cv: Annotated[list[str] | None, typer.Option(help="FORMAT:PATH scored for types by cross-topic cross-validation (repeatable)")] = None,
+    stance_corpora: Annotated[Path | None, typer.Option(help="Folder with ibm-claim-stance/, iam/, newsmtsc/ to train the stance classifier")] = None,
     seed: Annotated[int, typer.Option(help="Random seed")] = 0,
     c: Annotated[float, typer.Option("--C", help="Inverse regularisation strength")] = 1.0,
     folds: Annotated[int, typer.Option(min=2, help="Folds for --cv")] = 5,
-    spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
+    spacy_model: Annotated[str | None, typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing model directory")] = False,
     relations_only: Annotated[bool, typer.Option("--relations-only", help="Keep the existing model in OUTPUT and retrain only its relation parser (relations/) from SOURCES")] = False,
     cache: Annotated[Optional[Path], typer.Option(help="Keep parsed corpora here so retraining does not re-parse (default: $ARGMINE_CACHE or the user cache folder)")] = None,
@@ -31,7 +31,8 @@ def train(
     position_genre: Annotated[Optional[list[str]], typer.Option("--position-genre", help="Genre whose sentences get position features (repeatable; default: essay, microtext)")] = None,
 ) -> None:
     """Train the unit classifier (and optionally the stance classifier); write a model with its card."""
-    from ..training import parse_source, train as run
+    from ..training import parse_source
+    from ..training import train as run
     from ..training.cache import default_cache_dir
     from ..training.evaluate import POSITION_GENRES
     from ..training.train import train_relations_only

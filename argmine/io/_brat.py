@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import Errors, OffsetError, SchemaError
 from ..spans import normalize, trim
+from ._common import Where, malformed
 
 
 @dataclass
@@ -82,9 +83,10 @@ def parse_ann(file: Path, text: str, *, fmt: str, byte_offsets: bool = False) ->
         cols = line.split("\t")
         kind = cols[0][:1]
 
-        def bad(detail: str) -> SchemaError:
-            return SchemaError(Errors.E101.format(fmt=fmt, detail=detail), path=str(file),
-                               lineno=lineno)
+        at = Where(file, lineno)
+
+        def bad(detail: str, at: Where = at) -> SchemaError:
+            return malformed(fmt, detail, at)
 
         if kind == "T":
             if len(cols) < 3:

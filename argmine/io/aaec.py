@@ -61,9 +61,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import registry
-from ._paths import source_name
 from ..errors import Errors, SchemaError
 from ..schema import Document, Relation, Unit
+from ._paths import source_name
 from ._tsv import iter_tsv
 
 FORMAT = "aaec"

@@ -30,13 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import registry
-from ..errors import FormatError
 from ..schema import Actor, Document, Quote
+from ._common import Where, malformed
 
-
-def _fail(where: str, detail: str) -> FormatError:
-    return FormatError(f"{where}: {detail}. Expected BASIL's articles/YEAR/UUID.json beside "
-                       "annotations/YEAR/UUID_ann.json (see the corpus SOURCE.md).")
+FORMAT = "basil"
 
 
 def _body(paragraphs: list[list[str]]) -> tuple[str, list[int]]:
@@ -68,17 +65,19 @@ def named_speaker(raw: str) -> str | None:
 
 def _document(article: dict[str, Any], ann: dict[str, Any], name: str) -> Document:
     text, starts = _body(article["body-paragraphs"])
-    spans, actors, quotes = [], {}, []
+    spans: list[dict[str, Any]] = []
+    actors: dict[str, str] = {}  # speaker name -> actor id
+    quotes: list[Quote] = []
     for raw in ann.get("phrase-level-annotations", []):
         pid = str(raw.get("id", ""))
         if not pid.startswith("p"):
             continue
         k = int(pid[1:])
         if k >= len(starts):
-            raise _fail(name, f"span {pid} points past the last sentence ({len(starts)})")
+            raise malformed(FORMAT, f"span {pid} points past the last sentence ({len(starts)})", Where(name))
         start, end = starts[k] + int(raw["start"]), starts[k] + int(raw["end"])
         if text[start:end] != raw.get("txt", text[start:end]):
-            raise _fail(name, f"span {pid} {raw['start']}:{raw['end']} does not match its txt")
+            raise malformed(FORMAT, f"span {pid} {raw['start']}:{raw['end']} does not match its txt", Where(name))
         spans.append({"start": start, "end": end, **{key: raw.get(key) for key in (
             "target", "polarity", "bias", "quote", "speaker", "aim")}})
         speaker = named_speaker(raw.get("speaker", ""))
@@ -100,7 +99,7 @@ def read_basil(path: Path) -> Iterator[Document]:
     root = path.parent if path.name == "annotations" else path
     files = sorted((root / "annotations").glob("*/*_ann.json"))
     if not files:
-        raise _fail(str(path), "no annotations/YEAR/*_ann.json files")
+        raise malformed(FORMAT, "no annotations/YEAR/*_ann.json files", Where(str(path)))
     for ann_path in files:
         art_path = root / "articles" / ann_path.parent.name / ann_path.name.replace("_ann.json", ".json")
         name = f"{ann_path.parent.name}/{art_path.name}"
@@ -108,7 +107,7 @@ def read_basil(path: Path) -> Iterator[Document]:
             ann = json.loads(ann_path.read_text(encoding="utf-8"))
             article = json.loads(art_path.read_text(encoding="utf-8"))
         except FileNotFoundError as e:
-            raise _fail(name, "article file missing") from e
+            raise malformed(FORMAT, "article file missing", Where(name)) from e
         except ValueError as e:
-            raise _fail(name, f"not valid JSON ({e})") from e
+            raise malformed(FORMAT, f"not valid JSON ({e})", Where(name)) from e
         yield _document(article, ann, name)

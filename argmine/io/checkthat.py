@@ -47,8 +47,8 @@ from typing import Any
 from .. import registry
 from ..errors import ArgmineError, Errors
 from ..schema import Actor, Document, Unit
-from ._common import Where, malformed
 from ..spans import join
+from ._common import Where, malformed
 
 FORMAT = "checkthat"
 CORPUS = "checkthat2019-t1"
@@ -99,8 +99,9 @@ def _rows(file: Path) -> Iterator[tuple[int, dict[str, str]]]:
         reader = csv.DictReader(f)
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise malformed(FORMAT, at=Where(name, 1), detail=f"the header lacks {', '.join(missing)} (expected "
-                                     f"{','.join(COLUMNS)})")
+            raise malformed(FORMAT, f"the header lacks {', '.join(missing)} (expected "
+                            f"{','.join(COLUMNS)})",
+                            Where(name, 1))
         start = reader.line_num + 1
         for row in reader:
             yield start, row
@@ -117,16 +118,16 @@ def _document(file: Path, debate: str, rows: list[tuple[int, dict[str, str]]]) -
         where = Where(name, lineno)
         label = (row["label"] or "").strip()
         if label not in LABELS:
-            raise malformed(FORMAT, at=where, detail=f"label {row['label']!r} is neither 1 (check-worthy) nor 0")
+            raise malformed(FORMAT, f"label {row['label']!r} is neither 1 (check-worthy) nor 0", where)
         number = (row["line_number"] or "").strip()
         if not number.isdigit():
-            raise malformed(FORMAT, at=where, detail=f"line_number {row['line_number']!r} is not an integer")
+            raise malformed(FORMAT, f"line_number {row['line_number']!r} is not an integer", where)
         if number in seen_lines:
-            raise malformed(FORMAT, at=where, detail=f"line_number {number} occurs twice in {debate}")
+            raise malformed(FORMAT, f"line_number {number} occurs twice in {debate}", where)
         seen_lines.add(number)
         text = row["text"] or ""
         if not text.strip():
-            raise malformed(FORMAT, at=where, detail="the sentence text is empty")
+            raise malformed(FORMAT, "the sentence text is empty", where)
         tag = row["speaker"] or ""
         speaker = clean_speaker(tag)
         if speaker != tag.strip() and tag.strip() not in STAGE:
@@ -158,12 +159,13 @@ def read_checkthat(path: Path) -> Iterator[Document]:
         for lineno, row in _rows(file):
             debate = (row["file_name"] or "").strip()
             if not debate:
-                raise malformed(FORMAT, at=Where(file, lineno), detail="the file_name column is empty")
+                raise malformed(FORMAT, "the file_name column is empty", Where(file, lineno))
             debates.setdefault(debate, []).append((lineno, row))
         for debate, rows in debates.items():
             doc = _document(file, debate, rows)
             if doc.id in seen:
-                raise malformed(FORMAT, at=Where(file, rows[0][0]), detail=f"debate {debate} was already read from "
-                                                     f"another file; read one copy only")
+                raise malformed(FORMAT, f"debate {debate} was already read from "
+                                f"another file; read one copy only",
+                                Where(file, rows[0][0]))
             seen.add(doc.id)
             yield doc

@@ -39,8 +39,8 @@ from typing import Any
 from .. import registry
 from ..errors import ArgmineError, Errors
 from ..schema import Document, Unit
-from ._common import Where, malformed
 from ..spans import trim
+from ._common import Where, malformed
 from .jsonl import iter_json_lines
 
 FORMAT = "claimbuster"
@@ -113,7 +113,7 @@ def _records(file: Path) -> Iterator[tuple[int | None, Any]]:
             reader = csv.DictReader(f)
             missing = {"sentence_id", "label", "text"} - set(reader.fieldnames or [])
             if missing:
-                raise malformed(FORMAT, at=Where(name, 1), detail=f"the CSV header lacks {', '.join(sorted(missing))}")
+                raise malformed(FORMAT, f"the CSV header lacks {', '.join(sorted(missing))}", Where(name, 1))
             start = reader.line_num + 1
             for row in reader:
                 yield start, row
@@ -146,20 +146,23 @@ def read_claimbuster(path: Path) -> Iterator[Document]:
         for lineno, record in _records(file):
             where = Where(name, lineno)
             if not isinstance(record, dict):
-                raise malformed(FORMAT, at=where, detail=f"a record is a JSON {type(record).__name__}, not an object")
+                raise malformed(FORMAT, f"a record is a JSON {type(record).__name__}, not an object", where)
             label = _label(record.get("label"))
             text, sid = record.get("text"), record.get("sentence_id")
             if label is None:
-                raise malformed(FORMAT, at=where, detail=f"label {record.get('label')!r} is neither 0 (NCS) nor 1 (CFS)")
+                raise malformed(FORMAT,
+                                f"label {record.get('label')!r} is neither 0 (NCS) nor 1 (CFS)",
+                                where)
             if not isinstance(text, str) or not text.strip():
-                raise malformed(FORMAT, at=where, detail="the record has no text")
+                raise malformed(FORMAT, "the record has no text", where)
             if sid is None or str(sid).strip() == "":
-                raise malformed(FORMAT, at=where, detail="the record has no sentence_id")
+                raise malformed(FORMAT, "the record has no sentence_id", where)
             sid = str(sid).strip()
             doc_id = f"claimbuster-{sid}"
             if doc_id in seen:
-                raise malformed(FORMAT, at=where, detail=f"sentence_id {sid} was already read (from this or another "
-                                   f"file; the k-fold samplings overlap, so read one file)")
+                raise malformed(FORMAT, f"sentence_id {sid} was already read (from this or another "
+                                f"file; the k-fold samplings overlap, so read one file)",
+                                where)
             seen.add(doc_id)
             start, end = trim(text, 0, len(text))
             arg_label, arg_type, orig = LABELS[label]

@@ -28,7 +28,7 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 _DOC_COLUMNS = ("schema", "id", "text", "meta", "units", "relations", "actors", "stances")
 
 
-def _document_features() -> "datasets.Features":
+def _document_features() -> datasets.Features:
     from datasets import Features, Sequence, Value
 
     unit = {"id": Value("string"), "start": Value("int64"), "end": Value("int64"),
@@ -73,7 +73,7 @@ def _unit_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
 
 def to_hf_dataset(records: Iterable[Document], *,
                   level: Literal["document", "unit", "sentence"] = "document",
-                  nlp: "Language | None" = None) -> "datasets.Dataset":
+                  nlp: Language | None = None) -> datasets.Dataset:
     """Build a ``datasets.Dataset`` from records.
 
     Args:
@@ -99,7 +99,7 @@ def to_hf_dataset(records: Iterable[Document], *,
     raise ArgmineError(Errors.E014.format(level=level))
 
 
-def _unit_features() -> "datasets.Features":
+def _unit_features() -> datasets.Features:
     from datasets import ClassLabel, Features, Value
 
     return Features({"doc_id": Value("string"), "unit_id": Value("string"), "text": Value("string"),
@@ -126,7 +126,7 @@ def _quote(row: dict[str, Any]) -> dict[str, Any]:
     return quote
 
 
-def from_hf_dataset(dataset: "datasets.Dataset") -> Iterator[Document]:
+def from_hf_dataset(dataset: datasets.Dataset) -> Iterator[Document]:
     """Yield argmine documents from a document-level dataset (as ``to_hf_dataset`` makes)."""
     missing = [c for c in ("id", "text") if c not in dataset.column_names]
     if missing:
@@ -151,7 +151,7 @@ def from_hf_dataset(dataset: "datasets.Dataset") -> Iterator[Document]:
         })
 
 
-def load_hf_dataset(path: str) -> "datasets.Dataset":
+def load_hf_dataset(path: str) -> datasets.Dataset:
     """Load a dataset saved with ``Dataset.save_to_disk`` (never downloads)."""
     import datasets
 

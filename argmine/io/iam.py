@@ -43,12 +43,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .. import registry
 from ..errors import ArgmineError, Errors, SchemaError
 from ..schema import Document, Stance, Unit
-from ._common import Where, author, malformed
 from ..spans import join
+from ._common import Where, author, malformed
 from ._tsv import iter_tsv
 
 logger = logging.getLogger("argmine")
@@ -95,17 +96,18 @@ def _rows(file: Path) -> Iterator[tuple[int, list[str]]]:
     name = str(file)
 
     def bad_columns(lineno: int, found: int) -> SchemaError:
-        return malformed(FORMAT, at=Where(name, lineno), detail=f"{found} tab-separated columns instead of 5 "
-                                         f"(label, topic, sentence, article_id, stance)")
+        return malformed(FORMAT, f"{found} tab-separated columns instead of 5 "
+                         f"(label, topic, sentence, article_id, stance)",
+                         Where(name, lineno))
 
     for lineno, cols in iter_tsv(file, n_columns=5, bad_columns=bad_columns):
         label, topic, sentence, article, stance = cols
         if label not in LABELS:
-            raise malformed(FORMAT, at=Where(name, lineno), detail=f"label {label!r} is neither C nor O")
+            raise malformed(FORMAT, f"label {label!r} is neither C nor O", Where(name, lineno))
         if stance.strip() not in STANCES:
-            raise malformed(FORMAT, at=Where(name, lineno), detail=f"stance {stance!r} is not 1, -1 or 0")
+            raise malformed(FORMAT, f"stance {stance!r} is not 1, -1 or 0", Where(name, lineno))
         if not sentence.strip() or not article.strip() or not topic.strip():
-            raise malformed(FORMAT, at=Where(name, lineno), detail="empty sentence, topic or article_id")
+            raise malformed(FORMAT, "empty sentence, topic or article_id", Where(name, lineno))
         yield lineno, cols
 
 
@@ -128,7 +130,7 @@ def _read_file(file: Path, kind: str) -> Iterator[Document]:
                 stances.append(Stance(actor="a0", target=topic.strip(), stance=STANCES[stance],
                                       evidence=[uid], orig=stance))
         topics = list(dict.fromkeys(cols[1].strip() for _, cols in rows))
-        meta = {"corpus": CORPUS, "split": split, "source": _source(file), "topic": topics[0],
+        meta: dict[str, Any] = {"corpus": CORPUS, "split": split, "source": _source(file), "topic": topics[0],
                 "article_id": article, "claims_only": kind == "stance"}
         if len(topics) > 1:
             meta["topics"] = topics

@@ -60,8 +60,8 @@ from typing import Any
 from .. import registry
 from ..errors import ArgmineError, Errors
 from ..schema import Document, Stance, Unit
-from ._common import Where, author, malformed
 from ..spans import locate, trim
+from ._common import Where, author, malformed
 
 logger = logging.getLogger("argmine")
 
@@ -142,8 +142,9 @@ def _plain_records(f: io.TextIOBase, name: str) -> Iterator[tuple[int, list[str]
     reader = csv.reader(f)
     header = next(reader, None)
     if header is None or [h.strip().lstrip("\ufeff") for h in header] != list(COLUMNS):
-        raise malformed(FORMAT, at=Where(name, 1), detail=f"the header is not the {len(COLUMNS)} claim-stance columns "
-                                 f"(found {str(header)[:120]})")
+        raise malformed(FORMAT, f"the header is not the {len(COLUMNS)} claim-stance columns "
+                        f"(found {str(header)[:120]})",
+                        Where(name, 1))
     start = reader.line_num + 1
     for row in reader:
         if not any(cell.strip() for cell in row):
@@ -151,7 +152,7 @@ def _plain_records(f: io.TextIOBase, name: str) -> Iterator[tuple[int, list[str]
             continue
         problem = _row_problem(row)
         if problem:
-            raise malformed(FORMAT, at=Where(name, start), detail=problem)
+            raise malformed(FORMAT, problem, Where(name, start))
         yield start, row, []
         start = reader.line_num + 1
 
@@ -161,7 +162,7 @@ def _resaved_records(f: io.TextIOBase, name: str) -> Iterator[tuple[int, list[st
     decoded = [_decode_resaved(line.rstrip("\r")) for line in lines]
     header = next(csv.reader([decoded[0]]), [])
     if [h.strip().lstrip("\ufeff") for h in header] != list(COLUMNS):
-        raise malformed(FORMAT, at=Where(name, 1), detail="the decoded header is not the claim-stance columns")
+        raise malformed(FORMAT, "the decoded header is not the claim-stance columns", Where(name, 1))
     skipped: list[int] = []
     i = 1
     while i < len(decoded):
@@ -249,9 +250,10 @@ def _read_file(file: Path, seen: set[str]) -> Iterator[Document]:
         elif first.startswith("topicId,"):
             records = _plain_records(f, name)
         else:
-            raise malformed(FORMAT, at=Where(name, 1), detail=f"the first line starts with {first[:40]!r}, expected the "
-                                     f"header 'topicId,split,...' (plain CSV) or "
-                                     f"'\"topicId,\"\"split\"\",...' (spreadsheet re-save)")
+            raise malformed(FORMAT, f"the first line starts with {first[:40]!r}, expected the "
+                            f"header 'topicId,split,...' (plain CSV) or "
+                            f"'\"topicId,\"\"split\"\",...' (spreadsheet re-save)",
+                            Where(name, 1))
         for lineno, row, joined in records:
             rec = dict(zip(COLUMNS, row))
             doc = _document(rec, f"{name}:{lineno}", file.name, joined)

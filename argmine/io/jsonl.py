@@ -231,7 +231,7 @@ class JsonlWriter:
         self.count = 0
         self.done: set[str] = set()
 
-    def __enter__(self) -> "JsonlWriter":
+    def __enter__(self) -> JsonlWriter:
         if self._stdout:
             return self
         path = Path(self.path)

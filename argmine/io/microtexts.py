@@ -55,15 +55,16 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .. import registry
-from ._paths import source_name
-from ._common import author as author_actor
 from ..errors import Errors, SchemaError
 from ..schema import Document, Relation, Stance, Unit
 from ..spans import join
+from ._common import author as author_actor
+from ._paths import source_name
 
 FORMAT = "microtexts"
 _REL_LABEL = {"sup": "support", "exa": "support", "reb": "attack", "und": "attack"}
@@ -89,7 +90,7 @@ def _files(path: Path) -> list[Path]:
     return files
 
 
-@lru_cache(maxsize=None)
+@cache
 def _questions(folder: Path) -> dict[str, str]:
     """Topic id -> English trigger question, from the nearest ``topics_triggers.md`` above."""
     for d in (folder, *folder.parents[:3]):
@@ -139,13 +140,13 @@ def _document(file: Path) -> Document:
     adus: list[tuple[str, str]] = []
     edges: dict[str, tuple[str, str, str]] = {}
     for el in root:
-        ident = el.get("id")
+        ident = el.get("id") or ""
         if el.tag in ("edu", "joint", "adu", "edge") and not ident:
             raise bad(f"an <{el.tag}> element has no id")
         if el.tag == "edu":
             if not (el.text or "").strip():
                 raise bad(f"edu {ident} is empty")
-            edus.append((ident, el.text, el.get("implicit", "").lower() == "true"))
+            edus.append((ident, el.text or "", el.get("implicit", "").lower() == "true"))
         elif el.tag == "joint":
             joints.add(ident)
         elif el.tag == "adu":
@@ -153,13 +154,13 @@ def _document(file: Path) -> Document:
                 raise SchemaError(Errors.E102.format(fmt=FORMAT, kind="ADU",
                                                      label=el.get("type"), allowed="pro, opp"),
                                   path=path)
-            adus.append((ident, el.get("type")))
+            adus.append((ident, el.get("type", "")))
         elif el.tag == "edge":
-            etype = el.get("type")
+            etype = el.get("type", "")
             if etype not in _EDGE_TYPES:
                 raise SchemaError(Errors.E102.format(fmt=FORMAT, kind="edge", label=etype,
                                                      allowed=", ".join(_EDGE_TYPES)), path=path)
-            edges[ident] = (el.get("src"), el.get("trg"), etype)
+            edges[ident] = (el.get("src", ""), el.get("trg", ""), etype)
         else:
             raise bad(f"unexpected element <{el.tag}>")
 
@@ -204,7 +205,7 @@ def _document(file: Path) -> Document:
     centrals = [u.id for u in units if u.label == "claim"]
 
     relations = []
-    for eid, (src, trg, etype) in edges.items():
+    for eid, (src, _trg, etype) in edges.items():
         if etype == "seg":
             continue
         if src not in adu_type:
@@ -226,7 +227,7 @@ def _document(file: Path) -> Document:
     stance_attr = root.get("stance")
     question = _questions(file.absolute().parent).get(topic) if topic else None
     actors, stances = [], []
-    target = question or topic
+    target = question or topic or ""
     if stance_attr in _STANCE and target:
         ids = {u.id for u in units} | set(edges)
         author = "a0" if "a0" not in ids else "author"
@@ -234,7 +235,7 @@ def _document(file: Path) -> Document:
         stances.append(Stance(actor=author, target=target, stance=_STANCE[stance_attr],
                               evidence=centrals, orig=stance_attr))
 
-    meta = {"corpus": FORMAT, "split": None, "source": source_name(file, _LAYOUTS), "topic": topic,
+    meta: dict[str, Any] = {"corpus": FORMAT, "split": None, "source": source_name(file, _LAYOUTS), "topic": topic,
             "stance": stance_attr, "question": question}
     if implicit_units:
         meta["implicit_units"] = implicit_units

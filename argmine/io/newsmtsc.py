@@ -57,8 +57,8 @@ from typing import Any
 from .. import registry
 from ..errors import ArgmineError, Errors, OffsetError
 from ..schema import Actor, Document, Mention, Stance
-from ._common import Where, author, malformed
 from ..spans import locate, trim
+from ._common import Where, author, malformed
 from .jsonl import iter_json_lines
 
 logger = logging.getLogger("argmine")
@@ -107,21 +107,21 @@ def _document(data: Any, name: str, lineno: int, meta_base: dict[str, Any], coun
               seen: set[str]) -> Document:
     where = Where(name, lineno)
     if not isinstance(data, dict):
-        raise malformed(FORMAT, at=where, detail=f"the line holds a JSON {type(data).__name__}, not an object")
+        raise malformed(FORMAT, f"the line holds a JSON {type(data).__name__}, not an object", where)
     text, gid = data.get("sentence_normalized"), data.get("primary_gid")
     targets = data.get("targets")
     if not isinstance(text, str) or not isinstance(gid, str) or not gid.strip():
-        raise malformed(FORMAT, at=where, detail="missing 'sentence_normalized' or 'primary_gid'")
+        raise malformed(FORMAT, "missing 'sentence_normalized' or 'primary_gid'", where)
     if not isinstance(targets, list) or not targets:
-        raise malformed(FORMAT, at=where, detail="'targets' is missing or empty")
+        raise malformed(FORMAT, "'targets' is missing or empty", where)
     actors, stances, target_meta = [author()], [], []
     for n, target in enumerate(targets, start=1):
         if not isinstance(target, dict) or not isinstance(target.get("mention"), str):
-            raise malformed(FORMAT, at=where, detail=f"target {n} has no 'mention'")
+            raise malformed(FORMAT, f"target {n} has no 'mention'", where)
         polarity = target.get("polarity")
         if isinstance(polarity, bool) or not isinstance(polarity, (int, float)) \
                 or float(polarity) not in POLARITY:
-            raise malformed(FORMAT, at=where, detail=f"target {n} has polarity {polarity!r}; expected 2.0, 4.0 or 6.0")
+            raise malformed(FORMAT, f"target {n} has polarity {polarity!r}; expected 2.0, 4.0 or 6.0", where)
         mention = target["mention"]
         span = _span(text, target.get("from"), target.get("to"), mention, counts)
         if span is None or span[0] >= span[1]:
@@ -131,7 +131,7 @@ def _document(data: Any, name: str, lineno: int, meta_base: dict[str, Any], coun
         mentions = [Mention(start=span[0], end=span[1])]
         for fm in target.get("further_mentions") or []:
             if not isinstance(fm, dict) or not isinstance(fm.get("mention"), str):
-                raise malformed(FORMAT, at=where, detail=f"a further mention of target {n} has no 'mention'")
+                raise malformed(FORMAT, f"a further mention of target {n} has no 'mention'", where)
             fspan = _span(text, fm.get("from"), fm.get("to"), fm["mention"], counts)
             if fspan is None or fspan[0] >= fspan[1]:
                 counts["further_missing"] += 1
@@ -165,7 +165,7 @@ def read_newsmtsc(path: Path) -> Iterator[Document]:
     for file in _files(path):
         name = str(file)
         if file.stem.startswith("devtest_"):
-            meta_base = {"corpus": CORPUS, "split": "test", "source": file.name,
+            meta_base: dict[str, str | None] = {"corpus": CORPUS, "split": "test", "source": file.name,
                          "test_set": file.stem.removeprefix("devtest_")}
         else:
             meta_base = {"corpus": CORPUS, "split": "train" if file.stem == "train" else None,

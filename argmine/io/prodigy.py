@@ -60,8 +60,8 @@ from typing import Any
 from .. import registry
 from ..errors import ArgmineError, Errors, OffsetError
 from ..schema import CLAIM_TYPES, EVIDENCE_TYPES, Document, Relation, Unit
-from ._common import Where, malformed, undefined, unknown_label
 from ..spans import trim, verify
+from ._common import Where, malformed, undefined, unknown_label
 from .jsonl import iter_json_lines
 
 logger = logging.getLogger("argmine")
@@ -105,7 +105,7 @@ def _files(path: Path) -> list[tuple[Path, str]]:
 
 def _offsets_of(span: Any, tokens: Any, where: Where, what: str) -> tuple[int, int]:
     if not isinstance(span, dict):
-        raise malformed(FORMAT, at=where, detail=f"{what} is not an object")
+        raise malformed(FORMAT, f"{what} is not an object", where)
     start, end = span.get("start"), span.get("end")
     if not (isinstance(start, int) and isinstance(end, int)):
         ts, te = span.get("token_start"), span.get("token_end")
@@ -113,7 +113,7 @@ def _offsets_of(span: Any, tokens: Any, where: Where, what: str) -> tuple[int, i
                 and 0 <= ts <= te < len(tokens):
             start, end = tokens[ts].get("start"), tokens[te].get("end")
     if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
-        raise malformed(FORMAT, at=where, detail=f"{what} has no integer character offsets 'start' and 'end'")
+        raise malformed(FORMAT, f"{what} has no integer character offsets 'start' and 'end'", where)
     return start, end
 
 
@@ -122,13 +122,14 @@ def _units(data: dict[str, Any], text: str, name: str,
     where = Where(name, lineno)
     spans = data.get("spans") or []
     if not isinstance(spans, list):
-        raise malformed(FORMAT, at=where, detail="'spans' is not a list")
+        raise malformed(FORMAT, "'spans' is not a list", where)
     items = []
     for n, span in enumerate(spans, start=1):
         start, end = _offsets_of(span, data.get("tokens"), where, f"span {n}")
         if not 0 <= start < end <= len(text):
-            raise malformed(FORMAT, at=where, detail=f"span {n} ({start}:{end}) is empty or outside the text "
-                               f"(length {len(text)})")
+            raise malformed(FORMAT, f"span {n} ({start}:{end}) is empty or outside the text "
+                            f"(length {len(text)})",
+                            where)
         raw = span.get("label")
         mapped = unit_label(raw) if isinstance(raw, str) else None
         if mapped is None:
@@ -140,10 +141,11 @@ def _units(data: dict[str, Any], text: str, name: str,
                 raise OffsetError(e.message, path=name, lineno=lineno) from e
         tstart, tend = trim(text, start, end)
         if tstart >= tend:
-            raise malformed(FORMAT, at=where, detail=f"span {n} ({start}:{end}) holds only whitespace")
+            raise malformed(FORMAT, f"span {n} ({start}:{end}) holds only whitespace", where)
         items.append((tstart, tend, start, end, raw, mapped))
     items.sort(key=lambda it: (it[0], it[1]))
-    units, by_offsets = [], {}
+    units: list[Unit] = []
+    by_offsets: dict[tuple[int, int], str] = {}
     for i, (tstart, tend, start, end, raw, (label, utype)) in enumerate(items, start=1):
         uid = f"u{i}"
         units.append(Unit(id=uid, start=tstart, end=tend, label=label, type=utype, orig=raw))
@@ -156,15 +158,15 @@ def _relations(data: dict[str, Any], by_offsets: dict[tuple[int, int], str],
                where: Where) -> list[Relation]:
     rels = data.get("relations") or []
     if not isinstance(rels, list):
-        raise malformed(FORMAT, at=where, detail="'relations' is not a list")
+        raise malformed(FORMAT, "'relations' is not a list", where)
     out = []
     for n, rel in enumerate(rels, start=1):
         if not isinstance(rel, dict):
-            raise malformed(FORMAT, at=where, detail=f"relation {n} is not an object")
+            raise malformed(FORMAT, f"relation {n} is not an object", where)
         raw = rel.get("label")
         label = RELATIONS.get(raw.strip().lower()) if isinstance(raw, str) else None
         if label is None:
-            raise unknown_label(FORMAT, "relation", raw,
+            raise unknown_label(FORMAT, "relation", str(raw),
                                 "SUPPORT(S), ATTACK(S), REBUT(S), UNDERCUT(S) (case-insensitive)", at=where)
         ends = []
         for key in ("head_span", "child_span"):
@@ -196,19 +198,19 @@ def read_prodigy(path: Path) -> Iterator[Document]:
         for lineno, data in iter_json_lines(file):
             where = Where(name, lineno)
             if not isinstance(data, dict):
-                raise malformed(FORMAT, at=where, detail=f"the line holds a JSON {type(data).__name__}, not an object")
+                raise malformed(FORMAT, f"the line holds a JSON {type(data).__name__}, not an object", where)
             answer = data.get("answer", "accept")
             if answer not in ("accept", "reject", "ignore"):
-                raise malformed(FORMAT, at=where, detail=f"answer {answer!r} is not accept, reject or ignore")
+                raise malformed(FORMAT, f"answer {answer!r} is not accept, reject or ignore", where)
             if answer != "accept":
                 counts[answer] += 1
                 continue
             text = data.get("text")
             if not isinstance(text, str):
-                raise malformed(FORMAT, at=where, detail="the task has no 'text'")
+                raise malformed(FORMAT, "the task has no 'text'", where)
             task_meta = data.get("meta") or {}
             if not isinstance(task_meta, dict):
-                raise malformed(FORMAT, at=where, detail="'meta' is not an object")
+                raise malformed(FORMAT, "'meta' is not an object", where)
             units, by_offsets = _units(data, text, name, lineno)
             relations = _relations(data, by_offsets, where)
             doc_id = _doc_id(data, task_meta, file.stem, lineno)

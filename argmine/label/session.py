@@ -49,7 +49,7 @@ def _context(item: Item, width: int = 1) -> Text:
     doc = item.doc
     focus = {u.id for u in item.focus()}
     order = sorted(doc.units, key=lambda u: u.start)
-    shown = set()
+    shown: set[str] = set()
     for i, u in enumerate(order):
         if u.id in focus:
             shown.update(v.id for v in order[max(0, i - width):i + width + 1])
@@ -135,7 +135,7 @@ def run(items: Sequence[Item], log: DecisionLog, *, console: Console,
             if item.mode == "units" and answer != "none":
                 choices = TYPE_KEYS[answer]
                 console.print(Text(f"type: {'  '.join(f'{k} {v}' for k, v in choices.items())}  "
-                                   f"Enter {'keep ' + item.type if item.type in choices.values() else 'none'}",
+                                   f"Enter {f'keep {item.type}' if item.type in choices.values() else 'none'}",
                                    style="dim"))
                 typed = key()
                 utype = choices.get(typed, item.type if item.type in choices.values() else None)

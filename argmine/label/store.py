@@ -26,17 +26,17 @@ def decision_record(item: Item, answer: str, utype: str | None = None) -> Docume
         text = doc.text[unit.start:unit.end]
         label_meta.update(unit=unit.id, start=unit.start, end=unit.end)
         record = Document(id=item.key, text=text, meta={**meta, "label": label_meta},
-                          units=[Unit(id="u1", start=0, end=len(text), label=answer,  # type: ignore[arg-type]
+                          units=[Unit(id="u1", start=0, end=len(text), label=answer,
                                       type=utype if answer != "none" else None)])
     elif item.mode == "stance":
         st = _required(item.stance, item)
         meta["targets"] = [st.target]
-        gold = Stance(actor=st.actor, target=st.target, stance=answer, evidence=list(st.evidence))  # type: ignore[arg-type]
+        gold = Stance(actor=st.actor, target=st.target, stance=answer, evidence=list(st.evidence))
         record = doc.model_copy(update={"id": item.key, "meta": {**meta, "label": label_meta}, "stances": [gold]})
     else:
         source, target = _required(item.unit, item), _required(item.other, item)
         relations = [] if answer == "none" else [
-            Relation(id="r1", source=source.id, target=target.id, label=answer)]  # type: ignore[arg-type]
+            Relation(id="r1", source=source.id, target=target.id, label=answer)]
         record = doc.model_copy(update={"id": item.key, "meta": {**meta, "label": label_meta},
                                         "relations": relations, "stances": []})
     # model_copy does not validate: check the record now, not when someone trains on it.

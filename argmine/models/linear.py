@@ -44,7 +44,7 @@ class LinearModel:
         hasher = FeatureHasher(n_features=self.n_features, alternate_sign=False)
         return hasher.transform(feats)
 
-    def fit(self, feats: Sequence[dict[str, float]], labels: Sequence[str]) -> "LinearModel":
+    def fit(self, feats: Sequence[dict[str, float]], labels: Sequence[str]) -> LinearModel:
         X = self._hash(feats)
         tfidf = TfidfTransformer(sublinear_tf=True).fit(X)
         self.idf_ = tfidf.idf_.astype(np.float32)
@@ -101,7 +101,7 @@ class LinearModel:
                             intercept=self.intercept_)
 
     @classmethod
-    def from_disk(cls, directory: str | Path, name: str) -> "LinearModel":
+    def from_disk(cls, directory: str | Path, name: str) -> LinearModel:
         directory = Path(directory)
         for suffix in (".json", ".npz"):
             if not (directory / f"{name}{suffix}").is_file():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,7 +45,7 @@ class ActorsComponent:
     def _ready(self) -> ActorTables:
         if self.tables is None:
             self.initialize()
-        return self.tables
+        return cast(ActorTables, self.tables)
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
@@ -74,7 +74,7 @@ class ActorsComponent:
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         _tables.write(Path(path), {"actors": self._ready().raw}, {"spans_key": self.spans_key})
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "ActorsComponent":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorsComponent:
         cfg, tables = _tables.read(Path(path), _FILES)
         self.spans_key = cfg.get("spans_key", self.spans_key)
         self.tables = tables_from_json(tables["actors"])

@@ -61,8 +61,9 @@ class RelationComponent:
             spans = doc.spans.get(self.spans_key, [])
             for k, span in enumerate(spans):
                 span._.argmine_role = "main" if structure.main is not None and index[structure.main] == k else None
-            doc._.argmine_relations = [{"source": index[l.source], "target": index[l.target],
-                                        "label": l.label, "score": l.score} for l in structure.links]
+            doc._.argmine_relations = [{"source": index[link.source], "target": index[link.target],
+                                        "label": link.label, "score": link.score}
+                                       for link in structure.links]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations([doc], self.predict([doc]))
@@ -77,7 +78,7 @@ class RelationComponent:
             raise NotTrainedError(f"{self.name} has no trained model to save.")
         self.parser.to_disk(path)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RelationComponent":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationComponent:
         path = Path(path)
         if not path.is_dir():
             raise ModelError(f"{path} is not a relations directory; train one with `argmine train`.")

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..extensions import ACTORS_KEY, QUOTES_KEY, ensure_extensions
@@ -36,7 +37,7 @@ class SourcesComponent:
         self.vocab = nlp.vocab
         self.spans_key = spans_key
         self.tables: SourceTables | None = None
-        self._matcher = None
+        self._matcher: PhraseMatcher | None = None
         ensure_extensions()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
@@ -48,14 +49,19 @@ class SourcesComponent:
         self.tables = tables
         self._matcher = make_matcher(self.vocab, tables)
 
+    def _ready(self) -> tuple[SourceTables, PhraseMatcher]:
+        """The tables and their matcher, loaded from the package's tables on first use."""
+        if self.tables is None or self._matcher is None:
+            self.initialize()
+        return cast(SourceTables, self.tables), cast(PhraseMatcher, self._matcher)
+
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
-        if self.tables is None:
-            self.initialize()
+        tables, matcher = self._ready()
         if ACTORS_KEY not in doc.spans:
             doc.spans[ACTORS_KEY] = []
         spans = []
-        for st in find_statements(doc, self.tables, self._matcher):
+        for st in find_statements(doc, tables, matcher):
             span = doc.char_span(st.start, st.end, label=st.kind, alignment_mode="expand")
             if span is None:
                 continue
@@ -71,16 +77,12 @@ class SourcesComponent:
             yield self(doc)
 
     def fingerprints(self) -> dict[str, str]:
-        if self.tables is None:
-            self.initialize()
-        return {f"{self.name}/sources": _tables.sha256(self.tables.raw)}
+        return {f"{self.name}/sources": _tables.sha256(self._ready()[0].raw)}
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        if self.tables is None:
-            self.initialize()
-        _tables.write(Path(path), {"sources": self.tables.raw}, {"spans_key": self.spans_key})
+        _tables.write(Path(path), {"sources": self._ready()[0].raw}, {"spans_key": self.spans_key})
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "SourcesComponent":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SourcesComponent:
         cfg, tables = _tables.read(Path(path), _FILES)
         self.spans_key = cfg.get("spans_key", self.spans_key)
         self._set(SourceTables.from_json(tables["sources"]))

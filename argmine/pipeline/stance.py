@@ -144,7 +144,7 @@ class StanceComponent:
             self.learned.to_disk(path / kind)
         _tables.write(path, {"stance_cues": self._raw}, {"learned": kind is not None})
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "StanceComponent":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> StanceComponent:
         path = Path(path)
         cfg, tables = _tables.read(path, _FILES)
         self._set(tables["stance_cues"])

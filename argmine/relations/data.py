@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..schema import Document
-from ..segment import Sentence, project, sentence_spans
+from ..segment import Sentence, char_span, project, sentence_spans
 from .features import ArgUnit, arg_units
 from .model import GoldStructure
 
@@ -43,7 +43,7 @@ def _best_sentence(sents: Sequence[Sentence], start: int, end: int) -> int | Non
 
 def sentence_spans_of(doc: Doc, sents: Sequence[Sentence]) -> list[Span]:
     """The sentences as spaCy spans (expanded to token boundaries)."""
-    return [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sents]
+    return [char_span(doc, s.start, s.end) for s in sents]
 
 
 def relation_doc(record: Document, doc: Doc) -> RelationDoc:
@@ -65,7 +65,7 @@ def relation_doc(record: Document, doc: Doc) -> RelationDoc:
         if src is None or tgt is None or src == tgt:
             continue
         links.setdefault((src, tgt), rel.label)
-    mains = sorted({sent_of[u.id] for u in record.units if u.role == "main" and sent_of[u.id] is not None})
+    mains = sorted({k for u in record.units if u.role == "main" and (k := sent_of[u.id]) is not None})
 
     labels = [project(s, record.units)[0] for s in sents]
     for (src, tgt) in links:  # a link endpoint is argumentative even if it holds little of a unit

@@ -8,7 +8,7 @@ predicted main claim is in a sentence holding one (an essay's restated major cla
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -51,11 +51,11 @@ def _structure(main: int | None, pairs: Iterable[tuple[int, int]]) -> Structure:
 
 def to_sentence_links(units: Sequence[ArgUnit], structure: Structure) -> set[SentLink]:
     """Links as (source sentence, target sentence, label); unit ``index`` is the sentence."""
-    return {(units[l.source].index, units[l.target].index, l.label) for l in structure.links}
+    return {(units[link.source].index, units[link.target].index, link.label) for link in structure.links}
 
 
 def score_structures(docs: Sequence[RelationDoc], units: Sequence[Sequence[ArgUnit]],
-                     preds: dict[str, Sequence[Structure]]) -> dict[str, Any]:
+                     preds: Mapping[str, Sequence[Structure]]) -> dict[str, Any]:
     """Score each system's structures against the gold of ``docs``."""
     report: dict[str, Any] = {"documents": len(docs)}
     with_main = [k for k, d in enumerate(docs) if d.mains]
@@ -63,8 +63,8 @@ def score_structures(docs: Sequence[RelationDoc], units: Sequence[Sequence[ArgUn
         pred_links = [to_sentence_links(u, s) for u, s in zip(units, structures)]
         block = link_scores([d.links for d in docs], pred_links)
         if with_main:
-            hits = sum(1 for k in with_main if structures[k].main is not None
-                       and units[k][structures[k].main].index in docs[k].mains)
+            hits = sum(1 for k in with_main if (main := structures[k].main) is not None
+                       and units[k][main].index in docs[k].mains)
             block["main_claim_accuracy"] = round(hits / len(with_main), 4)
             block["main_claim_documents"] = len(with_main)
         report[system] = block

@@ -62,7 +62,7 @@ _OPENING_CHARS = 40
 
 class ArgUnit(NamedTuple):
     """One argumentative unit (claim or evidence) of a document, as the features see it."""
-    index: int          # index into the document's unit list (doc.spans), for the output
+    index: int  # type: ignore[assignment]  # the unit's index in doc.spans (shadows tuple.index)
     start: int
     end: int
     label: str          # claim / evidence

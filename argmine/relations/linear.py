@@ -28,7 +28,7 @@ class PairModel:
         self.seed = seed
         self.class_weight = class_weight
 
-    def fit(self, feats: Sequence[dict[str, float]], labels: Sequence[str]) -> "PairModel":
+    def fit(self, feats: Sequence[dict[str, float]], labels: Sequence[str]) -> PairModel:
         self.vec_ = DictVectorizer()
         X = self.vec_.fit_transform(feats)
         self.clf_ = LogisticRegression(C=self.C, max_iter=2000, random_state=self.seed,
@@ -58,7 +58,7 @@ class PairModel:
         np.savez(path / f"{name}.npz", coef=self.clf_.coef_, intercept=self.clf_.intercept_)
 
     @classmethod
-    def from_disk(cls, path: str | Path, name: str) -> "PairModel":
+    def from_disk(cls, path: str | Path, name: str) -> PairModel:
         path = Path(path)
         cfg_path, npz_path = path / f"{name}.json", path / f"{name}.npz"
         try:

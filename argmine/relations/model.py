@@ -98,7 +98,7 @@ class RelationParser:
         self.no_link = no_link
         self.models: dict[str, PairModel] = {}
 
-    def fit(self, golds: Sequence[GoldStructure]) -> "RelationParser":
+    def fit(self, golds: Sequence[GoldStructure]) -> RelationParser:
         """Fit every model the data has labels for; returns self."""
         main_x, main_y, link_x, link_y, label_x, label_y = [], [], [], [], [], []
         for gold in golds:
@@ -115,7 +115,7 @@ class RelationParser:
                 linked = link is not None and link[0] == j
                 link_x.append(f)
                 link_y.append("link" if linked else "none")
-                if linked:
+                if link is not None and linked:
                     label_x.append(f)
                     label_y.append(link[1])
         self.models = {}
@@ -170,7 +170,7 @@ class RelationParser:
         (path / "cfg.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
 
     @classmethod
-    def from_disk(cls, path: str | Path) -> "RelationParser":
+    def from_disk(cls, path: str | Path) -> RelationParser:
         path = Path(path)
         cfg_path = path / "cfg.json"
         if not cfg_path.is_file():

@@ -98,9 +98,11 @@ def collection_charts(docs: Sequence[Document]) -> list[Chart]:
                 if s.target != target or s.stance == "none":
                     continue
                 name = names.get(s.actor, s.actor)
-                when = dates[i].isoformat() if by_date and dates[i] else doc.id
+                day = dates[i]
+                when = day.isoformat() if by_date and day else doc.id
                 href = "#" + anchor(i, "u", s.evidence[0]) if s.evidence else "#" + anchor(i, "doc", "top")
-                points.setdefault(name, []).append(Point(_x(where[i]), s.stance, f"{name}: {s.stance} ({when}, {doc.id})", href))
+                points.setdefault(name, []).append(
+                    Point(_x(where[i]), s.stance, f"{name}: {s.stance} ({when}, {doc.id})", href))
         if not points:
             continue
         rows = _rows(sorted(points, key=str.lower))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -56,7 +56,7 @@ def render_report(records: Iterable[Document], *, title: str | None = None) -> s
         title=title or (docs[0].id if len(docs) == 1 else f"{len(docs)} documents"),
         sections=sections, collection=chart.collection_charts(docs) if len(docs) > 1 else [],
         css=_asset("report.css"), js=_asset("report.js"), version=__version__,
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
 
 def write_report(records: Iterable[Document], path: str | Path, *, overwrite: bool = False,

@@ -54,8 +54,8 @@ class TreeNode:
     unit: Unit
     text: str
     relation: str | None = None  # label of the edge to the parent
-    children: list["TreeNode"] = field(default_factory=list)
-    undercuts: list[tuple[str, "TreeNode"]] = field(default_factory=list)
+    children: list[TreeNode] = field(default_factory=list)
+    undercuts: list[tuple[str, TreeNode]] = field(default_factory=list)
 
 
 def _opt(obj: Any, name: str) -> Any:
@@ -68,12 +68,12 @@ def _mentions(doc: Document) -> list[tuple[int, int, str, str]]:
     for actor in doc.actors:
         for i, m in enumerate(actor.mentions):
             found.append((m.start, m.end, actor.id, f"{actor.id}-{i}"))
-    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
     out, last_end = [], -1
-    for m in found:
-        if m[0] >= last_end:
-            out.append(m)
-            last_end = m[1]
+    for hit in found:
+        if hit[0] >= last_end:
+            out.append(hit)
+            last_end = hit[1]
     return out
 
 
@@ -152,7 +152,7 @@ def quotations(doc: Document) -> list[dict[str, Any]]:
     for q in _opt(doc, "quotes") or []:
         data = q if isinstance(q, dict) else q.model_dump()
         start, end, cue = data.get("start"), data.get("end"), data.get("cue") or {}
-        out.append({"id": data.get("id"), "speaker": names.get(data.get("speaker"), data.get("speaker") or "?"),
+        out.append({"id": data.get("id"), "speaker": names.get(str(data.get("speaker")), data.get("speaker") or "?"),
                     "speaker_id": data.get("speaker"), "kind": data.get("kind"),
                     "cue": doc.text[cue["start"]:cue["end"]] if cue.get("start") is not None else "",
                     "text": " ".join(doc.text[start:end].split()) if start is not None else ""})
@@ -183,13 +183,13 @@ def stance_grid(doc: Document) -> tuple[list[str], list[dict[str, Any]]]:
     for s in doc.stances:
         by_actor[s.actor][s.target] = s
     rows = []
-    for actor_id in sorted(by_actor, key=lambda a: names.get(a, a).lower()):
+    for actor_id in sorted(by_actor, key=lambda a: (names.get(a) or a).lower()):
         cells = []
         for t in targets:
-            s = by_actor[actor_id].get(t)
-            cells.append(None if s is None else {
-                "stance": s.stance, "score": s.score, "evidence": list(s.evidence),
-                "timeline": [(e.unit, e.stance) for e in s.timeline]})
+            cell = by_actor[actor_id].get(t)
+            cells.append(None if cell is None else {
+                "stance": cell.stance, "score": cell.score, "evidence": list(cell.evidence),
+                "timeline": [(e.unit, e.stance) for e in cell.timeline]})
         rows.append({"actor": actor_id, "name": names.get(actor_id, actor_id), "cells": cells})
     return targets, rows
 

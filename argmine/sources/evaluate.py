@@ -47,7 +47,7 @@ def _stems(name: str) -> set[str]:
 
 def same_group(gold: str, predicted: str | None) -> bool:
     """Does a group or organization name match ("Republican Lawmakers" ~ "Republicans")?"""
-    return bool(predicted) and bool(_stems(gold) & _stems(predicted))
+    return bool(predicted) and bool(_stems(gold) & _stems(predicted or ""))
 
 
 def same_person(gold: str, predicted: str | None) -> bool:

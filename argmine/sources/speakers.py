@@ -131,7 +131,7 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
             return index.last_before(subj.i, _BODY)
         return None
     head = subj.lemma_.lower()
-    words = [t for t in subj.subtree]
+    words = list(subj.subtree)
     # The speaker's own actor: "Romney's spokesman" -> Romney; "a spokesman for the
     # campaign" -> the campaign's actor.
     if head in tables.office_nouns or low in tables.office_nouns:

@@ -40,7 +40,7 @@ class SourceTables:
     raw: dict[str, Any]
 
     @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> "SourceTables":
+    def from_json(cls, raw: dict[str, Any]) -> SourceTables:
         low = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
         return cls(speech_verbs=low("speech_verbs"), belief_verbs=low("belief_verbs"),
                    naming_verbs=low("naming_verbs"),
@@ -52,6 +52,6 @@ class SourceTables:
                    call_particles=low("call_particles"), raw=raw)
 
     @classmethod
-    def read(cls, path: str | Path = DEFAULT_TABLES) -> "SourceTables":
+    def read(cls, path: str | Path = DEFAULT_TABLES) -> SourceTables:
         """Read the tables from a JSON file (default: the package's ``sources.json``)."""
         return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))

@@ -21,8 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..schema import Actor, Document, Stance, TimelineEntry
 from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, phrase_signs, token_sign
-from .target import (Target, TargetHit, TargetKind, anaphoric_hit, anchor_in_reach, definite_hit, find_hits,
-                     parse_target)
+from .target import Target, TargetHit, TargetKind, anaphoric_hit, anchor_in_reach, definite_hit, find_hits, parse_target
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _CHAIN = ("acomp", "attr", "xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "oprd", "advcl",
@@ -418,7 +417,7 @@ def _target_actors(actors: Sequence[Actor], target: Target) -> set[str]:
     return ids
 
 
-def _actor_hits(sent: Span, index: dict[int, str], target_ids: set[str], kinds: dict[str, str],
+def _actor_hits(sent: Span, index: dict[int, str], target_ids: set[str], kinds: Mapping[str, str],
                 recent: bool, names: frozenset[str] = frozenset()) -> list[TargetHit]:
     """Mentions of the target actor in a sentence (their syntactic heads), and pronouns
     that refer to it when it was the last actor of its kind mentioned (``recent``)."""
@@ -445,7 +444,7 @@ def _name_words(target: Target) -> frozenset[str]:
     return frozenset(w for w in name_words(target.actor_name or target.text) if len(w) > 2)
 
 
-def _last_actor_kind(sent: Span, index: dict[int, str], kinds: dict[str, str], target_ids: set[str],
+def _last_actor_kind(sent: Span, index: dict[int, str], kinds: Mapping[str, str], target_ids: set[str],
                      current: bool) -> bool:
     """Is the target still the most recent actor of its kind after this sentence?"""
     seen = [index[t.i] for t in sent if t.i in index]
@@ -591,7 +590,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             found_agent = False
             if has_phrase(sent, cues.agreement) and previous_reading is not None:
                 # "X appear to hold similar views": X takes the position just described.
-                for aid, pred, how in agents:
+                for aid, _pred, how in agents:
                     if how == "subject":
                         readings[aid].append(Reading(aid, unit.id, previous_reading[0],
                                                      previous_reading[1] * 0.8, False))
@@ -599,7 +598,8 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 agents = []
             unit_reading = None
             for aid, pred, how in agents:
-                if aid in anchor_actors and how != "subject" and not (how == "owner" and pred_is_possessed(pred, index, aid)):
+                if (aid in anchor_actors and how != "subject"
+                        and not (how == "owner" and pred_is_possessed(pred, index, aid))):
                     # An anchor names the target ("the Iran nuclear deal") unless it owns it
                     # with a possessive ("Russia's war") or acts as a subject.
                     continue
@@ -616,6 +616,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                     # The actor acts on something else in this sentence.
                     continue
                 hit = _pick_hit(in_reach or hits, pred, cues) if hits else None
+                reading: tuple[str, float] | None
                 if how == "owner":
                     if is_actor:
                         continue  # "Pelosi's rival" says nothing of the possessor's view of Pelosi

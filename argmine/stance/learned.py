@@ -24,7 +24,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 
@@ -74,7 +74,8 @@ def pair_features(text: str, target: str, *, span: tuple[int, int] | None = None
     r: LexiconReading = read_stance(text, target, span=span)
     toks = list(r.tokens)
     mentions = set(r.mentions)
-    f: Counter[str] = Counter()
+    # A Counter reads missing features as 0 without adding them; its values here are floats.
+    f = cast("dict[str, float]", Counter())
     f["bias"] = 1.0
     f[f"lex={r.label}"] = 2.0
     f["tgt:" + ("mentioned" if mentions else "absent")] = 1.0
@@ -95,7 +96,7 @@ def pair_features(text: str, target: str, *, span: tuple[int, int] | None = None
             f[f"cue:outcome:{_polar_name(toward)}"] += CUE_WEIGHT
         # The cue word itself, oriented: "harm" toward a "ban X" proposition reads as favour.
         f[f"cw:{cue.text}:{'' if toward > 0 else '-'}"] += CUE_WEIGHT
-    for h in r.hedges:
+    for _ in r.hedges:
         f["hedge"] += CUE_WEIGHT
     balance = r.favor - r.against
     if balance:
@@ -139,7 +140,7 @@ class _PairClassifier:
             raise ModelError(f"{type(self).__name__} is not fitted; call fit() or from_disk().")
         return list(self.model.classes_)
 
-    def fit(self, examples: Sequence[StanceExample]) -> "_PairClassifier":
+    def fit(self, examples: Sequence[StanceExample]) -> _PairClassifier:
         """Train on labelled examples (at least two labels must occur)."""
         feats = [self._features(e.text, e.target, e.span) for e in examples]
         self.model = LinearModel(C=self.C, seed=self.seed).fit(feats, [e.label for e in examples])

@@ -184,12 +184,12 @@ def _softmax_t(probs: np.ndarray, temperature: float) -> np.ndarray:
     return out / out.sum(axis=1, keepdims=True)
 
 
-def fit_temperature(probs: np.ndarray, gold: Sequence[int]) -> float:
+def fit_temperature(probs: np.ndarray, gold: Sequence[int] | np.ndarray) -> float:
     """The temperature that minimises the negative log-likelihood of ``gold`` (grid + refine)."""
-    gold = np.asarray(gold)
+    gold_ids = np.asarray(gold)
 
     def nll(t: float) -> float:
-        p = _softmax_t(probs, t)[np.arange(len(gold)), gold]
+        p = _softmax_t(probs, t)[np.arange(len(gold_ids)), gold_ids]
         return float(-np.log(np.clip(p, 1e-12, 1.0)).mean())
 
     grid = np.exp(np.linspace(np.log(0.2), np.log(5.0), 61))
@@ -233,7 +233,7 @@ class PolarityModel:
         self.seed = seed
 
     def fit(self, examples: Sequence[StanceExample], views: Sequence[RuleView | None], *,
-            temperature: float = 1.0) -> "PolarityModel":
+            temperature: float = 1.0) -> PolarityModel:
         """Fit on labelled pairs and their rule views; ``temperature`` comes from grouped CV
         (:func:`cross_validate`), since a model cannot calibrate itself on its training data."""
         feats = [features(e.text, e.target, kind=example_kind(e), view=v, span=e.span)
@@ -241,7 +241,7 @@ class PolarityModel:
         return self.fit_features(feats, [e.label for e in examples], temperature=temperature)
 
     def fit_features(self, feats: Sequence[dict[str, float]], labels: Sequence[str], *,
-                     temperature: float = 1.0) -> "PolarityModel":
+                     temperature: float = 1.0) -> PolarityModel:
         """Fit on precomputed feature dicts (cross-validation computes them once)."""
         self.model_ = LinearModel(C=self.C, seed=self.seed).fit(list(feats), list(labels))
         self.temperature_ = float(temperature)
@@ -269,7 +269,7 @@ class PolarityModel:
                     span: tuple[int, int] | None = None) -> dict[str, float]:
         """Calibrated probability of each label for one pair."""
         probs = self.predict_proba([features(text, target, kind=kind, view=view, span=span)])[0]
-        out = {lab: 0.0 for lab in LABELS}
+        out = dict.fromkeys(LABELS, 0.0)
         out.update({c: float(p) for c, p in zip(self.classes_, probs)})
         return out
 
@@ -284,7 +284,7 @@ class PolarityModel:
         self.model_.to_disk(directory, "model")
 
     @classmethod
-    def from_disk(cls, directory: str | Path) -> "PolarityModel":
+    def from_disk(cls, directory: str | Path) -> PolarityModel:
         directory = Path(directory)
         path = directory / "config.json"
         if not path.is_file():

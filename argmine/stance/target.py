@@ -27,14 +27,13 @@ Users add their own terms. Targets are parsed once per run (:class:`TargetCache`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import ArgmineError, Errors
 
@@ -48,7 +47,7 @@ def _concepts() -> dict:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
-class TargetKind(str, Enum):
+class TargetKind(str, Enum):  # noqa: UP042 (StrEnum would change str(kind))
     """What a target is: see the module docstring."""
     POLICY = "policy"
     ACTOR = "actor"
@@ -135,7 +134,7 @@ def detect_kind(doc) -> TargetKind:
     return TargetKind.POLICY
 
 
-def parse_target(text: str, nlp: Language, *, extra_terms: Iterable[str] = (),
+def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[str] = (),
                  kind: TargetKind | str | None = None) -> Target:
     """Parse a target phrase into its kind, terms and anchor entities.
 
@@ -167,7 +166,7 @@ def parse_target(text: str, nlp: Language, *, extra_terms: Iterable[str] = (),
     return base
 
 
-def _parse_motion(text: str, doc, nlp: Language, extra_terms: Iterable[str]) -> Target:
+def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterable[str]) -> Target:
     """ "This house would ban X" -> X as a policy or event target with sign -1."""
     from .lexicon import load_lexicon, target_info
 
@@ -283,10 +282,10 @@ def find_hits(sent: Span, target: Target) -> list[TargetHit]:
     """Return the tokens of ``sent`` that name the target or its opposite."""
     hits: list[TargetHit] = []
     lowered = sent.text.lower()
-    for i, tok in enumerate(sent):
+    for tok in sent:
         if _other_instance(tok):
             continue
-        keys = (tok.lemma_.lower(), tok.lower_)
+        keys: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
         # A phrasal verb with its particle apart: "pulling troops out" names "pull out".
         keys += tuple(f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ == "prt")
         if any(k in target.terms for k in keys):
@@ -347,11 +346,11 @@ def anaphoric_hit(sent: Span) -> TargetHit | None:
     return None
 
 
-def anchor_in_reach(sentences: Sequence[Span], index: int, target: Target, *, window: int = 3,
+def anchor_in_reach(sentences: Sequence[Span | None], index: int, target: Target, *, window: int = 3,
                     doc_anchor_count: int = 0) -> bool:
     """Is an anchor of the target mentioned near sentence ``index`` (or throughout the document)?"""
     if not target.anchors or doc_anchor_count >= 3:
         return True
     lo, hi = max(0, index - window), min(len(sentences), index + window + 1)
-    text = " ".join(s.text.lower() for s in sentences[lo:hi])
+    text = " ".join(s.text.lower() for s in sentences[lo:hi] if s is not None)
     return any(a in text for a in target.anchors)

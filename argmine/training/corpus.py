@@ -12,6 +12,7 @@ from spacy.language import Language
 from .. import registry
 from ..errors import ArgmineError, Errors
 from ..io import formats, read_corpus
+from ..pipeline.unit_classifier import doc_features
 from ..schema import Document
 from ..segment import Sentence, project
 from ..pipeline.unit_classifier import doc_features

@@ -26,7 +26,7 @@ def head_examples(examples: Sequence[Example], head: str) -> tuple[list[Example]
         return chosen, [e.label for e in chosen]
     label = "claim" if head == "claim_type" else "evidence"
     chosen = [e for e in examples if head in e.tasks and e.label == label and e.type]
-    return chosen, [e.type for e in chosen]
+    return chosen, [e.type for e in chosen if e.type]
 
 
 class TfidfBaseline:
@@ -35,7 +35,7 @@ class TfidfBaseline:
     def __init__(self, *, seed: int = 0):
         self.seed = seed
 
-    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> "TfidfBaseline":
+    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> TfidfBaseline:
         self.vec_ = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
         X = self.vec_.fit_transform(texts)
         self.clf_ = LogisticRegression(max_iter=3000, random_state=self.seed).fit(X, list(labels))
@@ -82,6 +82,8 @@ def compare(train: Sequence[Example], test: Sequence[Example], head: str, *, see
     if not te or len(set(ytr)) < 2:
         return out
     model = model or fit_head(tr, ytr, seed=seed, C=C)
+    if model is None:  # fewer than two labels: nothing to fit
+        return out
     out["model"] = scores(yte, model.predict(rows(te)), labels)
     majority = Counter(ytr).most_common(1)[0][0]
     out["majority"] = scores(yte, [majority] * len(yte), labels)

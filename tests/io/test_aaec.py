@@ -75,6 +75,7 @@ EXPECTED = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.corpora
 def test_real_corpus(corpora_dir):
     docs = _read(corpora_dir / "aaec-conll")

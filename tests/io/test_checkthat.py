@@ -46,6 +46,7 @@ def test_clean_speaker():
     assert clean_speaker("MR. SCHWAB") == "MR. SCHWAB"
 
 
+@pytest.mark.slow
 @pytest.mark.corpora
 def test_real_corpus(corpora_dir):
     docs = _read(corpora_dir / "checkthat2019-t1")

@@ -39,6 +39,7 @@ def test_csv_and_jsonl(tmp_path):
     assert doc.id == "claimbuster-8" and doc.units[0].orig == "NCS"
 
 
+@pytest.mark.slow
 @pytest.mark.corpora
 def test_real_corpus(corpora_dir):
     docs = _read(corpora_dir / "claimbuster")

@@ -52,6 +52,7 @@ _WITHHELD_TEST = {"1_1960", "2_1960", "13_1988", "14_1988", "19_1992", "21_1992"
                   "36_2008", "44_2020"}
 
 
+@pytest.mark.slow
 @pytest.mark.corpora
 def test_real_corpus(corpora_dir):
     root = corpora_dir / "elecdeb60to20"

@@ -40,6 +40,7 @@ def test_fixture(data_dir, caplog):
     assert "3 mention offsets exact, 1 re-located" in caplog.text
 
 
+@pytest.mark.slow
 @pytest.mark.corpora
 def test_real_corpus(corpora_dir, caplog):
     with caplog.at_level(logging.INFO, logger="argmine"):

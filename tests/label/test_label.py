@@ -1,7 +1,6 @@
 """argmine label: driven in a real pseudo-terminal, one key per decision, resumable."""
 
 import io
-import shutil
 import sys
 from pathlib import Path
 

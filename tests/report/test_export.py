@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from argmine.cli.app import app
 from argmine.io import write_jsonl
-from argmine.network import agreement_network, affiliation_network, statements
+from argmine.network import affiliation_network, agreement_network, statements
 
 from .records import council_record
 
@@ -104,5 +104,6 @@ def test_cli_export_bad_options(tmp_path):
     runner = CliRunner()
     bad_format = runner.invoke(app, ["export", str(src), "--format", "pdf", "-o", str(tmp_path / "x")])
     assert bad_format.exit_code == 1 and "E302" in bad_format.output
-    bad_date = runner.invoke(app, ["export", str(src), "--format", "dna", "-o", str(tmp_path / "x"), "--from", "May 2020"])
+    bad_date = runner.invoke(app, ["export", str(src), "--format", "dna", "-o", str(tmp_path / "x"),
+                                   "--from", "May 2020"])
     assert bad_date.exit_code == 1 and "E303" in bad_date.output

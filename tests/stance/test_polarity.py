@@ -4,8 +4,7 @@ import numpy as np
 import pytest
 
 from argmine.stance.learned import StanceExample
-from argmine.stance.polarity import (PolarityModel, RuleView, _softmax_t, fit_temperature, motion_sign,
-                                     reliability)
+from argmine.stance.polarity import PolarityModel, RuleView, _softmax_t, fit_temperature, motion_sign, reliability
 
 # Calibration tolerance: on a held-out fold, the expected calibration error (10 bins) of the
 # calibrated probabilities must be at most this, and within every bin holding at least 200

@@ -15,6 +15,7 @@ from spacy.language import Language
 from .convert import from_doc
 from .pipeline import unit_classifier as _unit_classifier  # noqa: F401  (registers the factory)
 from .errors import ArgmineError, Errors, ModelError
+from .models.integrity import verify
 from .nlp import load_spacy, units_pipeline
 from .pieces import PIECE_CHARS, merge_records, split_text
 from .schema import Document
@@ -28,6 +29,8 @@ def _model_dir(model: str | Path | None) -> Path:
     path = Path(model) if model is not None else DEFAULT_MODEL
     if not (path / "units" / "cfg.json").is_file():
         raise ModelError(Errors.E011.format(path=str(path), name="units/cfg.json"))
+    # Before any model file is read: refuse changed, damaged or unknown-version models.
+    verify(path)
     return path
 
 
@@ -190,7 +193,10 @@ def _learned_stance(nlp: Language):
     if path.is_dir():
         from .stance.learned import StanceClassifier
 
-        model = StanceClassifier.from_disk(path)
+        try:
+            model = StanceClassifier.from_disk(path)
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            raise ModelError(Errors.E021.format(path=str(path), detail=f"{type(e).__name__}: {e}")) from e
     _STANCE_MODELS[nlp] = model
     return model
 

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 from rich.table import Table
 
-from ..errors import ArgmineError
+from ..errors import ArgmineError, Errors
 from .app import app, console, fail
 
 
@@ -47,13 +49,14 @@ def evaluate(
     if stance:
         return _evaluate_stance(model, data, json_out)
     from ..api import _model_dir
+    from ..models.integrity import read_meta
     from ..nlp import units_pipeline
     from ..pipeline.unit_classifier import UnitClassifier
     from ..training import cross_validate, evaluate_model, load_sources, parse_source
 
     try:
         path = _model_dir(model)
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8")) if (path / "meta.json").is_file() else {}
+        meta = read_meta(path)
         nlp = units_pipeline()
         examples = load_sources([parse_source(d) for d in data], nlp)
         if cv_folds:
@@ -66,7 +69,7 @@ def evaluate(
         raise fail(str(e)) from e
     print_report(report)
     if json_out:
-        json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        _write_json(report, json_out)
 
 
 def _evaluate_stance(model: Path, data: list[str], json_out: Path | None) -> None:
@@ -94,4 +97,19 @@ def _evaluate_stance(model: Path, data: list[str], json_out: Path | None) -> Non
         console.print(f"gold positions (favor/against/mixed) the system gave any stance to: "
                       f"{report['positioned_found']:.1%}", highlight=False)
     if json_out:
-        json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        _write_json(report, json_out)
+
+
+def _write_json(report: dict[str, Any], path: Path) -> None:
+    """Write the scores as JSON; if ``path`` cannot be written, keep them in a temporary file."""
+    text = json.dumps(report, indent=2) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        fd, fallback = tempfile.mkstemp(prefix="argmine-scores-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        raise fail(Errors.E046.format(path=str(path), reason=e.strerror or str(e), fallback=fallback)) from e

@@ -27,6 +27,7 @@ from sklearn.exceptions import NotFittedError
 from ..errors import Errors, ModelError
 from ..extensions import SPANS_KEY, ensure_extensions
 from ..features.sentence import sentence_features
+from ..models.integrity import confined
 from ..models.linear import LinearModel
 from ..segment import sentence_spans
 
@@ -160,6 +161,8 @@ class UnitClassifier:
             raise ModelError(Errors.E021.format(path=str(cfg_path), detail=f"{type(e).__name__}: {e}")) from e
         if "component" not in heads:
             raise ModelError(Errors.E021.format(path=str(cfg_path), detail="no component model"))
+        for head in heads:
+            confined(path, f"{head}.json")  # a head names files inside this folder only
         self.spans_key = spans_key
         self.models = {head: LinearModel.from_disk(path, head) for head in heads}
         return self

@@ -18,6 +18,7 @@ from ..errors import ArgmineError, Errors
 from ..nlp import units_pipeline
 from ..pipeline.unit_classifier import UnitClassifier
 from ..schema import SCHEMA_VERSION
+from ..models.integrity import write_checksums
 from .card import write_card
 from .corpus import FORMAT_TASKS, DataSource, fingerprint, load_sources
 from .evaluate import HEAD_LABELS, compare, cross_validate, fit_head, head_examples
@@ -112,4 +113,5 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
     (output_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
                                           encoding="utf-8")
     write_card(meta, output_dir / "README.md")
-    return meta
+    # Last, once every file is written: loading refuses a model whose files changed since.
+    return write_checksums(output_dir)

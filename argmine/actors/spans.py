@@ -69,11 +69,16 @@ def candidate(doc: Doc, kind: str, key: str, name: str, start: int, end: int, *,
               agentive: bool = True, affiliation: tuple[str, str] | None = None
               ) -> Candidate | None:
     """Build a :class:`Candidate` for characters ``start:end`` (None if they hold no token)."""
+    raw = text_between(doc, start, end)
     # Markdown links ("[China](https://...)") glue the URL to the name: cut it off.
-    cut = text_between(doc, start, end).find("](")
+    cut = raw.find("](")
     if cut != -1:
         end = start + cut
+        raw = raw[:cut]
         name = name.split("](", 1)[0]
+    # A double space makes a whitespace token the NER may take in: never start or end on it.
+    start += len(raw) - len(raw.lstrip())
+    end -= len(raw) - len(raw.rstrip())
     if end <= start:
         return None
     bounds = token_bounds(doc, start, end)

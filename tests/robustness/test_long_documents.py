@@ -87,3 +87,21 @@ def test_one_bad_document_does_not_lose_the_batch(nlp, monkeypatch):
     assert out == [f"d{i}" for i in range(5)]
     kept = [r.id for r in argmine.annotate(docs, nlp=nlp, skip_invalid=True)]
     assert kept == [f"d{i}" for i in range(8) if i != 5]
+
+
+def test_mentions_never_start_or_end_with_whitespace():
+    text = "Seoul  and  Tokyo  met.  President  Moon  Jae-in  said  China  agreed.   Kim  Jong  Un  left."
+    record = argmine.analyze(text, nlp=argmine.load())
+    mentions = [text[m.start:m.end] for a in record.actors for m in a.mentions]
+    assert mentions and all(m == m.strip() for m in mentions), mentions
+
+
+def test_candidate_spans_are_trimmed_of_whitespace_tokens():
+    import spacy
+
+    from argmine.actors.spans import candidate
+
+    doc = spacy.blank("en")("Seoul  and  Tokyo  met.")
+    # Characters 5:17 start on the whitespace token of the double space.
+    cand = candidate(doc, "country", "japan", "Japan", 5, 19)
+    assert doc.text[cand.start:cand.end] == "and  Tokyo"

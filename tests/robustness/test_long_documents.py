@@ -105,3 +105,15 @@ def test_candidate_spans_are_trimmed_of_whitespace_tokens():
     # Characters 5:17 start on the whitespace token of the double space.
     cand = candidate(doc, "country", "japan", "Japan", 5, 19)
     assert doc.text[cand.start:cand.end] == "and  Tokyo"
+
+
+@pytest.mark.parametrize("text", ["Seoul  and  Tokyo  met.  \n\n  Kim   left ", "  x", "Kim’s  “Rocket”  man "])
+def test_text_between_equals_slicing_the_whole_text(text):
+    import spacy
+
+    from argmine.actors.spans import text_between
+
+    doc = spacy.blank("en")(text)
+    for a in range(len(text) + 1):
+        for b in range(a, len(text) + 1):
+            assert text_between(doc, a, b) == text[a:b]

@@ -11,9 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .convert import from_doc
-from .pipeline import unit_classifier as _unit_classifier  # noqa: F401  (registers the factory)
+from .pipeline import actors as _actors  # noqa: F401  (the imports register the factories)
+from .pipeline import sources as _sources  # noqa: F401
+from .pipeline import stance as _stance  # noqa: F401
+from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
 from .errors import ArgmineError, Errors, ModelError
 from .models.integrity import verify
 from .nlp import load_spacy, units_pipeline
@@ -36,31 +40,52 @@ def _model_dir(model: str | Path | None) -> Path:
 
 def load(model: str | Path | None = None, *, spacy_model: str | None = None,
          units_only: bool = False) -> Language:
-    """Load the English pipeline with argmine's unit classifier added.
+    """Load the English pipeline with argmine's components added.
+
+    The pipeline is spaCy's, then ``argmine_unit_classifier`` and, unless ``units_only``,
+    ``argmine_actors``, ``argmine_sources`` and ``argmine_stance``. Their tables come from
+    the model directory when it holds them (a pipeline saved with ``nlp.to_disk``; load
+    that with ``spacy.load``), else from the package. ``nlp.meta["argmine"]["tables"]``
+    records each table's sha256, so ``nlp.to_disk`` writes them into ``meta.json``.
 
     Args:
         model: An argmine model directory (default: the bundled model).
         spacy_model: spaCy pipeline name or path (default: see ``nlp.load_spacy``).
-        units_only: Leave out the parser and NER (about twice as fast); actors and
-            stance then cannot be found.
+        units_only: Leave out the parser and NER (about twice as fast); actors, reported
+            speech and stance then cannot be found.
     """
     path = _model_dir(model)
     nlp = units_pipeline(spacy_model) if units_only else load_spacy(spacy_model)
     nlp.add_pipe("argmine_unit_classifier", last=True).from_disk(path / "units")
+    fingerprints: dict[str, str] = {}
+    if not units_only:
+        for name, sub in (("argmine_actors", "actors"), ("argmine_sources", "sources"),
+                          ("argmine_stance", "stance")):
+            pipe = nlp.add_pipe(name, last=True)
+            if (path / sub / "cfg.json").is_file():
+                pipe.from_disk(path / sub)
+            elif name == "argmine_stance":
+                pipe.initialize(learned_path=path / "stance")
+            else:
+                pipe.initialize()
+            fingerprints.update(pipe.fingerprints())
     nlp.meta.setdefault("argmine", {})
-    nlp.meta["argmine"].update({"model": str(path), "units_only": units_only})
+    # The bundled model is recorded by name, so a saved pipeline names no local folder.
+    where = path.name if path == DEFAULT_MODEL else str(path)
+    nlp.meta["argmine"].update({"model": where, "units_only": units_only,
+                                "tables": fingerprints})
     return nlp
 
 
-def _model_path(nlp: Language) -> Path:
-    return Path(nlp.meta.get("argmine", {}).get("model", DEFAULT_MODEL))
-
-
 def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
-             terms: Mapping[str, Sequence[str]] | None = None, batch_size: int = 32,
+             terms: Mapping[str, Sequence[str]] | None = None,
+             target_kinds: Mapping[str, str] | None = None, batch_size: int = 32,
              n_process: int = 1, skip_invalid: bool = False,
              piece_chars: int = PIECE_CHARS) -> Iterator[Document]:
     """Analyse documents lazily, in input order.
+
+    Each document is analysed for ``targets`` plus the targets its own ``meta.targets``
+    lists (a list of strings). Every distinct target is parsed once per call.
 
     A text longer than ``piece_chars`` (or than spaCy's ``nlp.max_length``) is analysed
     in pieces cut at paragraph, then sentence boundaries, and the pieces' units, actors
@@ -73,6 +98,9 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         targets: Stance targets (free text), e.g. "detente with North Korea".
         terms: Extra words or phrases naming a target, by target, e.g.
             ``{"detente with North Korea": ["thaw", "peace offensive"]}``.
+        target_kinds: The kind of a target ("policy", "actor", "event", "motion"), by
+            target, where the kind recognised from its text is wrong; the key "*" sets
+            every target's kind.
         batch_size: Texts per spaCy batch.
         n_process: Worker processes for spaCy (pays off from about a thousand documents).
         skip_invalid: Log and skip a document that cannot be analysed instead of
@@ -83,13 +111,14 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         ArgmineError: A bad input record or a document that cannot be analysed, after
             all the documents before it.
     """
-    targets = [t.strip() for t in targets]
-    if any(not t for t in targets):
-        raise ArgmineError(Errors.E016)
+    targets = _clean_targets(targets)
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
     if targets and units_only:
         raise ArgmineError(Errors.E020)
-    learned = _learned_stance(nlp) if targets else None
+    stance = None if units_only else nlp.get_pipe("argmine_stance")
+    if stance is not None:
+        # Bad target kinds fail here, before any document is read.
+        stance.configure(targets=targets, terms=terms, kinds=target_kinds)
     limit = max(1, min(piece_chars, nlp.max_length - 1))
     failure: list[ArgmineError] = []
 
@@ -98,11 +127,21 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         # let spaCy finish the batch in flight, then raise.
         try:
             for r in records:
+                own = _record_targets(r, targets)
+                if own and units_only:
+                    raise ArgmineError(Errors.E020)
                 parts = split_text(r.text, limit)
                 for k, piece in enumerate(parts):
                     # The whole record travels only with its last piece (worker pipes copy it).
                     last = k == len(parts) - 1
-                    yield piece.text, (piece.start, r.id, r.meta, r if last else None)
+                    context = (piece.start, r.id, r.meta, r if last else None)
+                    if own == targets:
+                        yield piece.text, context
+                        continue
+                    # The record's own targets travel on the Doc to the stance component.
+                    doc = nlp.make_doc(piece.text)
+                    doc._.argmine_targets = own
+                    yield doc, context
         except ArgmineError as e:
             failure.append(e)
 
@@ -111,10 +150,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     for doc, (start, doc_id, meta, record) in _pipe(nlp, pieces(), batch_size, n_process):
         if error is None:
             try:
-                part = from_doc(doc, doc_id=doc_id, meta=meta)
-                if not units_only:
-                    part = _add_actors_and_stances(doc, part, targets, meta, nlp, learned, terms)
-                done.append((start, part))
+                done.append((start, from_doc(doc, doc_id=doc_id, meta=meta)))
             except ArgmineError as e:
                 error = e
             except Exception as e:  # noqa: BLE001 - one document must not lose the others
@@ -135,7 +171,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         raise failure[0]
 
 
-def _pipe(nlp: Language, items: Iterable[tuple[str, Any]], batch_size: int, n_process: int
+def _pipe(nlp: Language, items: Iterable[tuple[str | Doc, Any]], batch_size: int, n_process: int
           ) -> Iterator[tuple[Any, Any]]:
     """``nlp.pipe`` over ``(text, context)`` pairs; workers ignore Ctrl-C (the parent handles it).
 
@@ -163,55 +199,42 @@ def _pipe(nlp: Language, items: Iterable[tuple[str, Any]], batch_size: int, n_pr
     yield from stream
 
 
-def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int) -> Iterator[list[tuple[str, Any]]]:
+def _batches(items: Iterable[tuple[str | Doc, Any]], size: int, chars: int
+             ) -> Iterator[list[tuple[str | Doc, Any]]]:
     """Group items into lists of at most ``size`` texts and about ``chars`` characters."""
-    batch: list[tuple[str, Any]] = []
+    batch: list[tuple[str | Doc, Any]] = []
     total = 0
     for item in items:
-        if batch and (len(batch) >= size or total + len(item[0]) > chars):
+        n = len(item[0].text) if isinstance(item[0], Doc) else len(item[0])
+        if batch and (len(batch) >= size or total + n > chars):
             yield batch
             batch, total = [], 0
         batch.append(item)
-        total += len(item[0])
+        total += n
     if batch:
         yield batch
 
 
-# The stance classifier belongs to a loaded pipeline; keyed weakly so it goes with it.
-_STANCE_MODELS: "weakref.WeakKeyDictionary[Language, Any]" = weakref.WeakKeyDictionary()
+def _clean_targets(targets: Iterable[str]) -> list[str]:
+    out = [t.strip() for t in targets]
+    if any(not t for t in out):
+        raise ArgmineError(Errors.E016)
+    return list(dict.fromkeys(out))
 
 
-def _learned_stance(nlp: Language):
-    """The model's sentence-stance classifier, if it ships one (``stance/target_stance``).
-
-    Loaded once per pipeline, so ``analyze`` in a loop does not re-read it each call.
-    """
-    if nlp in _STANCE_MODELS:
-        return _STANCE_MODELS[nlp]
-    path = _model_path(nlp) / "stance" / "target_stance"
-    model = None
-    if path.is_dir():
-        from .stance.learned import StanceClassifier
-
-        try:
-            model = StanceClassifier.from_disk(path)
-        except (ValueError, KeyError, TypeError, AttributeError) as e:
-            raise ModelError(Errors.E021.format(path=str(path), detail=f"{type(e).__name__}: {e}")) from e
-    _STANCE_MODELS[nlp] = model
-    return model
-
-
-def _add_actors_and_stances(doc: Any, result: Document, targets: Sequence[str],
-                            meta: Mapping[str, Any], nlp: Language, learned: Any,
-                            terms: Mapping[str, Sequence[str]] | None) -> Document:
-    from .stance.attribution import attribute
-
-    return attribute(doc, result, targets=targets, author=meta.get("author"), nlp=nlp,
-                     learned=learned, terms=terms)
+def _record_targets(record: Document, targets: Sequence[str]) -> list[str]:
+    """The run's targets followed by the record's own ``meta.targets``."""
+    own = record.meta.get("targets")
+    if own is None:
+        return list(targets)
+    if not isinstance(own, list) or not all(isinstance(t, str) for t in own):
+        raise ArgmineError(Errors.E028.format(id=record.id, value=repr(own)[:80]))
+    return _clean_targets([*targets, *own])
 
 
 def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = (),
-            terms: Mapping[str, Sequence[str]] | None = None, doc_id: str = "doc",
+            terms: Mapping[str, Sequence[str]] | None = None,
+            target_kinds: Mapping[str, str] | None = None, doc_id: str = "doc",
             meta: Mapping[str, Any] | None = None) -> Document:
     """Analyse one text and return its record (units, actors, stances).
 
@@ -221,7 +244,8 @@ def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = 
     nlp = nlp or load()
     record = Document(id=doc_id, text=text, meta=dict(meta or {}))
     with _lock_for(nlp):
-        return next(annotate([record], nlp=nlp, targets=targets, terms=terms))
+        return next(annotate([record], nlp=nlp, targets=targets, terms=terms,
+                             target_kinds=target_kinds))
 
 
 _LOCKS: "weakref.WeakKeyDictionary[Language, threading.Lock]" = weakref.WeakKeyDictionary()

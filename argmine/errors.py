@@ -42,6 +42,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E014 = ("Unknown Hugging Face dataset level {level!r}; choose 'document', 'unit' or 'sentence'.")
     E015 = ("Dataset is missing the column(s) {missing}; a document-level argmine dataset "
             "needs {needed}.")
+    E028 = ("Document {id!r}: meta.targets must be a list of strings, got {value}. Write e.g. "
+            "\"targets\": [\"the Iran nuclear deal\"].")
+    E027 = ("Target kind {kind!r} is not known; choose one of: {choices}.")
     E016 = ("Target text is empty. Pass a phrase such as --target \"detente with North Korea\".")
     E018 = ("Cannot group by {group!r}: use 'document' or 'topic' (topic read from meta.topic).")
     E019 = ("Only {n} group(s) available for {k}-fold cross-validation; lower --folds or add data.")
@@ -50,7 +53,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E022 = ("{path!r} is not UTF-8 text (bad byte at position {pos}). Convert it first, e.g. "
             "`iconv -f latin1 -t utf-8 FILE > FILE.utf8`.")
     E023 = ("Source {source} labels nothing the unit classifier learns (format {fmt!r} carries "
-            "{what}). Train units on aaec, elecdeb, microtexts, cmv, prodigy or argmine JSONL; "
+            "{what}). Train units on a format that labels units ({trainable}); "
             "stance corpora go to --stance-corpora.")
     E024 = ("Output {path!r} exists. Pass --overwrite to replace it, or choose another directory.")
     E025 = ("Cannot load the Hugging Face dataset at {path!r} ({detail}). Give a folder written by "
@@ -91,16 +94,9 @@ class Errors(metaclass=ErrorsWithCodes):
             "saved to {fallback!r}.")
     E099 = ("Unexpected internal error ({detail}) while processing {where}. This is a bug in "
             "argmine: please report it with the command and input that caused it.")
-    # Readers, set B (ibm, iam, newsmtsc, claimbuster, checkthat, prodigy).
-    E201 = ("{where}: {detail}. This is not the layout the {fmt!r} reader expects (described in "
-            "the argmine.io.{fmt} docstring); fix or remove the record, or point at the corpus file as released.")
-    E202 = ("{where}: unknown {kind} label {label!r}; allowed (case-insensitive): {allowed}. "
-            "Rename the label in the annotation, or relabel the file before reading it.")
-    E203 = ("{where}: relation {rel!r} points at span {start}:{end}, which is not one of the "
-            "record's \"spans\". Add that span to \"spans\" or remove the relation.")
-    # Readers, set A (aaec, elecdeb, microtexts, cmv).
+    # Readers (raised through the helpers in argmine.io._common, with the file and line).
     E101 = ("{detail}. This is not the layout the {fmt!r} reader expects (described in the "
-            "argmine.io.{fmt} docstring); fix the line, or point at the corpus files as released.")
+            "argmine.io.{fmt} docstring); fix or remove the record, or point at the corpus files as released.")
     E102 = ("Unknown {kind} label {label!r}; expected one of: {allowed}. The corpus version may "
             "differ from the one the {fmt!r} reader was written for (see the argmine.io.{fmt} docstring).")
     E103 = ("{what} {ref!r} is not defined in {scope}. Fix the reference, or restore the missing "
@@ -131,8 +127,8 @@ class OffsetError(SchemaError):
     """A span's offsets do not fit the text."""
 
 
-class FormatError(ArgmineError, ValueError):
-    """A corpus file does not have the layout its reader expects."""
+# Readers raise SchemaError for every malformed input; the former name stays importable.
+FormatError = SchemaError
 
 
 class ModelError(ArgmineError):

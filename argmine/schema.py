@@ -18,6 +18,7 @@ UnitLabel = Literal["claim", "evidence", "none"]
 UnitType = Literal["value", "policy", "fact", "event", "testimony", "statistic", "reference"]
 RelationLabel = Literal["support", "attack"]
 ActorKind = Literal["person", "country", "organization", "group"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
 StanceLabel = Literal["favor", "against", "mixed", "none"]
 
 
@@ -44,6 +45,9 @@ class Unit(_Record):
     probs: dict[str, float] | None = None
     # Actor id of whoever advances the unit (speaker of a debate turn, quoted source).
     speaker: str | None = None
+    # Actor id of the source the unit is reported from: the speaker of the quotation or
+    # reported statement that holds it (null for the author's own words).
+    source: str | None = None
 
 
 class Relation(_Record):
@@ -86,6 +90,27 @@ class Stance(_Record):
     orig: str | None = None
 
 
+class Cue(_Record):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Quote(_Record):
+    """A quotation or reported statement: who said which span, by which cue.
+
+    ``start``/``end`` cover the content (inside the quotation marks for a direct quote,
+    the reported clause for an indirect one); ``cue`` is the reporting word or phrase
+    ("said", "according to"), null when the text gives none (a quote continued in a
+    new paragraph, or gold data that does not mark cues).
+    """
+    id: str = Field(min_length=1)
+    speaker: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    cue: Cue | None = None
+    kind: QuoteKind
+
+
 class Document(_Record):
     schema_: Literal["argmine.doc/1"] = Field(default=SCHEMA_VERSION, alias="schema")
     id: str = Field(min_length=1)
@@ -95,6 +120,7 @@ class Document(_Record):
     relations: list[Relation] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     stances: list[Stance] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -111,7 +137,7 @@ class Document(_Record):
 
 
 # Optional fields left out of the JSON when empty, so gold files stay readable.
-_OPTIONAL = {"orig", "probs", "speaker", "affiliation", "role", "timeline"}
+_OPTIONAL = {"orig", "probs", "speaker", "source", "affiliation", "role", "timeline", "quotes"}
 
 
 def _prune(value: Any) -> Any:
@@ -176,6 +202,16 @@ def _cross_check(doc: Document) -> list[str]:
     for i, unit in enumerate(doc.units):
         if unit.speaker is not None and unit.speaker not in actor_ids:
             problems.append(f"units[{i}] ({unit.id}): speaker {unit.speaker!r} is not an actor id")
+        if unit.source is not None and unit.source not in actor_ids:
+            problems.append(f"units[{i}] ({unit.id}): source {unit.source!r} is not an actor id")
+    for i, quote in enumerate(doc.quotes):
+        where = f"quotes[{i}] ({quote.id})"
+        claim_id("quote", quote.id)
+        problems += _check_span(where, quote.start, quote.end, n)
+        if quote.cue is not None:
+            problems += _check_span(f"{where}.cue", quote.cue.start, quote.cue.end, n)
+        if quote.speaker is not None and quote.speaker not in actor_ids:
+            problems.append(f"{where}: speaker {quote.speaker!r} is not an actor id")
     for i, st in enumerate(doc.stances):
         if st.actor not in actor_ids:
             problems.append(f"stances[{i}]: actor {st.actor!r} is not an actor id")

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .io._offsets import trim
+from .spans import trim
 from .schema import Document, Unit
 
 # A gold unit "is held" by a sentence when the overlap covers at least this share of

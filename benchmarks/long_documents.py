@@ -70,8 +70,10 @@ def main() -> None:
         cmd = [sys.executable, __file__, str(args.texts), "--child", str(n), "--target", args.target]
         if args.units_only:
             cmd.append("--units-only")
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        r = json.loads(out.strip().splitlines()[-1])
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode:
+            sys.exit(f"{n} characters failed:\n{done.stderr}")
+        r = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"{r['chars']:>10} {r['seconds']:>8} {r['seconds'] / r['chars'] * 1e6:>8.1f} "
               f"{r['peak_rss_mb']:>12} {r['units']:>6} {r['actors']:>6}", flush=True)
 

@@ -19,3 +19,7 @@ argmine train \
   --stance-corpora "$C" \
   --seed 0 --C 1.0 \
   -o "$OUT"
+# The polarity model (stance/polarity): every stance corpus plus annotation batches 1-2
+# (batch 3 is the held-out test part). Its card section is appended to the model card.
+python -m argmine.training.polarity "$C" annotations/batch1.jsonl annotations/batch2.jsonl \
+  -o "$OUT/stance/polarity" --card "$OUT/README.md"

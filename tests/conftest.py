@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 # The shared corpora sit beside the checkout on development and CI machines only.
 CORPORA = Path(os.environ.get("ARGMINE_CORPORA", ROOT.parent / "shared" / "corpora"))
-SEED = ROOT.parent / "shared" / "seed"
+SEED = Path(os.environ.get("ARGMINE_SEED", CORPORA.parent / "seed"))
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +31,10 @@ def seed_dir() -> Path:
     if not SEED.is_dir():
         pytest.skip(f"seed op-ed not found at {SEED}")
     return SEED
+
+
+@pytest.fixture
+def small_hash(monkeypatch):
+    """Train on 2**10 hashed columns: the test corpora have a few hundred features, and
+    2**17 columns make LogisticRegression slow for nothing."""
+    monkeypatch.setattr("argmine.models.linear.N_FEATURES", 2 ** 10)

@@ -19,6 +19,7 @@ def annotate(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write argmine JSONL ('-' = stdout)")],
     target: Annotated[Optional[list[str]], typer.Option("--target", "-t", help="Stance target, e.g. \"detente with North Korea\" (repeatable)")] = None,
     term: Annotated[Optional[list[str]], typer.Option("--term", help="Extra word naming a target, as TARGET=WORD (repeatable)")] = None,
+    target_kind: Annotated[Optional[list[str]], typer.Option("--target-kind", help="Kind of a target when the one recognised is wrong: TARGET=KIND, or KIND for all targets; KIND is policy, actor, event or motion (repeatable)")] = None,
     model: Annotated[Optional[Path], typer.Option(help="argmine model directory (default: the bundled model)")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     units_only: Annotated[bool, typer.Option("--units-only", help="Only units (no parser/NER: faster; no actors or stance)")] = False,
@@ -38,6 +39,13 @@ def annotate(
             raise fail(f"--term {spec!r}: write TARGET=WORD with TARGET exactly as given to --target "
                        f"(targets: {', '.join(map(repr, targets)) or 'none'}).")
         terms.setdefault(name, []).append(word.strip())
+    kinds: dict[str, str] = {}
+    for spec in target_kind or []:
+        name, sep, kind = spec.rpartition("=")
+        if sep and name not in targets:
+            raise fail(f"--target-kind {spec!r}: write TARGET=KIND with TARGET exactly as given to --target "
+                       f"(targets: {', '.join(map(repr, targets)) or 'none'}), or KIND alone for all targets.")
+        kinds[name if sep else "*"] = kind.strip()
     try:
         # Every path check before a model loads or a file opens.
         check_inputs(inputs)
@@ -54,8 +62,8 @@ def annotate(
             records = read_inputs(inputs, skip_invalid=skip_invalid)
             if writer.done:
                 records = (r for r in records if r.id not in writer.done)
-            for doc in run(records, nlp=nlp, targets=targets, terms=terms, batch_size=batch_size,
-                           n_process=n_process, skip_invalid=skip_invalid):
+            for doc in run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds,
+                           batch_size=batch_size, n_process=n_process, skip_invalid=skip_invalid):
                 writer.write(doc)
                 if show:
                     # Tables go to stderr when the records themselves go to stdout.

@@ -61,7 +61,7 @@ from pathlib import Path
 
 from .. import registry
 from ._paths import source_name
-from ..errors import Errors, FormatError, SchemaError
+from ..errors import Errors, SchemaError
 from ..schema import Document, Relation, Unit
 from ._tsv import iter_tsv
 
@@ -122,7 +122,7 @@ def _files(path: Path) -> list[Path]:
         files = [base / f"{s}.dat" for s in _SPLITS if (base / f"{s}.dat").is_file()]
         if files:
             return files
-    raise FormatError(Errors.E009.format(path=str(path),
+    raise SchemaError(Errors.E009.format(path=str(path),
                                          expected="data/conll/Essay_Level/{train,dev,test}.dat"))
 
 
@@ -229,7 +229,7 @@ def _document(essay: list[_Token], *, file: Path, split: str, number: int) -> Do
     return Document(id=doc_id, text=text, meta=meta, units=units, relations=relations)
 
 
-@registry.readers.register(FORMAT)
+@registry.reader(FORMAT, labels=("units", "relations"))
 def read_aaec(path: Path) -> Iterator[Document]:
     """Yield one document per essay of the Eger et al. CoNLL files (see the module docstring)."""
     for file in _files(path):

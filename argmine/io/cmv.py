@@ -58,7 +58,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import registry
-from ..errors import Errors, FormatError, SchemaError
+from ..errors import Errors, SchemaError
 from ..schema import Actor, Document, Relation, Unit
 from ._brat import byte_to_char, read_pair, unit_span
 from ._paths import source_name
@@ -83,7 +83,7 @@ def _files(path: Path) -> list[Path]:
     if path.is_file():
         ann = path.with_suffix(".ann")
         if not ann.is_file():
-            raise FormatError(Errors.E009.format(path=str(path), expected="N.ann beside N.txt"))
+            raise SchemaError(Errors.E009.format(path=str(path), expected="N.ann beside N.txt"))
         return [ann]
 
     def numbered(folder: Path) -> list[Path]:
@@ -98,7 +98,7 @@ def _files(path: Path) -> list[Path]:
                 return files
     files = numbered(path)
     if not files:
-        raise FormatError(Errors.E009.format(path=str(path),
+        raise SchemaError(Errors.E009.format(path=str(path),
                                              expected="v2.0/{positive,negative}/N.ann + N.txt"))
     return files
 
@@ -241,7 +241,7 @@ def _document(ann_file: Path) -> Document:
                     actors=actors)
 
 
-@registry.readers.register(FORMAT)
+@registry.reader(FORMAT, labels=("units", "claim_type", "relations", "actors"))
 def read_cmv(path: Path) -> Iterator[Document]:
     """Yield one document per thread file (see the module docstring)."""
     for ann_file in _files(path):

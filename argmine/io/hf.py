@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import registry
 from ..errors import ArgmineError, Errors
 from ..schema import Document
 
@@ -31,7 +33,8 @@ def _document_features() -> "datasets.Features":
 
     unit = {"id": Value("string"), "start": Value("int64"), "end": Value("int64"),
             "label": Value("string"), "type": Value("string"), "score": Value("float64"),
-            "orig": Value("string"), "probs": Value("string"), "speaker": Value("string")}
+            "orig": Value("string"), "probs": Value("string"), "speaker": Value("string"),
+            "source": Value("string")}
     relation = {"id": Value("string"), "source": Value("string"), "target": Value("string"),
                 "label": Value("string"), "orig": Value("string")}
     actor = {"id": Value("string"), "name": Value("string"), "kind": Value("string"),
@@ -41,10 +44,13 @@ def _document_features() -> "datasets.Features":
               "score": Value("float64"), "evidence": Sequence(Value("string")),
               "timeline": [{"unit": Value("string"), "stance": Value("string")}],
               "orig": Value("string")}
+    quote = {"id": Value("string"), "speaker": Value("string"), "start": Value("int64"),
+             "end": Value("int64"), "cue": {"start": Value("int64"), "end": Value("int64")},
+             "kind": Value("string")}
     # meta is free-form, so it travels as a JSON string rather than a fixed struct.
     return Features({"schema": Value("string"), "id": Value("string"), "text": Value("string"),
                      "meta": Value("string"), "units": [unit], "relations": [relation],
-                     "actors": [actor], "stances": [stance]})
+                     "actors": [actor], "stances": [stance], "quotes": [quote]})
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
@@ -112,6 +118,14 @@ def _clean(value: Any, keep: set[str] | None = None) -> Any:
     return value
 
 
+def _quote(row: dict[str, Any]) -> dict[str, Any]:
+    quote = dict(row)
+    cue = quote.get("cue")
+    # A null cue may come back as a struct of nulls.
+    quote["cue"] = cue if cue and cue.get("start") is not None else None
+    return quote
+
+
 def from_hf_dataset(dataset: "datasets.Dataset") -> Iterator[Document]:
     """Yield argmine documents from a document-level dataset (as ``to_hf_dataset`` makes)."""
     missing = [c for c in ("id", "text") if c not in dataset.column_names]
@@ -133,6 +147,7 @@ def from_hf_dataset(dataset: "datasets.Dataset") -> Iterator[Document]:
             "relations": _clean(row.get("relations") or []),
             "actors": _clean(row.get("actors") or []),
             "stances": [_clean(s, keep={"score"}) for s in row.get("stances") or []],
+            "quotes": [_quote(q) for q in row.get("quotes") or []],
         })
 
 
@@ -144,3 +159,9 @@ def load_hf_dataset(path: str) -> "datasets.Dataset":
         return datasets.load_from_disk(path)
     except (FileNotFoundError, ValueError, OSError) as e:
         raise ArgmineError(Errors.E025.format(path=path, detail=f"{type(e).__name__}: {e}")) from e
+
+
+@registry.reader("hf", labels=("units", "claim_type", "evidence_type", "relations", "stances", "actors"))
+def read_hf(path: Path) -> Iterator[Document]:
+    """Yield the documents of a document-level dataset saved with ``Dataset.save_to_disk``."""
+    yield from from_hf_dataset(load_hf_dataset(str(path)))

@@ -45,25 +45,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import registry
-from ..errors import ArgmineError, Errors, FormatError
-from ..schema import Actor, Document, Stance, Unit
-from . import _offsets
+from ..errors import ArgmineError, Errors, SchemaError
+from ..schema import Document, Stance, Unit
+from ._common import Where, author, malformed
+from ..spans import join
 from ._tsv import iter_tsv
 
 logger = logging.getLogger("argmine")
 
+FORMAT = "iam"
 CORPUS = "iam"
 SPLITS = ("train", "dev", "test")
 LABELS = {"C": "claim", "O": "none"}
 STANCES = {"1": "favor", "-1": "against", "0": "none"}
 
-
-def _author() -> Actor:
-    return Actor(id="a0", name="author", kind="person", role="author", mentions=[])
-
-
-def _fail(where: str, detail: str) -> FormatError:
-    return FormatError(Errors.E201.format(where=where, detail=detail, fmt="iam"))
 
 
 def _split_order(p: Path) -> tuple[int, str]:
@@ -99,18 +94,18 @@ def _source(file: Path) -> str:
 def _rows(file: Path) -> Iterator[tuple[int, list[str]]]:
     name = str(file)
 
-    def bad_columns(lineno: int, found: int) -> FormatError:
-        return _fail(f"{name}:{lineno}", f"{found} tab-separated columns instead of 5 "
+    def bad_columns(lineno: int, found: int) -> SchemaError:
+        return malformed(FORMAT, at=Where(name, lineno), detail=f"{found} tab-separated columns instead of 5 "
                                          f"(label, topic, sentence, article_id, stance)")
 
     for lineno, cols in iter_tsv(file, n_columns=5, bad_columns=bad_columns):
         label, topic, sentence, article, stance = cols
         if label not in LABELS:
-            raise _fail(f"{name}:{lineno}", f"label {label!r} is neither C nor O")
+            raise malformed(FORMAT, at=Where(name, lineno), detail=f"label {label!r} is neither C nor O")
         if stance.strip() not in STANCES:
-            raise _fail(f"{name}:{lineno}", f"stance {stance!r} is not 1, -1 or 0")
+            raise malformed(FORMAT, at=Where(name, lineno), detail=f"stance {stance!r} is not 1, -1 or 0")
         if not sentence.strip() or not article.strip() or not topic.strip():
-            raise _fail(f"{name}:{lineno}", "empty sentence, topic or article_id")
+            raise malformed(FORMAT, at=Where(name, lineno), detail="empty sentence, topic or article_id")
         yield lineno, cols
 
 
@@ -122,7 +117,7 @@ def _read_file(file: Path, kind: str) -> Iterator[Document]:
     prefix = "iam" if kind == "claims" else "iam-stance"
     tag = split or file.stem
     for article, rows in articles.items():
-        text, spans = _offsets.join([cols[2] for _, cols in rows], " ")
+        text, spans = join([cols[2] for _, cols in rows], " ")
         units, stances = [], []
         for i, ((_, (label, topic, _sent, _art, stance)), (start, end)) in enumerate(
                 zip(rows, spans), start=1):
@@ -138,10 +133,10 @@ def _read_file(file: Path, kind: str) -> Iterator[Document]:
         if len(topics) > 1:
             meta["topics"] = topics
         yield Document(id=f"{prefix}-{tag}-{article}", text=text, meta=meta, units=units,
-                       actors=[_author()], stances=stances)
+                       actors=[author()], stances=stances)
 
 
-@registry.readers.register("iam")
+@registry.reader("iam", labels=("claims", "stances", "actors"))
 def read_iam(path: Path) -> Iterator[Document]:
     """Yield one document per article of the IAM claims/stance files (file, folder or root)."""
     for file, kind in _files(path):

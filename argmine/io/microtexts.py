@@ -60,9 +60,10 @@ from pathlib import Path
 
 from .. import registry
 from ._paths import source_name
-from ..errors import Errors, FormatError, SchemaError
-from ..schema import Actor, Document, Relation, Stance, Unit
-from . import _offsets
+from ._common import author as author_actor
+from ..errors import Errors, SchemaError
+from ..schema import Document, Relation, Stance, Unit
+from ..spans import join
 
 FORMAT = "microtexts"
 _REL_LABEL = {"sup": "support", "exa": "support", "reb": "attack", "und": "attack"}
@@ -83,7 +84,7 @@ def _files(path: Path) -> list[Path]:
                 seen.add(f.resolve())
                 files.append(f)
     if not files:
-        raise FormatError(Errors.E009.format(path=str(path),
+        raise SchemaError(Errors.E009.format(path=str(path),
                                              expected="corpus/en/*.xml (arggraph XML)"))
     return files
 
@@ -162,7 +163,7 @@ def _document(file: Path) -> Document:
         else:
             raise bad(f"unexpected element <{el.tag}>")
 
-    text, spans = _offsets.join([t for _, t, _ in edus])
+    text, spans = join([t for _, t, _ in edus])
     edu_span = {eid: span for (eid, _, _), span in zip(edus, spans)}
     implicit_edus = {eid for eid, _, imp in edus if imp}
     adu_type = dict(adus)
@@ -229,7 +230,7 @@ def _document(file: Path) -> Document:
     if stance_attr in _STANCE and target:
         ids = {u.id for u in units} | set(edges)
         author = "a0" if "a0" not in ids else "author"
-        actors.append(Actor(id=author, name="author", kind="person", role="author", mentions=[]))
+        actors.append(author_actor(author))
         stances.append(Stance(actor=author, target=target, stance=_STANCE[stance_attr],
                               evidence=centrals, orig=stance_attr))
 
@@ -246,7 +247,7 @@ def _document(file: Path) -> Document:
                     relations=relations, actors=actors, stances=stances)
 
 
-@registry.readers.register(FORMAT)
+@registry.reader(FORMAT, labels=("units", "relations", "stances", "actors"))
 def read_microtexts(path: Path) -> Iterator[Document]:
     """Yield one document per microtext (see the module docstring)."""
     for file in _files(path):

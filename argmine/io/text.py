@@ -64,7 +64,7 @@ def read_stdin_bytes() -> bytes:
     return sys.stdin.read().encode("utf-8", errors="surrogatepass")
 
 
-@registry.readers.register("text")
+@registry.reader("text")
 def read_text(path: Path) -> Iterator[Document]:
     """Yield one unannotated document per text file."""
     if str(path) == "-":

@@ -30,6 +30,8 @@ from ..errors import Errors, ModelError
 from ..schema import SCHEMA_VERSION
 
 META = "meta.json"
+# The model card is documentation, edited after training and never loaded: not checked.
+CARD = "README.md"
 # Version of the model directory layout that this argmine reads.
 MODEL_FORMAT = 1
 logger = logging.getLogger("argmine")
@@ -38,8 +40,8 @@ logger = logging.getLogger("argmine")
 def _files(model_dir: Path) -> list[Path]:
     # Hidden files (.DS_Store, editor backups) are not model files.
     return sorted(p for p in model_dir.rglob("*")
-                  if p.is_file() and p.name != META and not any(part.startswith(".")
-                                                                for part in p.relative_to(model_dir).parts))
+                  if p.is_file() and p.relative_to(model_dir).as_posix() not in (META, CARD)
+                  and not any(part.startswith(".") for part in p.relative_to(model_dir).parts))
 
 
 def sha256(path: Path) -> str:
@@ -52,7 +54,7 @@ def sha256(path: Path) -> str:
 
 
 def checksums(model_dir: str | Path) -> dict[str, str]:
-    """Return ``{relative path: sha256}`` for every model file (all but ``meta.json``)."""
+    """Return ``{relative path: sha256}`` for every model file (all but ``meta.json`` and the card)."""
     model_dir = Path(model_dir)
     return {p.relative_to(model_dir).as_posix(): sha256(p) for p in _files(model_dir)}
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..schema import Actor, Document
-from ..training.evaluate import scores
+from ..scoring import scores
 
 LABELS = ("favor", "against", "mixed", "none", "absent")
 

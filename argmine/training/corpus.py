@@ -9,25 +9,22 @@ from typing import NamedTuple
 
 from spacy.language import Language
 
+from .. import registry
 from ..errors import ArgmineError, Errors
 from ..io import formats, read_corpus
 from ..schema import Document
 from ..segment import Sentence, project
 from ..pipeline.unit_classifier import doc_features
 
-# Which decisions each format labels. Component labels need exhaustive annotation
-# (text outside components is "none"); claim and evidence types come only from
-# corpora that annotate types in argmine's sense. ClaimBuster, CheckThat, IBM and IAM
-# label other things (check-worthiness, stance) and train no unit head.
-FORMAT_TASKS: dict[str, frozenset[str]] = {
-    "aaec": frozenset({"component"}),
-    "elecdeb": frozenset({"component"}),
-    "microtexts": frozenset({"component"}),
-    "cmv": frozenset({"component", "claim_type"}),
-    "jsonl": frozenset({"component", "claim_type", "evidence_type"}),
-    "prodigy": frozenset({"component", "claim_type", "evidence_type"}),
-    "hf": frozenset({"component", "claim_type", "evidence_type"}),
-}
+# The heads each reader declaration trains (see ``registry.LABELS``). Component labels need
+# exhaustive annotation (text outside components is "none"); claim and evidence types come only
+# from corpora that annotate types in argmine's sense.
+_HEAD_OF_LABEL = {"units": "component", "claim_type": "claim_type", "evidence_type": "evidence_type"}
+
+
+def format_tasks(fmt: str) -> frozenset[str]:
+    """The unit heads a registered format trains, from what its reader declares it labels."""
+    return frozenset(_HEAD_OF_LABEL[lab] for lab in registry.reader_labels(fmt) if lab in _HEAD_OF_LABEL)
 
 
 class DataSource(NamedTuple):
@@ -63,22 +60,17 @@ def parse_source(spec: str) -> DataSource:
     if "@" in spec:
         spec, split = spec.rsplit("@", 1)
     fmt, sep, path = spec.partition(":")
-    if not sep or (fmt not in formats() and fmt != "hf"):
+    if not sep or fmt not in formats():
         if Path(spec).exists():
             return DataSource("jsonl", spec, split)
         raise ArgmineError(Errors.E001.format(fmt=fmt if sep else spec,
-                                              choices=", ".join(formats() + ["hf"])) +
+                                              choices=", ".join(formats())) +
                            " Write sources as FORMAT:PATH, e.g. aaec:corpora/aaec-conll/train.dat")
     return DataSource(fmt, path, split)
 
 
 def read_source(source: DataSource) -> Iterator[Document]:
-    if source.format == "hf":
-        from ..io.hf import from_hf_dataset, load_hf_dataset
-        records = from_hf_dataset(load_hf_dataset(source.path))
-    else:
-        records = read_corpus(source.path, format=source.format)
-    for record in records:
+    for record in read_corpus(source.path, format=source.format):
         if source.split is None or record.meta.get("split") == source.split:
             yield record
 
@@ -119,7 +111,7 @@ def load_sources(sources: Iterable[DataSource], nlp: Language) -> list[Example]:
     """Read every source and return its sentence examples."""
     out: list[Example] = []
     for source in sources:
-        tasks = FORMAT_TASKS.get(source.format, frozenset())
+        tasks = format_tasks(source.format)
         records = list(read_source(source))
         if not any(r.units for r in records):
             raise ArgmineError(Errors.E013 + f" (source {source})")

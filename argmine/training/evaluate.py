@@ -6,14 +6,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
-from sklearn.model_selection import GroupKFold
 
 from ..errors import ArgmineError, Errors
+from ..models import linear
 from ..models.linear import LinearModel
+from ..scoring import group_folds, scores
 from .corpus import Example
 
 HEAD_LABELS = {"component": ("claim", "evidence", "none"),
@@ -29,20 +28,6 @@ def head_examples(examples: Sequence[Example], head: str) -> tuple[list[Example]
     label = "claim" if head == "claim_type" else "evidence"
     chosen = [e for e in examples if head in e.tasks and e.label == label and e.type]
     return chosen, [e.type for e in chosen]
-
-
-def scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
-    """Per-class precision/recall/F1, macro-F1 over the classes present in gold, accuracy, confusion."""
-    present = [lab for lab in labels if lab in set(gold)]
-    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=list(labels), zero_division=0)
-    per_class = {lab: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                       "f1": round(float(f[i]), 4), "support": int(s[i])}
-                 for i, lab in enumerate(labels)}
-    macro = float(np.mean([per_class[lab]["f1"] for lab in present])) if present else 0.0
-    acc = float(np.mean([g == q for g, q in zip(gold, pred)])) if gold else 0.0
-    return {"macro_f1": round(macro, 4), "accuracy": round(acc, 4), "n": len(gold),
-            "per_class": per_class, "labels": list(labels),
-            "confusion": confusion_matrix(gold, pred, labels=list(labels)).tolist() if gold else []}
 
 
 class TfidfBaseline:
@@ -69,7 +54,8 @@ def fit_head(train: Sequence[Example], labels: Sequence[str], *, seed: int = 0, 
     """
     if len(set(labels)) < 2:
         return None
-    return LinearModel(C=C, seed=seed).fit([e.feats for e in train], labels)
+    # The hash size is read at call time, so tests can train on a small feature space.
+    return LinearModel(C=C, seed=seed, n_features=linear.N_FEATURES).fit([e.feats for e in train], labels)
 
 
 def compare(train: Sequence[Example], test: Sequence[Example], head: str, *, seed: int = 0,
@@ -119,12 +105,8 @@ def cross_validate(examples: Sequence[Example], *, heads: Sequence[str] = tuple(
         n_groups = len(set(groups))
         if n_groups < folds:
             raise ArgmineError(Errors.E019.format(n=n_groups, k=folds))
-        # GroupKFold is deterministic; shuffle group order with the seed for a seeded split.
-        rng = np.random.default_rng(seed)
-        order = {g: i for i, g in enumerate(rng.permutation(sorted(set(groups))))}
-        gids = [order[g] for g in groups]
         pooled: dict[str, list[str]] = {"gold": [], "model": [], "majority": [], "tfidf_lr": []}
-        for tr_idx, te_idx in GroupKFold(n_splits=folds).split(chosen, labels, gids):
+        for tr_idx, te_idx in group_folds(groups, folds=folds, seed=seed):
             tr = [chosen[i] for i in tr_idx]
             te = [chosen[i] for i in te_idx]
             ytr = [labels[i] for i in tr_idx]

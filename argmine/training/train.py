@@ -13,21 +13,18 @@ from typing import Any
 
 import spacy
 
-from .. import __version__
+from .. import __version__, registry
 from ..errors import ArgmineError, Errors
+from ..io import formats
 from ..nlp import units_pipeline
 from ..pipeline.unit_classifier import UnitClassifier
 from ..schema import SCHEMA_VERSION
 from ..models.integrity import write_checksums
 from .card import write_card
-from .corpus import FORMAT_TASKS, DataSource, fingerprint, load_sources
+from .corpus import DataSource, fingerprint, format_tasks, load_sources
 from .evaluate import HEAD_LABELS, compare, cross_validate, fit_head, head_examples
 
 logger = logging.getLogger("argmine")
-
-_WHAT = {"ibm": "claim stance", "iam": "claim/non-claim and stance", "newsmtsc": "polarity toward persons",
-         "claimbuster": "check-worthiness", "checkthat": "check-worthiness", "text": "no labels"}
-
 
 def train(sources: Sequence[DataSource], output_dir: str | Path, *,
           dev: Sequence[DataSource] = (), cv: Sequence[DataSource] = (), seed: int = 0,
@@ -61,9 +58,11 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         else:
             output_dir.unlink()
     for source in sources:
-        if not FORMAT_TASKS.get(source.format):
-            raise ArgmineError(Errors.E023.format(source=str(source), fmt=source.format,
-                                                  what=_WHAT.get(source.format, "no unit labels")))
+        if not format_tasks(source.format):
+            what = ", ".join(sorted(registry.reader_labels(source.format))) or "no labels"
+            trainable = ", ".join(f for f in formats() if format_tasks(f))
+            raise ArgmineError(Errors.E023.format(source=str(source), fmt=source.format, what=what,
+                                                  trainable=trainable))
     if stance_corpora is not None and not any(
             (Path(stance_corpora) / name).is_dir() for name in ("ibm-claim-stance", "iam", "newsmtsc")):
         raise ArgmineError(Errors.E026.format(path=str(stance_corpora)))

@@ -74,6 +74,9 @@ def test_train_refuses_to_overwrite_without_flag(tmp_path, data_dir):
 
 def test_missing_hf_dataset_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["train", f"hf:{tmp_path / 'nope'}", "-o", str(tmp_path / "m")])
+    assert _handled(result) and "E006" in result.output  # like every format's missing path
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["train", f"hf:{tmp_path / 'empty'}", "-o", str(tmp_path / "m")])
     assert _handled(result) and "E025" in result.output
 
 

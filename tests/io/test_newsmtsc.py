@@ -1,10 +1,8 @@
-import json
 import logging
 from collections import Counter
 
 import pytest
 
-from argmine.errors import FormatError, OffsetError
 from argmine.io import read_corpus
 from argmine.schema import Document
 
@@ -40,24 +38,6 @@ def test_fixture(data_dir, caplog):
         ("Senator Rob Roe", "against"), ("Ann Poe", "none")]
     assert second.meta["topic"] == "polusa_v1_777" and second.meta["story"] is None
     assert "3 mention offsets exact, 1 re-located" in caplog.text
-
-
-def test_bad_polarity(tmp_path):
-    bad = tmp_path / "train.jsonl"
-    bad.write_text(json.dumps({"primary_gid": "x_1", "sentence_normalized": "Bo Li spoke.",
-                               "targets": [{"from": 0, "to": 5, "mention": "Bo Li",
-                                            "polarity": 5.0}]}) + "\n", encoding="utf-8")
-    with pytest.raises(FormatError, match=r"train.jsonl:1: target 1 has polarity 5.0"):
-        _read(bad)
-
-
-def test_missing_mention(tmp_path):
-    bad = tmp_path / "train.jsonl"
-    bad.write_text(json.dumps({"primary_gid": "x_1", "sentence_normalized": "Bo Li spoke.",
-                               "targets": [{"from": 0, "to": 5, "mention": "Al Ma",
-                                            "polarity": 4.0}]}) + "\n", encoding="utf-8")
-    with pytest.raises(OffsetError, match=r"train.jsonl:1: .*expected 'Al Ma'"):
-        _read(bad)
 
 
 @pytest.mark.corpora

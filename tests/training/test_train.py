@@ -10,6 +10,14 @@ from argmine.training import parse_source
 runner = CliRunner()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _small_hash():
+    """The mini corpus has a few hundred features; 2**17 hashed columns only slow the solver."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("argmine.models.linear.N_FEATURES", 2 ** 10)
+        yield
+
+
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory, data_dir):
     out = tmp_path_factory.mktemp("model") / "mini"

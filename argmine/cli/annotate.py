@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -62,12 +63,16 @@ def annotate(
             records = read_inputs(inputs, skip_invalid=skip_invalid)
             if writer.done:
                 records = (r for r in records if r.id not in writer.done)
-            for doc in run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds,
-                           batch_size=batch_size, n_process=n_process, skip_invalid=skip_invalid):
-                writer.write(doc)
-                if show:
-                    # Tables go to stderr when the records themselves go to stdout.
-                    show_document(doc, err_console if str(output) == "-" else console)
+            # Closed on any exit (Ctrl-C included), so worker processes stop instead of
+            # waiting for work that never comes.
+            with closing(run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds,
+                             batch_size=batch_size, n_process=n_process,
+                             skip_invalid=skip_invalid)) as results:
+                for doc in results:
+                    writer.write(doc)
+                    if show:
+                        # Tables go to stderr when the records themselves go to stdout.
+                        show_document(doc, err_console if str(output) == "-" else console)
     except ArgmineError as e:
         done = writer.count if writer is not None else 0
         kept = f" The {done} document(s) finished before it are in {output}." if done and str(output) != "-" else ""

@@ -105,3 +105,27 @@ def test_library_writer_rolls_back_a_failed_write(tmp_path, monkeypatch):
         with pytest.raises(ArgmineError, match="E033"):
             writer.write(Document(id="b", text="y"))
     assert out.read_text(encoding="utf-8").endswith("}\n") and _ids(out) == ["a"]
+
+
+def test_ctrl_c_with_worker_processes_is_clean(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": "Seoul favors talks. " * 30}) + "\n"
+                           for i in range(400)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "argmine", "annotate", str(src), "--units-only", "--n-process", "2",
+           "--batch-size", "2", "-o", str(out)]
+    # Its own process group, as a shell job: Ctrl-C reaches the workers too.
+    # The default Ctrl-C disposition, even when this test itself runs in the background
+    # (where the shell ignores SIGINT and Python then raises no KeyboardInterrupt).
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+        time.sleep(0.1)
+    os.killpg(proc.pid, signal.SIGINT)
+    stderr = proc.communicate(timeout=120)[1]
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "--resume" in stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line)["id"] for line in lines)

@@ -20,6 +20,7 @@ from .pipeline import actors as _actors  # noqa: F401  (the imports register the
 from .pipeline import sources as _sources  # noqa: F401
 from .pipeline import stance as _stance  # noqa: F401
 from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
+from .pipeline import relations as _relations  # noqa: F401
 from .errors import ArgmineError, Errors, ModelError
 from .models.integrity import verify
 from .nlp import load_spacy, units_pipeline
@@ -44,7 +45,8 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
          units_only: bool = False) -> Language:
     """Load the English pipeline with argmine's components added.
 
-    The pipeline is spaCy's, then ``argmine_unit_classifier`` and, unless ``units_only``,
+    The pipeline is spaCy's, then ``argmine_unit_classifier``, ``argmine_relations`` (when the model has a
+    ``relations/`` part) and, unless ``units_only``,
     ``argmine_actors``, ``argmine_sources`` and ``argmine_stance``. Their tables come from
     the model directory when it holds them (a pipeline saved with ``nlp.to_disk``; load
     that with ``spacy.load``), else from the package. ``nlp.meta["argmine"]["tables"]``
@@ -59,6 +61,9 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
     path = _model_dir(model)
     nlp = units_pipeline(spacy_model) if units_only else load_spacy(spacy_model)
     nlp.add_pipe("argmine_unit_classifier", last=True).from_disk(path / "units")
+    # Models trained before argument structure existed have no relations/ part.
+    if (path / "relations" / "cfg.json").is_file():
+        nlp.add_pipe("argmine_relations", last=True).from_disk(path / "relations")
     fingerprints: dict[str, str] = {}
     if not units_only:
         for name, sub in (("argmine_actors", "actors"), ("argmine_sources", "sources"),
@@ -83,7 +88,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
              terms: Mapping[str, Sequence[str]] | None = None,
              target_kinds: Mapping[str, str] | None = None, batch_size: int = 32,
              n_process: int = 1, skip_invalid: bool = False,
-             piece_chars: int = PIECE_CHARS) -> Iterator[Document]:
+             piece_chars: int = PIECE_CHARS, keep_gold: bool = False) -> Iterator[Document]:
     """Analyse documents lazily, in input order.
 
     Each document is analysed for ``targets`` plus the targets its own ``meta.targets``
@@ -112,6 +117,9 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     Raises:
         ArgmineError: A bad input record or a document that cannot be analysed, after
             all the documents before it.
+        keep_gold: Keep the units and relations an input record already carries in
+            ``meta["gold"]`` (``{"units": [...], "relations": [...]}``) beside the predictions.
+            Without it they are replaced, and one warning says how many records had any.
     """
     targets = _clean_targets(targets)
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
@@ -147,6 +155,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         except ArgmineError as e:
             failure.append(e)
 
+    replaced = 0
     done: list[tuple[int, Document]] = []
     error: ArgmineError | None = None
     for doc, (start, doc_id, meta, record) in _pipe(nlp, pieces(), batch_size, n_process):
@@ -168,9 +177,25 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
             logger.warning("skipped document %r: %s", doc_id, error)
             error = None
             continue
-        yield merge_records(record, parts)
+        result = merge_records(record, parts)
+        if record.units or record.relations:
+            if keep_gold:
+                result = result.model_copy(update={"meta": {**result.meta, "gold": gold_annotation(record)}})
+            else:
+                replaced += 1
+        yield result
+    if replaced:
+        logger.warning("%d input record(s) carried units or relations; they were replaced by "
+                       "predictions. Pass keep_gold=True (--keep-gold) to keep them in meta.gold.",
+                       replaced)
     if failure:
         raise failure[0]
+
+
+def gold_annotation(record: Document) -> dict[str, Any]:
+    """A record's own units and relations as JSON, for ``meta["gold"]``."""
+    data = record.to_dict()
+    return {"units": data["units"], "relations": data["relations"]}
 
 
 def _pipe(nlp: Language, items: Iterable[tuple[str | Doc, Any]], batch_size: int, n_process: int

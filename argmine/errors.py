@@ -94,6 +94,14 @@ class Errors(metaclass=ErrorsWithCodes):
             "saved to {fallback!r}.")
     E099 = ("Unexpected internal error ({detail}) while processing {where}. This is a bug in "
             "argmine: please report it with the command and input that caused it.")
+    # Reports, exports and hand annotation.
+    E301 = ("No documents to show or export. Give argmine JSONL files written by `argmine annotate` "
+            "(or gold records).")
+    E302 = ("Unknown {what} {value!r}; choose one of: {choices}.")
+    E303 = ("Bad date {value!r} for {option}: write it as YYYY-MM-DD (or YYYY).")
+    E304 = ("--mode {mode} needs {what}. {fix}")
+    E305 = ("{path}: record {record!r} has no meta.label.key, so the file is not a decision file of "
+            "`argmine label`. Give a new output file for the decisions.")
     # Readers (raised through the helpers in argmine.io._common, with the file and line).
     E101 = ("{detail}. This is not the layout the {fmt!r} reader expects (described in the "
             "argmine.io.{fmt} docstring); fix or remove the record, or point at the corpus files as released.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 SCHEMA_VERSION = "argmine.doc/1"
 
@@ -48,6 +48,9 @@ class Unit(_Record):
     # Actor id of the source the unit is reported from: the speaker of the quotation or
     # reported statement that holds it (null for the author's own words).
     source: str | None = None
+    # "main" for the document's main claim (an essay's major claim, a microtext's central
+    # claim); relations of the other units lead up to it.
+    role: Literal["main"] | None = None
 
 
 class Relation(_Record):
@@ -88,6 +91,17 @@ class Stance(_Record):
     # Positions in text order when an actor changes course; ``stance`` is the final one.
     timeline: list[TimelineEntry] = Field(default_factory=list)
     orig: str | None = None
+    # Set by the enclosing Document (not serialised), so library users see names, not ids.
+    _actor_name: str | None = PrivateAttr(default=None)
+
+    @property
+    def actor_name(self) -> str:
+        """The actor's name when the stance belongs to a Document, else its id."""
+        return self._actor_name or self.actor
+
+    def __str__(self) -> str:
+        score = f" ({self.score:.2f})" if self.score is not None else ""
+        return f"{self.actor_name} on {self.target}: {self.stance}{score}"
 
 
 class Cue(_Record):
@@ -129,7 +143,26 @@ class Document(_Record):
         problems = _cross_check(self)
         if problems:
             raise ValueError("; ".join(problems))
+        self._name_stances()
         return self
+
+    def _name_stances(self) -> None:
+        names = {a.id: a.name for a in self.actors}
+        for st in self.stances:
+            st._actor_name = names.get(st.actor)
+
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> "Document":
+        """Copy with ``update`` applied; the stances of the copy know their actors' names."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy._name_stances()
+        return copy
+
+    def actor(self, actor_id: str) -> Actor:
+        """Return the actor with this id (``KeyError`` if there is none)."""
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(actor_id)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready dict, with ``schema`` first and unset optional fields dropped."""

@@ -22,6 +22,7 @@ LAYERS: list[set[str]] = [
     {"actors", "sources", "stance", "pipeline"},    # inference: components and rules
     {"api", "scale"},                               # load / annotate / analyze; many processes
     {"training"},                                   # train and evaluate models
+    {"report", "network", "aif", "exports", "label"},  # reports, discourse networks, hand annotation
     {"cli", "__main__", "__init__"},                # entry points
 ]
 LAYER_OF = {name: i for i, names in enumerate(LAYERS) for name in names}

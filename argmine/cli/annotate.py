@@ -5,18 +5,17 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.markup import escape
 
 from ..errors import ArgmineError
 from ..io import JsonlWriter
 from ..io.inputs import read_inputs
 from ..io.paths import check_inputs, check_output
-from .app import app, console, err_console, fail
+from .app import app, console, err_console, fail, succeed
 
 
 @app.command(rich_help_panel="Analyse")
 def annotate(
-    inputs: Annotated[list[str], typer.Argument(help=".txt files, JSONL with a 'text' field, folders of these, or '-' for stdin")],
+    inputs: Annotated[list[str], typer.Argument(help=".txt or .md files, JSONL with a 'text' field, folders of these, or '-' for stdin")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write argmine JSONL ('-' = stdout)")],
     target: Annotated[Optional[list[str]], typer.Option("--target", "-t", help="Stance target, e.g. \"detente with North Korea\" (repeatable)")] = None,
     term: Annotated[Optional[list[str]], typer.Option("--term", help="Extra word naming a target, as TARGET=WORD (repeatable)")] = None,
@@ -24,7 +23,8 @@ def annotate(
     model: Annotated[Optional[Path], typer.Option(help="argmine model directory (default: the bundled model)")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     units_only: Annotated[bool, typer.Option("--units-only", help="Only units (no parser/NER: faster; no actors or stance)")] = False,
-    show: Annotated[bool, typer.Option("--show", help="Print units and an actor × target × stance table")] = False,
+    show: Annotated[bool, typer.Option("--show", help="Print units, the argument tree and an actor × target × stance table")] = False,
+    keep_gold: Annotated[bool, typer.Option("--keep-gold", help="Keep units and relations the input records already carry, in meta.gold")] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Texts per batch")] = 32,
     n_process: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output file")] = False,
@@ -65,7 +65,7 @@ def annotate(
                 records = (r for r in records if r.id not in writer.done)
             # Closed on any exit (Ctrl-C included), so worker processes stop instead of
             # waiting for work that never comes.
-            with closing(run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds,
+            with closing(run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds, keep_gold=keep_gold,
                              batch_size=batch_size, n_process=n_process,
                              skip_invalid=skip_invalid)) as results:
                 for doc in results:
@@ -86,5 +86,4 @@ def annotate(
         raise fail(f"No documents in the input ({', '.join(inputs)}): nothing was written to {output}.")
     if str(output) != "-":
         resumed = f" ({earlier} were already there)" if earlier else ""
-        console.print(f"[green]✔[/green] Wrote {writer.count} document(s) to {escape(str(output))}{resumed}",
-                      highlight=False, markup=True)
+        succeed(f"Wrote {writer.count} document(s) to {output}{resumed}")

@@ -4,13 +4,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from ..errors import ArgmineError
 from ..io import formats, read_many, write_jsonl
 from ..io.inputs import unique_ids
 from ..io.paths import check_inputs, check_output
-from .app import app, console, fail
+from .app import app, fail, succeed
 
 
 @app.command(rich_help_panel="Data")
@@ -29,4 +28,4 @@ def convert(
     except ArgmineError as e:
         raise fail(str(e)) from e
     if str(output) != "-":
-        console.print(f"[green]✔[/green] Wrote {n} documents to {escape(str(output))}", highlight=False)
+        succeed(f"Wrote {n} documents to {output}")

@@ -1,4 +1,4 @@
-"""Inputs to ``argmine annotate``: .txt files, JSONL with a ``text`` field, folders, or '-'."""
+"""Inputs to ``argmine annotate``: .txt or .md files, JSONL with a ``text`` field, folders, or '-'."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from .jsonl import read_jsonl, records_from_lines
 from .paths import check_inputs
 from .text import decode_text, read_stdin_bytes, read_text
 
-_KINDS = {".txt": "text", ".jsonl": "jsonl"}
+# Markdown is read as plain text (notes, transcripts and op-eds are often kept as .md).
+_KINDS = {".txt": "text", ".md": "text", ".jsonl": "jsonl"}
 logger = logging.getLogger("argmine")
 
 
@@ -43,11 +44,11 @@ def _files(path: Path) -> list[Path]:
     files = [p for p in found if p.suffix.lower() in _KINDS]
     skipped = [p for p in found if p.suffix.lower() not in _KINDS]
     if skipped:
-        logger.warning("%s: skipped %d file(s) that are neither .txt nor .jsonl: %s", path, len(skipped),
+        logger.warning("%s: skipped %d file(s) that are not .txt, .md or .jsonl: %s", path, len(skipped),
                        ", ".join(str(p.relative_to(path)) for p in skipped[:5])
                        + (" ..." if len(skipped) > 5 else ""))
     if not files:
-        raise ArgmineError(Errors.E009.format(path=str(path), expected="*.txt or *.jsonl"))
+        raise ArgmineError(Errors.E009.format(path=str(path), expected="*.txt, *.md or *.jsonl"))
     return files
 
 

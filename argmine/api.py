@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
+import warnings
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -23,6 +25,11 @@ from .pipeline import relations as _relations  # noqa: F401
 from .pipeline import sources as _sources  # noqa: F401
 from .pipeline import stance as _stance  # noqa: F401
 from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
+from .pipeline import relations as _relations  # noqa: F401
+from .errors import ArgmineError, Errors, ModelError
+from .models.integrity import verify
+from .nlp import load_spacy, units_pipeline
+from .pieces import PIECE_CHARS, merge_records, split_text
 from .schema import Document
 
 logger = logging.getLogger("argmine")
@@ -34,6 +41,8 @@ def _model_dir(model: str | Path | None) -> Path:
     path = Path(model) if model is not None else DEFAULT_MODEL
     if not (path / "units" / "cfg.json").is_file():
         raise ModelError(Errors.E011.format(path=str(path), name="units/cfg.json"))
+    # Before any model file is read: refuse changed, damaged or unknown-version models.
+    verify(path)
     return path
 
 
@@ -225,16 +234,30 @@ def _pipe(nlp: Language, items: Iterable[tuple[str | Doc, Any]], batch_size: int
     if threading.current_thread() is not threading.main_thread():
         yield from stream
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Forked workers inherit this handler: on Ctrl-C they exit at once and quietly, and the
+    # parent alone reports (KeyboardInterrupt). Ignoring the signal instead would leave
+    # spaCy waiting for workers that never finish.
+    previous = signal.signal(signal.SIGINT, _exit_quietly)
     try:
-        # The workers start (and inherit the ignored signal) on the first item.
+        # The workers start on the first item.
         first = next(stream, None)
     finally:
         signal.signal(signal.SIGINT, previous)
-    if first is None:
-        return
-    yield first
-    yield from stream
+    with warnings.catch_warnings():
+        # W127 ("not all workers completed") is what an interrupted run expects.
+        warnings.filterwarnings("ignore", message=r".*W127")
+        try:
+            if first is None:
+                return
+            yield first
+            yield from stream
+        finally:
+            # Stop the workers now (spaCy sends them the sentinel and joins them), not at exit.
+            stream.close()
+
+
+def _exit_quietly(signum: int, frame: Any) -> None:
+    os._exit(128 + signum)
 
 
 def _batches(items: Iterable[tuple[str | Doc, Any]], size: int, chars: int

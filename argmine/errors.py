@@ -77,14 +77,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E036 = ("{path!r} is a device, not a file: reading it would never end. Give a file, a folder "
             "or '-' for standard input.")
     E037 = ("Standard input ('-') is given more than once; it can be read only once. Pass '-' once.")
-    E038 = ("--resume needs an existing output to continue; {path!r} does not exist. Run without "
-            "--resume to start.")
     E039 = ("{detail}. Fix the record, or pass --skip-invalid to report and skip bad records.")
     E040 = ("Text {where}contains a lone surrogate ({char}) at character {pos}, which is not valid "
             "Unicode and cannot be written as UTF-8. Repair the source text (decode it with the "
             "right encoding).")
-    E041 = ("Standard input is not UTF-8 text (bad byte at position {pos}). Convert it first, e.g. "
-            "`iconv -f latin1 -t utf-8`.")
     E042 = ("Model {path!r} failed its integrity check: {detail}. The model files were changed or "
             "damaged after training; reinstall or retrain the model (`argmine train`).")
     E043 = ("Model {path!r} is {detail}; this argmine reads {supported}. Retrain the model with "

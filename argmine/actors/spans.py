@@ -59,21 +59,36 @@ def text_between(doc: Doc, start: int, end: int) -> str:
     ``Doc.text`` joins every token on each access, so calling it once per mention
     makes a long document quadratic; this reads only the tokens covering the range.
     """
+    if start >= end:
+        return ""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return ""
-    return span.text[start - span.start_char:end - span.start_char]
+        return doc.text[start:end]  # correct, only slow; offsets outside any token
+    lo = min(span.start, len(doc) - 1)
+    hi = max(span.end, lo + 1)
+    # Offsets in the whitespace after a token belong to no token: widen to cover them.
+    while lo > 0 and doc[lo].idx > start:
+        lo -= 1
+    while hi < len(doc) and doc[hi - 1].idx + len(doc[hi - 1].text_with_ws) < end:
+        hi += 1
+    offset = doc[lo].idx
+    return doc[lo:hi].text_with_ws[start - offset:end - offset]
 
 
 def candidate(doc: Doc, kind: str, key: str, name: str, start: int, end: int, *,
               agentive: bool = True, affiliation: tuple[str, str] | None = None
               ) -> Candidate | None:
     """Build a :class:`Candidate` for characters ``start:end`` (None if they hold no token)."""
+    raw = text_between(doc, start, end)
     # Markdown links ("[China](https://...)") glue the URL to the name: cut it off.
-    cut = text_between(doc, start, end).find("](")
+    cut = raw.find("](")
     if cut != -1:
         end = start + cut
+        raw = raw[:cut]
         name = name.split("](", 1)[0]
+    # A double space makes a whitespace token the NER may take in: never start or end on it.
+    start += len(raw) - len(raw.lstrip())
+    end -= len(raw) - len(raw.rstrip())
     if end <= start:
         return None
     bounds = token_bounds(doc, start, end)

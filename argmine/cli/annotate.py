@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
@@ -79,7 +80,9 @@ def annotate(
                 results = run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds,
                               keep_gold=keep_gold, batch_size=batch_size, n_process=n_process,
                               skip_invalid=skip_invalid, genre=genre)
-            with document_progress("annotate", quiet=quiet) as track:
+            # Closed on any exit (Ctrl-C included), so worker processes stop instead of
+            # waiting for work that never comes.
+            with closing(results), document_progress("annotate", quiet=quiet) as track:
                 for doc in track(results):
                     writer.write(doc)
                     if show:

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from ..errors import ArgmineError
+from ..errors import ArgmineError, Errors
 from .app import app, console, fail
 
 
@@ -51,13 +53,14 @@ def evaluate(
     if stance:
         return _evaluate_stance(model, data, json_out)
     from ..api import _model_dir
+    from ..models.integrity import read_meta
     from ..nlp import units_pipeline
     from ..pipeline.unit_classifier import UnitClassifier
     from ..training import cross_validate, evaluate_model, load_sources, parse_source
 
     try:
         path = _model_dir(model)
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8")) if (path / "meta.json").is_file() else {}
+        meta = read_meta(path)
         nlp = units_pipeline()
         classifier = UnitClassifier(nlp).from_disk(path / "units")
         # Features with the model's own cue lists, so scores match what the model predicts.
@@ -75,7 +78,7 @@ def evaluate(
         print_relations(relations)
         report = {**report, "relations": relations}
     if json_out:
-        json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        _write_json(report, json_out)
 
 
 def _evaluate_relations(path: Path, sources: list, nlp: Any, classifier: Any, *, cv_folds: int,
@@ -146,4 +149,19 @@ def _evaluate_stance(model: Path, data: list[str], json_out: Path | None) -> Non
         console.print(f"gold positions (favor/against/mixed) the system gave any stance to: "
                       f"{report['positioned_found']:.1%}", highlight=False)
     if json_out:
-        json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        _write_json(report, json_out)
+
+
+def _write_json(report: dict[str, Any], path: Path) -> None:
+    """Write the scores as JSON; if ``path`` cannot be written, keep them in a temporary file."""
+    text = json.dumps(report, indent=2) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        fd, fallback = tempfile.mkstemp(prefix="argmine-scores-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        raise fail(Errors.E046.format(path=str(path), reason=e.strerror or str(e), fallback=fallback)) from e

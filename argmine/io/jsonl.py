@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -227,6 +228,7 @@ class JsonlWriter:
         self._resume = resume and not self._stdout
         self._fd: int | None = None
         self._created = False
+        self._regular = False
         self._started = False
         self.count = 0
         self.done: set[str] = set()
@@ -241,9 +243,11 @@ class JsonlWriter:
             self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as e:
             raise ArgmineError(Errors.E033.format(path=str(path), reason=e.strerror or str(e))) from e
+        # Devices (/dev/null, /dev/full) and pipes cannot be truncated, sought or resumed.
+        self._regular = stat.S_ISREG(os.fstat(self._fd).st_mode)
         try:
             _lock(self._fd, path)
-            if self._resume:
+            if self._resume and self._regular:
                 self.done = _recover(self._fd, path)
                 self._started = True
         except BaseException:
@@ -267,15 +271,17 @@ class JsonlWriter:
                                                   pos=e.start)) from e
         if not self._started:
             # Truncate an old file only now that there is something to replace it with.
-            os.ftruncate(self._fd, 0)
+            if self._regular:
+                os.ftruncate(self._fd, 0)
             self._started = True
-        pos = os.lseek(self._fd, 0, os.SEEK_END)
+        pos = os.lseek(self._fd, 0, os.SEEK_END) if self._regular else 0
         try:
             written = 0
             while written < len(payload):
                 written += os.write(self._fd, payload[written:])
         except OSError as e:
-            _rollback(self._fd, pos)
+            if self._regular:
+                _rollback(self._fd, pos)
             raise ArgmineError(Errors.E033.format(path=str(self.path), reason=e.strerror or str(e))) from e
         self.count += 1
 
@@ -305,10 +311,8 @@ def _lock(fd: int, path: Path) -> None:
 
 
 def _rollback(fd: int, pos: int) -> None:
-    try:
-        os.ftruncate(fd, pos)
-    except OSError:
-        pass  # a device such as /dev/full cannot be truncated; nothing was kept anyway
+    # Cut the partial line of a failed write, so the file ends with a whole record.
+    os.ftruncate(fd, pos)
 
 
 def _recover(fd: int, path: Path) -> set[str]:

@@ -24,6 +24,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import Errors, ModelError
 from ..extensions import ensure_extensions
 from ..stance.cues import DEFAULT_CUES, Cues, cues_from_json
 from . import _tables
@@ -31,7 +32,18 @@ from . import _tables
 _FILES = ("stance_cues",)
 def _load_learned(directory: Path) -> Any:
     """The polarity model in ``directory/polarity``, else the older sentence-stance
-    classifier (``directory/target_stance``, models trained before it), else None."""
+    classifier (``directory/target_stance``, models trained before it), else None.
+
+    Raises:
+        ModelError: A damaged configuration (E021), not a bare KeyError or TypeError.
+    """
+    try:
+        return _read_learned(directory)
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise ModelError(Errors.E021.format(path=str(directory), detail=f"{type(e).__name__}: {e}")) from e
+
+
+def _read_learned(directory: Path) -> Any:
     if (directory / "polarity").is_dir():
         from ..stance.polarity import PolarityModel
 

@@ -36,6 +36,7 @@ from ..features.lexicon import (PACKAGED_CUES, CueLists, copy_cue_lists, fingerp
                                 read_cue_lists)
 from ..features.sentence import POSITION_PREFIX, sentence_features
 from ..models.dict_linear import DictLinearModel
+from ..models.integrity import confined
 from ..segment import char_span, sentence_spans
 
 HEADS = ("component", "claim_type", "evidence_type")
@@ -235,6 +236,8 @@ class UnitClassifier:
             raise ModelError(Errors.E021.format(
                 path=str(path / "cues"), detail=f"cue lists differ from those the model was trained "
                                                 f"with: {', '.join(changed)}"))
+        for head in heads:
+            confined(path, f"{head}.json")  # a head names files inside this folder only
         self.spans_key = spans_key
         self.cues = read_cue_lists(path / "cues")
         self.cues_dir = path / "cues"

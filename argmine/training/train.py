@@ -21,6 +21,7 @@ from ..nlp import units_pipeline
 from ..pipeline.unit_classifier import UnitClassifier
 from ..schema import SCHEMA_VERSION
 from ..features.lexicon import PACKAGED_CUES, fingerprint_cue_lists, read_cue_lists
+from ..models.integrity import write_checksums
 from .card import write_card
 from .corpus import (DataSource, examples_from_records, fingerprint, format_tasks, load_records,
                      parse_source_docs, record_genre)
@@ -184,7 +185,8 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
     (output_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
                                           encoding="utf-8")
     write_card(meta, output_dir / "README.md")
-    return meta
+    # Last, once every file is written: loading refuses a model whose files changed since.
+    return write_checksums(output_dir)
 
 
 def _train_relations(sources: Sequence[DataSource], dev: Sequence[DataSource], cv: Sequence[DataSource],
@@ -237,4 +239,4 @@ def train_relations_only(sources: Sequence[DataSource], model_dir: str | Path, *
     meta["relations"]["sources"] = [{"source": str(s), "sha256": fingerprint(s)} for s in sources]
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     write_card(meta, model_dir / "README.md")
-    return meta
+    return write_checksums(model_dir)

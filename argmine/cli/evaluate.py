@@ -37,7 +37,7 @@ def print_report(report: dict[str, Any]) -> None:
 @app.command(rich_help_panel="Train")
 def evaluate(
     model: Annotated[Path, typer.Argument(help="argmine model directory")],
-    data: Annotated[list[str], typer.Argument(help="Gold data as FORMAT:PATH")],
+    data: Annotated[list[str], typer.Argument(help="Gold data as FORMAT:PATH\\[@SPLIT] (e.g. elecdeb:../shared/corpora/elecdeb60to20@dev)")],
     cv_folds: Annotated[int, typer.Option(min=0, help="Cross-validate on DATA with this many folds (0 = score the model as trained)")] = 0,
     group_by: Annotated[str, typer.Option(help="Cross-validation groups: topic or document")] = "topic",
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON")] = None,

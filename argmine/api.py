@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .convert import from_doc
 from .pipeline import actors as _actors  # noqa: F401  (the imports register the factories)
 from .pipeline import sources as _sources  # noqa: F401
 from .pipeline import stance as _stance  # noqa: F401
 from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
+from .pipeline import relations as _relations  # noqa: F401
 from .errors import ArgmineError, Errors, ModelError
 from .nlp import load_spacy, units_pipeline
 from .pieces import PIECE_CHARS, merge_records, split_text
@@ -38,7 +40,8 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
          units_only: bool = False) -> Language:
     """Load the English pipeline with argmine's components added.
 
-    The pipeline is spaCy's, then ``argmine_unit_classifier`` and, unless ``units_only``,
+    The pipeline is spaCy's, then ``argmine_unit_classifier``, ``argmine_relations`` (when the model has a
+    ``relations/`` part) and, unless ``units_only``,
     ``argmine_actors``, ``argmine_sources`` and ``argmine_stance``. Their tables come from
     the model directory when it holds them (a pipeline saved with ``nlp.to_disk``; load
     that with ``spacy.load``), else from the package. ``nlp.meta["argmine"]["tables"]``
@@ -53,6 +56,9 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
     path = _model_dir(model)
     nlp = units_pipeline(spacy_model) if units_only else load_spacy(spacy_model)
     nlp.add_pipe("argmine_unit_classifier", last=True).from_disk(path / "units")
+    # Models trained before argument structure existed have no relations/ part.
+    if (path / "relations" / "cfg.json").is_file():
+        nlp.add_pipe("argmine_relations", last=True).from_disk(path / "relations")
     fingerprints: dict[str, str] = {}
     if not units_only:
         for name, sub in (("argmine_actors", "actors"), ("argmine_sources", "sources"),
@@ -61,7 +67,7 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
             if (path / sub / "cfg.json").is_file():
                 pipe.from_disk(path / sub)
             elif name == "argmine_stance":
-                pipe.initialize(learned_path=path / "stance" / "target_stance")
+                pipe.initialize(learned_path=path / "stance")
             else:
                 pipe.initialize()
             fingerprints.update(pipe.fingerprints())
@@ -74,10 +80,14 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
 
 
 def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
-             terms: Mapping[str, Sequence[str]] | None = None, batch_size: int = 32,
+             terms: Mapping[str, Sequence[str]] | None = None,
+             target_kinds: Mapping[str, str] | None = None, batch_size: int = 32,
              n_process: int = 1, skip_invalid: bool = False,
-             piece_chars: int = PIECE_CHARS) -> Iterator[Document]:
+             piece_chars: int = PIECE_CHARS, keep_gold: bool = False) -> Iterator[Document]:
     """Analyse documents lazily, in input order.
+
+    Each document is analysed for ``targets`` plus the targets its own ``meta.targets``
+    lists (a list of strings). Every distinct target is parsed once per call.
 
     A text longer than ``piece_chars`` (or than spaCy's ``nlp.max_length``) is analysed
     in pieces cut at paragraph, then sentence boundaries, and the pieces' units, actors
@@ -90,6 +100,9 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         targets: Stance targets (free text), e.g. "detente with North Korea".
         terms: Extra words or phrases naming a target, by target, e.g.
             ``{"detente with North Korea": ["thaw", "peace offensive"]}``.
+        target_kinds: The kind of a target ("policy", "actor", "event", "motion"), by
+            target, where the kind recognised from its text is wrong; the key "*" sets
+            every target's kind.
         batch_size: Texts per spaCy batch.
         n_process: Worker processes for spaCy (pays off from about a thousand documents).
         skip_invalid: Log and skip a document that cannot be analysed instead of
@@ -99,16 +112,18 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
     Raises:
         ArgmineError: A bad input record or a document that cannot be analysed, after
             all the documents before it.
+        keep_gold: Keep the units and relations an input record already carries in
+            ``meta["gold"]`` (``{"units": [...], "relations": [...]}``) beside the predictions.
+            Without it they are replaced, and one warning says how many records had any.
     """
-    targets = [t.strip() for t in targets]
-    if any(not t for t in targets):
-        raise ArgmineError(Errors.E016)
+    targets = _clean_targets(targets)
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
     if targets and units_only:
         raise ArgmineError(Errors.E020)
     stance = None if units_only else nlp.get_pipe("argmine_stance")
     if stance is not None:
-        stance.targets, stance.terms = targets, terms
+        # Bad target kinds fail here, before any document is read.
+        stance.configure(targets=targets, terms=terms, kinds=target_kinds)
     limit = max(1, min(piece_chars, nlp.max_length - 1))
     failure: list[ArgmineError] = []
 
@@ -117,14 +132,25 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         # let spaCy finish the batch in flight, then raise.
         try:
             for r in records:
+                own = _record_targets(r, targets)
+                if own and units_only:
+                    raise ArgmineError(Errors.E020)
                 parts = split_text(r.text, limit)
                 for k, piece in enumerate(parts):
                     # The whole record travels only with its last piece (worker pipes copy it).
                     last = k == len(parts) - 1
-                    yield piece.text, (piece.start, r.id, r.meta, r if last else None)
+                    context = (piece.start, r.id, r.meta, r if last else None)
+                    if own == targets:
+                        yield piece.text, context
+                        continue
+                    # The record's own targets travel on the Doc to the stance component.
+                    doc = nlp.make_doc(piece.text)
+                    doc._.argmine_targets = own
+                    yield doc, context
         except ArgmineError as e:
             failure.append(e)
 
+    replaced = 0
     done: list[tuple[int, Document]] = []
     error: ArgmineError | None = None
     for doc, (start, doc_id, meta, record) in _pipe(nlp, pieces(), batch_size, n_process):
@@ -146,12 +172,28 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
             logger.warning("skipped document %r: %s", doc_id, error)
             error = None
             continue
-        yield merge_records(record, parts)
+        result = merge_records(record, parts)
+        if record.units or record.relations:
+            if keep_gold:
+                result = result.model_copy(update={"meta": {**result.meta, "gold": gold_annotation(record)}})
+            else:
+                replaced += 1
+        yield result
+    if replaced:
+        logger.warning("%d input record(s) carried units or relations; they were replaced by "
+                       "predictions. Pass keep_gold=True (--keep-gold) to keep them in meta.gold.",
+                       replaced)
     if failure:
         raise failure[0]
 
 
-def _pipe(nlp: Language, items: Iterable[tuple[str, Any]], batch_size: int, n_process: int
+def gold_annotation(record: Document) -> dict[str, Any]:
+    """A record's own units and relations as JSON, for ``meta["gold"]``."""
+    data = record.to_dict()
+    return {"units": data["units"], "relations": data["relations"]}
+
+
+def _pipe(nlp: Language, items: Iterable[tuple[str | Doc, Any]], batch_size: int, n_process: int
           ) -> Iterator[tuple[Any, Any]]:
     """``nlp.pipe`` over ``(text, context)`` pairs; workers ignore Ctrl-C (the parent handles it).
 
@@ -179,22 +221,42 @@ def _pipe(nlp: Language, items: Iterable[tuple[str, Any]], batch_size: int, n_pr
     yield from stream
 
 
-def _batches(items: Iterable[tuple[str, Any]], size: int, chars: int) -> Iterator[list[tuple[str, Any]]]:
+def _batches(items: Iterable[tuple[str | Doc, Any]], size: int, chars: int
+             ) -> Iterator[list[tuple[str | Doc, Any]]]:
     """Group items into lists of at most ``size`` texts and about ``chars`` characters."""
-    batch: list[tuple[str, Any]] = []
+    batch: list[tuple[str | Doc, Any]] = []
     total = 0
     for item in items:
-        if batch and (len(batch) >= size or total + len(item[0]) > chars):
+        n = len(item[0].text) if isinstance(item[0], Doc) else len(item[0])
+        if batch and (len(batch) >= size or total + n > chars):
             yield batch
             batch, total = [], 0
         batch.append(item)
-        total += len(item[0])
+        total += n
     if batch:
         yield batch
 
 
+def _clean_targets(targets: Iterable[str]) -> list[str]:
+    out = [t.strip() for t in targets]
+    if any(not t for t in out):
+        raise ArgmineError(Errors.E016)
+    return list(dict.fromkeys(out))
+
+
+def _record_targets(record: Document, targets: Sequence[str]) -> list[str]:
+    """The run's targets followed by the record's own ``meta.targets``."""
+    own = record.meta.get("targets")
+    if own is None:
+        return list(targets)
+    if not isinstance(own, list) or not all(isinstance(t, str) for t in own):
+        raise ArgmineError(Errors.E028.format(id=record.id, value=repr(own)[:80]))
+    return _clean_targets([*targets, *own])
+
+
 def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = (),
-            terms: Mapping[str, Sequence[str]] | None = None, doc_id: str = "doc",
+            terms: Mapping[str, Sequence[str]] | None = None,
+            target_kinds: Mapping[str, str] | None = None, doc_id: str = "doc",
             meta: Mapping[str, Any] | None = None) -> Document:
     """Analyse one text and return its record (units, actors, stances).
 
@@ -204,7 +266,8 @@ def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = 
     nlp = nlp or load()
     record = Document(id=doc_id, text=text, meta=dict(meta or {}))
     with _lock_for(nlp):
-        return next(annotate([record], nlp=nlp, targets=targets, terms=terms))
+        return next(annotate([record], nlp=nlp, targets=targets, terms=terms,
+                             target_kinds=target_kinds))
 
 
 _LOCKS: "weakref.WeakKeyDictionary[Language, threading.Lock]" = weakref.WeakKeyDictionary()

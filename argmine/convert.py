@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .extensions import QUOTES_KEY, SPANS_KEY
-from .schema import Actor, Cue, Document, Mention, Quote, Stance, Unit
+from .schema import Actor, Cue, Document, Mention, Quote, Relation, Stance, Unit
 
 # A unit whose characters lie at least this much inside a statement is reported from
 # the statement's speaker.
@@ -45,8 +45,17 @@ def units_from_doc(doc: Doc, *, spans_key: str = SPANS_KEY, quotes: list[Quote] 
         units.append(Unit(id=f"u{i}", start=span.start_char, end=span.end_char, label=span.label_,
                           type=span._.argmine_type, score=span._.argmine_score,
                           probs=span._.argmine_probs,
-                          source=_source(span.start_char, span.end_char, quotes or [])))
+                          source=_source(span.start_char, span.end_char, quotes or []),
+                          role=span._.argmine_role))
     return units
+
+
+def relations_from_doc(doc: Doc) -> list[Relation]:
+    """Return the links of ``argmine_relations`` as schema relations (ids r1, r2, ...)."""
+    links = doc._.argmine_relations if Doc.has_extension("argmine_relations") else None
+    return [Relation(id=f"r{i}", source=f"u{link['source'] + 1}", target=f"u{link['target'] + 1}",
+                     label=link["label"])
+            for i, link in enumerate(links or [], start=1)]
 
 
 def actors_from_doc(doc: Doc, *, author: str | None = None) -> list[Actor]:
@@ -68,4 +77,4 @@ def from_doc(doc: Doc, *, doc_id: str, meta: Mapping[str, Any] | None = None) ->
     actors = actors_from_doc(doc, author=meta.get("author")) if has else []
     stances = [Stance(**s) for s in (doc._.argmine_stances or [])] if has else []
     return Document(id=doc_id, text=doc.text, meta=meta, units=units_from_doc(doc, quotes=quotes),
-                    actors=actors, quotes=quotes, stances=stances)
+                    relations=relations_from_doc(doc), actors=actors, quotes=quotes, stances=stances)

@@ -42,6 +42,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E014 = ("Unknown Hugging Face dataset level {level!r}; choose 'document', 'unit' or 'sentence'.")
     E015 = ("Dataset is missing the column(s) {missing}; a document-level argmine dataset "
             "needs {needed}.")
+    E028 = ("Document {id!r}: meta.targets must be a list of strings, got {value}. Write e.g. "
+            "\"targets\": [\"the Iran nuclear deal\"].")
+    E027 = ("Target kind {kind!r} is not known; choose one of: {choices}.")
     E016 = ("Target text is empty. Pass a phrase such as --target \"detente with North Korea\".")
     E018 = ("Cannot group by {group!r}: use 'document' or 'topic' (topic read from meta.topic).")
     E019 = ("Only {n} group(s) available for {k}-fold cross-validation; lower --folds or add data.")

@@ -8,12 +8,15 @@ SPANS_KEY = "argmine_units"
 ACTORS_KEY = "argmine_actors"
 QUOTES_KEY = "argmine_quotes"
 
-# Span extensions: unit labels (units) and reported speech (quotes).
-_SPAN = ("argmine_type", "argmine_score", "argmine_probs",
+# Span extensions: unit labels and the main-claim role (units), reported speech (quotes).
+_SPAN = ("argmine_type", "argmine_score", "argmine_probs", "argmine_role",
          "argmine_speaker", "argmine_cue", "argmine_kind")
 # Doc extensions: actor records (id, name, kind, affiliation, role) and stance records,
 # plain dicts so that DocBin(store_user_data=True) keeps them without pickle.
-_DOC = ("argmine_actors", "argmine_stances")
+# argmine_targets: a document's own targets (its meta.targets with the run's), when they differ.
+# argmine_relations: list of {"source": i, "target": j, "label": ..., "score": ...} with i, j
+# indices into doc.spans[SPANS_KEY].
+_DOC = ("argmine_actors", "argmine_stances", "argmine_targets", "argmine_relations")
 
 
 def ensure_extensions() -> None:

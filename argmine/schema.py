@@ -48,6 +48,9 @@ class Unit(_Record):
     # Actor id of the source the unit is reported from: the speaker of the quotation or
     # reported statement that holds it (null for the author's own words).
     source: str | None = None
+    # "main" for the document's main claim (an essay's major claim, a microtext's central
+    # claim); relations of the other units lead up to it.
+    role: Literal["main"] | None = None
 
 
 class Relation(_Record):

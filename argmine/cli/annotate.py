@@ -18,10 +18,12 @@ def annotate(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write argmine JSONL ('-' = stdout)")],
     target: Annotated[Optional[list[str]], typer.Option("--target", "-t", help="Stance target, e.g. \"detente with North Korea\" (repeatable)")] = None,
     term: Annotated[Optional[list[str]], typer.Option("--term", help="Extra word naming a target, as TARGET=WORD (repeatable)")] = None,
+    target_kind: Annotated[Optional[list[str]], typer.Option("--target-kind", help="Kind of a target when the one recognised is wrong: TARGET=KIND, or KIND for all targets; KIND is policy, actor, event or motion (repeatable)")] = None,
     model: Annotated[Optional[Path], typer.Option(help="argmine model directory (default: the bundled model)")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     units_only: Annotated[bool, typer.Option("--units-only", help="Only units (no parser/NER: faster; no actors or stance)")] = False,
-    show: Annotated[bool, typer.Option("--show", help="Print units and an actor × target × stance table")] = False,
+    show: Annotated[bool, typer.Option("--show", help="Print units, the argument tree and an actor × target × stance table")] = False,
+    keep_gold: Annotated[bool, typer.Option("--keep-gold", help="Keep units and relations the input records already carry, in meta.gold")] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Texts per batch")] = 32,
     n_process: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output file")] = False,
@@ -37,6 +39,13 @@ def annotate(
             raise fail(f"--term {spec!r}: write TARGET=WORD with TARGET exactly as given to --target "
                        f"(targets: {', '.join(map(repr, targets)) or 'none'}).")
         terms.setdefault(name, []).append(word.strip())
+    kinds: dict[str, str] = {}
+    for spec in target_kind or []:
+        name, sep, kind = spec.rpartition("=")
+        if sep and name not in targets:
+            raise fail(f"--target-kind {spec!r}: write TARGET=KIND with TARGET exactly as given to --target "
+                       f"(targets: {', '.join(map(repr, targets)) or 'none'}), or KIND alone for all targets.")
+        kinds[name if sep else "*"] = kind.strip()
     try:
         # Every path check before a model loads or a file opens.
         check_inputs(inputs)
@@ -53,8 +62,8 @@ def annotate(
             records = read_inputs(inputs, skip_invalid=skip_invalid)
             if writer.done:
                 records = (r for r in records if r.id not in writer.done)
-            for doc in run(records, nlp=nlp, targets=targets, terms=terms, batch_size=batch_size,
-                           n_process=n_process, skip_invalid=skip_invalid):
+            for doc in run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds, keep_gold=keep_gold,
+                           batch_size=batch_size, n_process=n_process, skip_invalid=skip_invalid):
                 writer.write(doc)
                 if show:
                     # Tables go to stderr when the records themselves go to stdout.

@@ -43,7 +43,11 @@ def evaluate(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the scores as JSON")] = None,
     stance: Annotated[bool, typer.Option("--stance", help="Score actor stances instead: analyse each gold document for its meta.targets and compare actor x target pairs")] = False,
 ) -> None:
-    """Per-class precision/recall/F1, macro-F1 and confusion; optionally cross-topic cross-validation."""
+    """Per-class precision/recall/F1, macro-F1 and confusion; optionally cross-topic cross-validation.
+
+    Data with relations or main claims also gets link F1 (all, support, attack) and main-claim
+    accuracy, beside two baselines, on gold and on predicted units.
+    """
     if stance:
         return _evaluate_stance(model, data, json_out)
     from ..api import _model_dir
@@ -55,18 +59,66 @@ def evaluate(
         path = _model_dir(model)
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8")) if (path / "meta.json").is_file() else {}
         nlp = units_pipeline()
-        examples = load_sources([parse_source(d) for d in data], nlp)
+        sources = [parse_source(d) for d in data]
+        examples = load_sources(sources, nlp)
+        classifier = UnitClassifier(nlp).from_disk(path / "units")
         if cv_folds:
             report = cross_validate(examples, folds=cv_folds, group_by=group_by,
                                     seed=meta.get("seed", 0), C=meta.get("C", 1.0))
         else:
-            classifier = UnitClassifier(nlp).from_disk(path / "units")
             report = evaluate_model(classifier.models, examples)
+        relations = _evaluate_relations(path, sources, nlp, classifier, cv_folds=cv_folds, meta=meta)
     except ArgmineError as e:
         raise fail(str(e)) from e
     print_report(report)
+    if relations:
+        print_relations(relations)
+        report = {**report, "relations": relations}
     if json_out:
         json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+def _evaluate_relations(path: Path, sources: list, nlp: Any, classifier: Any, *, cv_folds: int,
+                        meta: dict[str, Any]) -> dict[str, Any]:
+    """Link F1 and main-claim accuracy on the sources that carry structure (empty if none)."""
+    from ..relations.model import RelationParser
+    from ..relations.training import cross_validate_parsed, load_relation_sources, score_parsed
+
+    if not cv_folds and not (path / "relations" / "cfg.json").is_file():
+        return {}
+    parsed = load_relation_sources(sources, nlp)
+    if not parsed:
+        return {}
+    if cv_folds:
+        return {name: cross_validate_parsed(docs, folds=cv_folds, seed=meta.get("seed", 0),
+                                            C=meta.get("C", 1.0)) for name, docs in parsed.items()}
+    parser = RelationParser.from_disk(path / "relations")
+    return {name: score_parsed(parser, docs, classifier) for name, docs in parsed.items()}
+
+
+_REL_SYSTEMS = {"model": "argmine", "baseline_nearest_claim": "evidence → nearest claim",
+                "baseline_main_claim": "claims → main claim"}
+
+
+def print_relations(report: dict[str, Any]) -> None:
+    """One table per source and unit kind: link F1 by label, main-claim accuracy."""
+    for source, by_units in report.items():
+        for units, block in by_units.items():
+            table = Table(title=f"argument structure · {source} · {units.replace('_', ' ')} "
+                                f"({block['documents']} documents)", title_justify="left")
+            for col in ("system", "link P", "link R", "link F1", "support F1", "attack F1",
+                        "unlabelled F1", "main claim"):
+                table.add_column(col, justify="left" if col == "system" else "right")
+            for system, name in _REL_SYSTEMS.items():
+                s = block.get(system)
+                if not s:
+                    continue
+                main = s.get("main_claim_accuracy")
+                table.add_row(name, f"{s['all']['precision']:.3f}", f"{s['all']['recall']:.3f}",
+                              f"{s['all']['f1']:.3f}", f"{s['support']['f1']:.3f}",
+                              f"{s['attack']['f1']:.3f}", f"{s['unlabelled']['f1']:.3f}",
+                              "–" if main is None else f"{main:.3f}")
+            console.print(table)
 
 
 def _evaluate_stance(model: Path, data: list[str], json_out: Path | None) -> None:

@@ -1,4 +1,4 @@
-"""Terminal rendering of an annotated document: units, then actor × target × stance.
+"""Terminal rendering of an annotated document: units, the argument tree, actor × target × stance.
 
 User text is never read as Rich markup (transcripts are full of ``[applause]``) and is never
 cut: table cells wrap at any width, and when the output is not a terminal (a pipe or a file)
@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
+from rich.tree import Tree
 
 from ..schema import Document
 
@@ -61,6 +62,9 @@ def show_document(doc: Document, console: Console) -> None:
     stance_header = ("actor", "target", "stance", "conf.", "key evidence")
     if not console.is_terminal:
         _plain(console, f"{doc.id}: argument units", unit_header, unit_rows)
+        tree = argument_tree(doc)
+        if tree is not None:
+            console.print(tree)
         if stance_rows:
             _plain(console, f"{doc.id}: who stands where", stance_header, stance_rows)
         return
@@ -71,6 +75,9 @@ def show_document(doc: Document, console: Console) -> None:
     for row in unit_rows:
         units.add_row(row[0], Text(row[1], style=_COLOURS.get(row[1], "")), row[2], row[3], Text(row[4]))
     console.print(units)
+    tree = argument_tree(doc)
+    if tree is not None:
+        console.print(tree)
     if not stance_rows:
         return
     table = Table(title=Text(f"{doc.id}: who stands where"), expand=True)
@@ -81,3 +88,53 @@ def show_document(doc: Document, console: Console) -> None:
         table.add_row(Text(actor), Text(target), Text(label, style=_COLOURS.get(label.split()[0], "")),
                       conf, Text(key))
     console.print(table)
+
+
+_LINK_STYLE = {"support": ("supports", "green"), "attack": ("attacks", "red")}
+
+
+def argument_tree(doc: Document, *, width: int = 200) -> Tree | None:
+    """The document's argument as a tree: the main claim, the units that support or attack it,
+    and their own supporters and attackers, each under its target.
+
+    Units linked to a relation (an undercut) hang under that relation's source. Other
+    top-level units with supporters get their own branch; units in no link are left out.
+    Returns None when the document has no main claim and no relations.
+    """
+    units = {u.id: u for u in doc.units}
+    rel_source = {r.id: r.source for r in doc.relations}
+    children: dict[str, list[tuple[str, str]]] = {}
+    linked: set[str] = set()
+    for rel in doc.relations:
+        target = rel.target
+        seen = set()
+        while target in rel_source and target not in seen:
+            seen.add(target)
+            target = rel_source[target]
+        if rel.source in units and target in units:
+            children.setdefault(target, []).append((rel.source, rel.label))
+            linked.add(rel.source)
+    mains = [u.id for u in doc.units if u.role == "main"]
+    if not mains and not children:
+        return None
+    tree = Tree(f"[bold]{escape(doc.id)}: argument[/]", guide_style="dim")
+
+    def text(uid: str) -> str:
+        u = units[uid]
+        flat = _flat(doc.text[u.start:u.end])
+        return escape(flat if len(flat) <= width else flat[: width - 1] + "…")
+
+    def grow(node: Tree, uid: str, path: frozenset[str]) -> None:
+        for child, label in sorted(children.get(uid, []), key=lambda c: units[c[0]].start):
+            if child in path:  # gold data may hold a cycle; show it once
+                continue
+            verb, colour = _LINK_STYLE.get(label, (label, ""))
+            branch = node.add(f"[{colour}]{verb}[/] {text(child)} [dim]({escape(child)})[/]")
+            grow(branch, child, path | {child})
+
+    tops = mains + [uid for uid in children if uid not in linked and uid not in mains]
+    for uid in tops:
+        tag = "[bold magenta]main claim[/]" if uid in mains else "[magenta]claim[/]"
+        node = tree.add(f"{tag} {text(uid)} [dim]({escape(uid)})[/]")
+        grow(node, uid, frozenset({uid}))
+    return tree

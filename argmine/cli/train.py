@@ -21,21 +21,37 @@ def train(
     folds: Annotated[int, typer.Option(min=2, help="Folds for --cv")] = 5,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing model directory")] = False,
+    relations_only: Annotated[bool, typer.Option("--relations-only", help="Keep the existing model in OUTPUT and retrain only its relation parser (relations/) from SOURCES")] = False,
 ) -> None:
     """Train the unit classifier (and optionally the stance classifier); write a model with its card."""
     from ..training import parse_source, train as run
+    from ..training.train import train_relations_only
 
     try:
-        meta = run([parse_source(s) for s in sources], output,
-                   dev=[parse_source(s) for s in dev or []], cv=[parse_source(s) for s in cv or []],
-                   seed=seed, C=c, cv_folds=folds, spacy_model=spacy_model,
-                   stance_corpora=stance_corpora, overwrite=overwrite)
+        if relations_only:
+            meta = train_relations_only([parse_source(s) for s in sources], output,
+                                        dev=[parse_source(s) for s in dev or []],
+                                        cv=[parse_source(s) for s in cv or []], seed=seed, C=c,
+                                        cv_folds=folds, spacy_model=spacy_model)
+        else:
+            meta = run([parse_source(s) for s in sources], output,
+                       dev=[parse_source(s) for s in dev or []], cv=[parse_source(s) for s in cv or []],
+                       seed=seed, C=c, cv_folds=folds, spacy_model=spacy_model,
+                       stance_corpora=stance_corpora, overwrite=overwrite)
     except ArgmineError as e:
         raise fail(str(e)) from e
-    for source, heads in meta["dev"].items():
+    for source, heads in ({} if relations_only else meta["dev"]).items():
         for head, block in heads.items():
             if "model" in block:
                 console.print(f"{source} {head} macro-F1: argmine {block['model']['macro_f1']:.3f} · "
                               f"TF-IDF+LR {block['tfidf_lr']['macro_f1']:.3f} · majority "
                               f"{block['majority']['macro_f1']:.3f}", highlight=False, markup=False)
+    rel = meta.get("relations") or {}
+    for kind in ("dev", "cv"):
+        for source, by_units in rel.get(kind, {}).items():
+            for units, block in by_units.items():
+                console.print(f"{source} links ({units.replace('_', ' ')}) F1: argmine "
+                              f"{block['model']['all']['f1']:.3f} · nearest claim "
+                              f"{block['baseline_nearest_claim']['all']['f1']:.3f} · main claim "
+                              f"{block['baseline_main_claim']['all']['f1']:.3f}", highlight=False, markup=False)
     succeed(f"Model written to {output} (card: {output / 'README.md'})")

@@ -25,7 +25,8 @@ Text:
 
 Label mapping (components in text order get ids ``T1``, ``T2`` ...):
 
-    - ``MajorClaim`` -> claim, orig ``MajorClaim``
+    - ``MajorClaim`` -> claim, orig ``MajorClaim``, role ``main`` (an essay states its
+      major claim in the introduction and restates it in the conclusion: both are main)
     - ``Claim:For`` / ``Claim:Against`` -> claim, orig ``Claim:For`` / ``Claim:Against``
     - ``Premise:<rel>:<Support|Attack>`` -> evidence, orig ``Premise``
 
@@ -201,7 +202,8 @@ def _document(essay: list[_Token], *, file: Path, split: str, number: int) -> Do
         kind, stance = m["kind"], m["stance"]
         orig = f"{kind}:{stance}" if stance else kind
         units.append(Unit(id=f"T{k + 1}", start=spans[first][0], end=spans[last][1],
-                          label=_UNIT_LABEL[kind], orig=orig))
+                          label=_UNIT_LABEL[kind], orig=orig,
+                          role="main" if kind == "MajorClaim" else None))
 
     major = next((u.id for u, m in zip(units, parsed) if m["kind"] == "MajorClaim"), None)
     relations: list[Relation] = []

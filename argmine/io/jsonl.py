@@ -161,7 +161,8 @@ def records_from_lines(lines: Iterable[tuple[int, str]], *, name: str, stem: str
                        skip_invalid: bool = False) -> Iterator[Document]:
     """Turn JSONL lines into documents: argmine records as they are, else ``text`` + ``id``.
 
-    Other keys of a plain record go to ``meta``; a record without an id gets ``STEM-LINE``.
+    A plain record's ``meta`` object and its other keys go to ``meta``; a record without an
+    id gets ``STEM-LINE``.
     With ``skip_invalid`` a bad line is logged and skipped; otherwise it raises
     ``SchemaError`` after every good line before it has been yielded.
     """
@@ -187,7 +188,12 @@ def _record(data: Any, *, name: str, stem: str, lineno: int) -> Document:
                                or not str(doc_id).strip()):
         raise SchemaError(Errors.E039.format(detail=f"\"id\" must be a non-empty string or a number, "
                                              f"not {json.dumps(doc_id)[:40]}"), path=name, lineno=lineno)
-    meta = {k: v for k, v in data.items() if k not in ("id", "text")}
+    # A plain record's own "meta" object (e.g. {"targets": [...]}) is its metadata; other
+    # keys join it.
+    own = data.get("meta")
+    meta = dict(own) if isinstance(own, dict) else {}
+    meta.update({k: v for k, v in data.items()
+                 if k not in ("id", "text") and not (k == "meta" and isinstance(v, dict))})
     meta.setdefault("source", name)
     try:
         return Document(id=str(doc_id) if doc_id is not None else f"{stem}-{lineno}", text=text, meta=meta)

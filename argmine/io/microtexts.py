@@ -23,7 +23,7 @@ Label mapping:
       (directly or through a joint) spans from its first EDU's start to its last EDU's
       end.
     - The central claim, the ADU that is the source of no non-``seg`` edge -> claim,
-      orig ``central``.
+      orig ``central``, role ``main``.
     - Every other ADU -> evidence, orig its role ``pro`` or ``opp``. Types are null.
     - Edges (relation id = edge id, orig = edge type): ``sup``, ``exa`` -> support;
       ``reb``, ``und`` -> attack. An undercut's target is the relation id of the edge it
@@ -198,7 +198,7 @@ def _document(file: Path) -> Document:
         end = max(edu_span[e][1] for e in adu_edus[aid])
         central = aid not in sources
         units.append(Unit(id=aid, start=start, end=end, label="claim" if central else "evidence",
-                          orig="central" if central else atype))
+                          orig="central" if central else atype, role="main" if central else None))
         if any(e in implicit_edus for e in adu_edus[aid]):
             implicit_units.append(aid)
     centrals = [u.id for u in units if u.label == "claim"]

@@ -7,9 +7,11 @@ reported statement is its speaker's, and the author's own stance leaves it out.
 Writes: ``doc._.argmine_stances``, one dict per (actor, target) in the
 ``argmine.doc/1`` stance format.
 
-Targets are set per run (``component.targets``, ``component.terms``); the cue table
-(``stance_cues.json``) is loaded by ``initialize()`` and saved by ``to_disk()``, with
-the learned sentence-stance classifier when the pipeline has one.
+Targets are set per run (``component.configure(targets=..., terms=..., kinds=...)``) and
+each is parsed once per run; a Doc may add its own (``doc._.argmine_targets``, from a
+record's ``meta.targets``). The cue table (``stance_cues.json``) is loaded by
+``initialize()`` and saved by ``to_disk()``, with the learned polarity model (or the
+older sentence-stance classifier) when the pipeline has one.
 """
 
 from __future__ import annotations
@@ -27,7 +29,18 @@ from ..stance.cues import DEFAULT_CUES, Cues, cues_from_json
 from . import _tables
 
 _FILES = ("stance_cues",)
-_LEARNED = "target_stance"
+def _load_learned(directory: Path) -> Any:
+    """The polarity model in ``directory/polarity``, else the older sentence-stance
+    classifier (``directory/target_stance``, models trained before it), else None."""
+    if (directory / "polarity").is_dir():
+        from ..stance.polarity import PolarityModel
+
+        return PolarityModel.from_disk(directory / "polarity")
+    if (directory / "target_stance").is_dir():
+        from ..stance.learned import StanceClassifier
+
+        return StanceClassifier.from_disk(directory / "target_stance")
+    return None
 
 
 class _SpacyOnly:
@@ -53,6 +66,8 @@ class StanceComponent:
         self.nlp = nlp
         self.targets: Sequence[str] = ()
         self.terms: Mapping[str, Sequence[str]] | None = None
+        self.kinds: Mapping[str, str] = {}
+        self._parsed: dict[str, Any] = {}
         self.learned: Any = None
         self._raw: dict[str, Any] | None = None
         self.cues: Cues | None = None
@@ -64,9 +79,29 @@ class StanceComponent:
         """Load the cue table (default: the package's) and, if given, a learned classifier."""
         self._set(json.loads(Path(cues_path or DEFAULT_CUES).read_text(encoding="utf-8")))
         if learned_path is not None and Path(learned_path).is_dir():
-            from ..stance.learned import StanceClassifier
+            self.learned = _load_learned(Path(learned_path))
 
-            self.learned = StanceClassifier.from_disk(learned_path)
+    def configure(self, *, targets: Sequence[str] = (), terms: Mapping[str, Sequence[str]] | None = None,
+                  kinds: Mapping[str, str] | None = None) -> None:
+        """Set this run's targets, their extra terms and forced kinds, and parse each once.
+
+        Raises:
+            ArgmineError: A kind is not a target kind (E027), or a target is empty (E016).
+        """
+        self.targets, self.terms, self.kinds = list(targets), terms, dict(kinds or {})
+        self._parsed = {}
+        for text in self.targets:
+            self.parsed(text)
+
+    def parsed(self, text: str) -> Any:
+        """The parsed target for ``text``, parsed by spaCy alone on first use in this run."""
+        if text not in self._parsed:
+            from ..stance.target import parse_target
+
+            self._parsed[text] = parse_target(
+                text, _SpacyOnly(self.nlp), extra_terms=(self.terms or {}).get(text, ()),
+                kind=self.kinds.get(text, self.kinds.get("*")))
+        return self._parsed[text]
 
     def _set(self, raw: dict[str, Any]) -> None:
         self._raw, self.cues = raw, cues_from_json(raw)
@@ -75,7 +110,8 @@ class StanceComponent:
         ensure_extensions()
         if self.cues is None:
             self.initialize()
-        if not self.targets:
+        targets = doc._.argmine_targets if doc._.argmine_targets is not None else self.targets
+        if not targets:
             doc._.argmine_stances = []
             return doc
         from ..convert import from_doc
@@ -84,8 +120,8 @@ class StanceComponent:
         # The record view of the layers (units with their sources, actors) is what the
         # attribution rules read; nothing is written back but the stances.
         record = from_doc(doc, doc_id="doc")
-        result = attribute(doc, record, targets=self.targets, actors=record.actors, nlp=_SpacyOnly(self.nlp),
-                           learned=self.learned, terms=self.terms, cues=self.cues)
+        result = attribute(doc, record, targets=[self.parsed(t) for t in targets], actors=record.actors,
+                           nlp=_SpacyOnly(self.nlp), learned=self.learned, terms=self.terms, cues=self.cues)
         doc._.argmine_stances = [s.model_dump(mode="json") for s in result.stances]
         return doc
 
@@ -102,19 +138,17 @@ class StanceComponent:
         if self._raw is None:
             self.initialize()
         path = Path(path)
-        _tables.write(path, {"stance_cues": self._raw}, {"learned": self.learned is not None})
+        kind = None
         if self.learned is not None:
-            self.learned.to_disk(path / _LEARNED)
+            kind = "polarity" if type(self.learned).__name__ == "PolarityModel" else "target_stance"
+            self.learned.to_disk(path / kind)
+        _tables.write(path, {"stance_cues": self._raw}, {"learned": kind is not None})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "StanceComponent":
         path = Path(path)
         cfg, tables = _tables.read(path, _FILES)
         self._set(tables["stance_cues"])
-        self.learned = None
-        if cfg.get("learned") and (path / _LEARNED).is_dir():
-            from ..stance.learned import StanceClassifier
-
-            self.learned = StanceClassifier.from_disk(path / _LEARNED)
+        self.learned = _load_learned(path) if cfg.get("learned") else None
         return self
 
 

@@ -361,8 +361,7 @@ def load_stance_corpora(corpora_dir: Path) -> dict[str, list[StanceExample]]:
 def train_stance_models(corpora_dir: Path, output_dir: Path, *, seed: int = 0) -> dict:
     """Cross-validate, then train on all data and write the stance models.
 
-    Writes ``output_dir/target_stance/`` (``StanceClassifier`` on IBM + IAM),
-    ``output_dir/person_polarity/`` (``PolarityClassifier`` on NewsMTSC) and
+    Writes ``output_dir/target_stance/`` (``StanceClassifier`` on IBM + IAM) and
     ``output_dir/scores.json`` (cross-topic CV per corpus, model vs lexicon vs majority).
 
     Args:
@@ -385,10 +384,8 @@ def train_stance_models(corpora_dir: Path, output_dir: Path, *, seed: int = 0) -
         StanceClassifier(seed=seed).fit(target_train).to_disk(output_dir / "target_stance")
         result["trained"]["target_stance"] = {"n": len(target_train),
                                               "labels": dict(Counter(e.label for e in target_train))}
-    if data.get("newsmtsc"):
-        PolarityClassifier(seed=seed).fit(data["newsmtsc"]).to_disk(output_dir / "person_polarity")
-        result["trained"]["person_polarity"] = {
-            "n": len(data["newsmtsc"]), "labels": dict(Counter(e.label for e in data["newsmtsc"]))}
+    # Polarity toward persons is the polarity model's job (``argmine.stance.polarity``, built by
+    # ``argmine.training.polarity``); NewsMTSC is only cross-validated here, as a baseline.
     output_dir.mkdir(parents=True, exist_ok=True)
     (output_dir / "scores.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result

@@ -35,6 +35,64 @@ def _per_class(block: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+_REL_SYSTEMS = (("baseline_nearest_claim", "evidence → nearest preceding claim"),
+                ("baseline_main_claim", "claims → main claim"), ("model", "argmine"))
+
+
+def _relation_rows(name: str, report: dict[str, Any]) -> list[str]:
+    rows = []
+    for units, block in report.items():
+        for system, label in _REL_SYSTEMS:
+            s = block.get(system)
+            if not s:
+                continue
+            main = f"{s['main_claim_accuracy']:.3f}" if "main_claim_accuracy" in s else "–"
+            rows.append(f"| {name} | {units.replace('_', ' ')} | {label} | {s['all']['f1']:.3f} | "
+                        f"{s['support']['f1']:.3f} | {s['attack']['f1']:.3f} | "
+                        f"{s['unlabelled']['f1']:.3f} | {main} |")
+    return rows
+
+
+def _relations_section(rel: dict[str, Any] | None) -> list[str]:
+    if not rel:
+        return []
+    out = ["", "## Argument structure (`relations/`)", "",
+           "The `argmine_relations` component picks each document's main claim, scores every "
+           "ordered pair of claim/evidence units for a link with logistic regression over "
+           "distance, position, paragraph, discourse-marker, shared-word and unit-type features "
+           "(`argmine.relations.features`; Stab & Gurevych 2017, Peldszus & Stede 2015, Persing & "
+           "Ng 2016), keeps the maximum spanning forest (Chu-Liu/Edmonds over a virtual root: at "
+           "most one outgoing link per unit, no cycles) and labels each link support or attack.", "",
+           "Training data: " + "; ".join(
+               f"`{src}` {s['documents']} documents, links "
+               + ", ".join(f"{k} {v}" for k, v in s["links"].items())
+               + f", {s['main_claims']} with a main claim" for src, s in rel["sizes"].items()) + ".", "",
+           "A link counts when its source and target are in the sentences of a gold link's source "
+           "and target and the label agrees (units are sentences; gold links inside one sentence "
+           "vanish; an undercut attacks the source of the edge it undercuts). *Unlabelled* ignores "
+           "the label. Main-claim accuracy: share of documents whose predicted main claim is in a "
+           "sentence holding a gold main claim (an essay's restated major claim counts). Both "
+           "baselines use argmine's main claim. *gold units*: sentences labelled from the gold "
+           "annotation; *predicted units*: labelled by the unit classifier above.", "",
+           "On gold units of microtexts the central claim is the only claim, so main-claim "
+           "accuracy there is trivially 1.0 and the claims → main claim baseline has no link to "
+           "make. The essays' CoNLL text has no paragraph breaks, so paragraph features and the "
+           "nearest-claim baseline see each essay as one paragraph.", "",
+           "Reproduce: `scripts/train-default-model.sh` (the whole model) or "
+           "`scripts/train-default-model.sh --relations` (only `relations/`, into the existing "
+           "model); score a model with `argmine evaluate MODEL aaec:PATH/dev.dat` (held out) or "
+           "`argmine evaluate MODEL microtexts:PATH --cv-folds 5` (cross-validated on microtexts "
+           "alone; the table's CV also trains every fold on the other training sources).", "",
+           "| data | units | system | link F1 | support F1 | attack F1 | unlabelled F1 | main claim acc. |",
+           "|---|---|---|---|---|---|---|---|"]
+    for source, report in rel.get("dev", {}).items():
+        out += _relation_rows(f"`{source}` (held out)", report)
+    for source, report in rel.get("cv", {}).items():
+        folds = next(iter(report.values())).get("folds", "?")
+        out += _relation_rows(f"`{source}` ({folds}-fold CV by document)", report)
+    return out
+
+
 def write_card(meta: dict[str, Any], path: str | Path) -> None:
     out = [f"# argmine unit model `{meta['name']}`", "",
            "Labels every sentence claim / evidence / none, claims value / policy / fact, evidence "
@@ -92,6 +150,7 @@ def write_card(meta: dict[str, Any], path: str | Path) -> None:
             cells = [f"{block[k]['macro_f1']:.3f} / {block[k]['accuracy']:.3f}"
                      for k in ("majority", "lexicon", "model")]
             out.append(f"| {name} | {block['n']} | {block['groups']} | " + " | ".join(cells) + " |")
+    out += _relations_section(meta.get("relations"))
     out += ["", "## Limits", "",
             "- Policy claims and the four evidence types are learned only from the project's own "
             "annotations (`annotations/`); component labels mostly from essays and debates.",

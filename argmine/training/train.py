@@ -29,13 +29,18 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
           dev: Sequence[DataSource] = (), cv: Sequence[DataSource] = (), seed: int = 0,
           C: float = 1.0, cv_folds: int = 5, spacy_model: str | None = None,
           stance_corpora: str | Path | None = None, overwrite: bool = False) -> dict[str, Any]:
-    """Train the unit heads on ``sources`` and write ``output_dir``.
+    """Train the unit heads and the relation parser on ``sources`` and write ``output_dir``.
+
+    The relation parser (``relations/``) learns from the sources whose records carry
+    relations or a main claim (``role: "main"``); it is left out when none does.
 
     Args:
         sources: Training data, each a format and a path.
         output_dir: Model directory to write (``units/``, ``meta.json``, ``README.md``).
-        dev: Held-out sources scored against the baselines after training.
-        cv: Sources scored by cross-topic cross-validation (type heads), for the card.
+        dev: Held-out sources scored against the baselines after training (relations: on gold
+            and on predicted units).
+        cv: Sources scored by cross-topic cross-validation (type heads) and, when they carry
+            structure, by cross-validation by document (relations), for the card.
         seed: Seed for every random choice; the same inputs and seed give the same model.
         C: Inverse regularisation strength of the logistic regressions.
         cv_folds: Folds for ``cv``.
@@ -93,6 +98,9 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         cv_scores[str(source)] = cross_validate(cv_examples, heads=("claim_type", "evidence_type"),
                                                 folds=cv_folds, seed=seed, C=C)
 
+    relations = _train_relations(sources, dev, cv, nlp, classifier, output_dir, seed=seed, C=C,
+                                 folds=cv_folds)
+
     stance_scores = None
     if stance_corpora is not None:
         from ..stance.learned import train_stance_models
@@ -107,8 +115,63 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         "sizes": sizes, "dev": dev_scores, "cv": cv_scores,
         "heads": sorted(classifier.models),
         "stance": stance_scores,
+        "relations": relations,
     }
     (output_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
                                           encoding="utf-8")
     write_card(meta, output_dir / "README.md")
+    return meta
+
+
+def _train_relations(sources: Sequence[DataSource], dev: Sequence[DataSource], cv: Sequence[DataSource],
+                     nlp: Any, classifier: UnitClassifier, output_dir: Path, *, seed: int, C: float,
+                     folds: int) -> dict[str, Any] | None:
+    """Fit the relation parser on the structured sources, write ``relations/`` and score it.
+
+    In cross-validation of a source that is also a training source, every fold trains on
+    the other training sources plus the fold's training part, as the shipped model would.
+    """
+    from ..relations.training import (cross_validate_parsed, load_relation_sources, score_parsed,
+                                      summary, train_parser)
+
+    parsed = load_relation_sources(sources, nlp)
+    parser = train_parser(parsed, C=C, seed=seed)
+    if parser is None:
+        return None
+    parser.to_disk(output_dir / "relations")
+    dev_scores = {name: score_parsed(parser, docs, classifier)
+                  for name, docs in load_relation_sources(dev, nlp).items()}
+    cv_scores = {}
+    for name, docs in load_relation_sources(cv, nlp).items():
+        extra = [d for other, pairs in parsed.items() if other != name for d, _ in pairs]
+        cv_scores[name] = cross_validate_parsed(docs, extra=extra, folds=folds, seed=seed, C=C)
+    return {"models": sorted(parser.models), "sizes": summary(parsed), "dev": dev_scores, "cv": cv_scores}
+
+
+def train_relations_only(sources: Sequence[DataSource], model_dir: str | Path, *,
+                         dev: Sequence[DataSource] = (), cv: Sequence[DataSource] = (),
+                         seed: int = 0, C: float = 1.0, cv_folds: int = 5,
+                         spacy_model: str | None = None) -> dict[str, Any]:
+    """Retrain only the relation parser of an existing model directory.
+
+    The unit classifier (``units/``) and everything else stay as they are; ``relations/``,
+    the ``relations`` entry of ``meta.json`` and the card are rewritten. Predicted-unit
+    scores use the directory's own unit classifier.
+    """
+    model_dir = Path(model_dir)
+    meta_path = model_dir / "meta.json"
+    if not meta_path.is_file():
+        raise ArgmineError(Errors.E011.format(path=str(model_dir), name="meta.json"))
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    nlp = units_pipeline(spacy_model)
+    classifier = UnitClassifier(nlp).from_disk(model_dir / "units")
+    if (model_dir / "relations").is_dir():
+        shutil.rmtree(model_dir / "relations")
+    meta["relations"] = _train_relations(sources, dev, cv, nlp, classifier, model_dir, seed=seed,
+                                         C=C, folds=cv_folds)
+    if meta["relations"] is None:
+        raise ArgmineError(Errors.E013 + " (no source carries relations or a main claim)")
+    meta["relations"]["sources"] = [{"source": str(s), "sha256": fingerprint(s)} for s in sources]
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_card(meta, model_dir / "README.md")
     return meta

@@ -20,6 +20,7 @@ from .pipeline import stance as _stance  # noqa: F401
 from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
 from .pipeline import relations as _relations  # noqa: F401
 from .errors import ArgmineError, Errors, ModelError
+from .extensions import ensure_extensions
 from .nlp import load_spacy, units_pipeline
 from .pieces import PIECE_CHARS, merge_records, split_text
 from .schema import Document
@@ -79,11 +80,17 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
     return nlp
 
 
+def model_genres(nlp: Language) -> list[str]:
+    """The genres the pipeline's unit classifier was trained on."""
+    return nlp.get_pipe("argmine_unit_classifier").genres
+
+
 def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
              terms: Mapping[str, Sequence[str]] | None = None,
              target_kinds: Mapping[str, str] | None = None, batch_size: int = 32,
              n_process: int = 1, skip_invalid: bool = False,
-             piece_chars: int = PIECE_CHARS, keep_gold: bool = False) -> Iterator[Document]:
+             piece_chars: int = PIECE_CHARS, keep_gold: bool = False,
+             genre: str | None = None) -> Iterator[Document]:
     """Analyse documents lazily, in input order.
 
     Each document is analysed for ``targets`` plus the targets its own ``meta.targets``
@@ -108,13 +115,17 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         skip_invalid: Log and skip a document that cannot be analysed instead of
             raising. Either way, every document before it has been yielded.
         piece_chars: Longest piece of text analysed at once.
+        keep_gold: Keep the units and relations an input record already carries in
+            ``meta["gold"]`` (``{"units": [...], "relations": [...]}``) beside the predictions.
+            Without it they are replaced, and one warning says how many records had any.
+        genre: The genre of every document (one of ``model_genres(nlp)``), or None / "auto"
+            to take each record's ``meta.genre`` when the model knows it and otherwise let
+            the model predict it (the prediction and its probability go to
+            ``meta.genre_predicted``).
 
     Raises:
         ArgmineError: A bad input record or a document that cannot be analysed, after
             all the documents before it.
-        keep_gold: Keep the units and relations an input record already carries in
-            ``meta["gold"]`` (``{"units": [...], "relations": [...]}``) beside the predictions.
-            Without it they are replaced, and one warning says how many records had any.
     """
     targets = _clean_targets(targets)
     units_only = nlp.meta.get("argmine", {}).get("units_only", False)
@@ -125,28 +136,31 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
         # Bad target kinds fail here, before any document is read.
         stance.configure(targets=targets, terms=terms, kinds=target_kinds)
     limit = max(1, min(piece_chars, nlp.max_length - 1))
+    known = model_genres(nlp)
+    if genre not in (None, "auto") and genre not in known:
+        raise ArgmineError(Errors.E047.format(genre=genre, choices=", ".join(known) or "none"))
     failure: list[ArgmineError] = []
+    ensure_extensions()
 
     def pieces():
         # A bad input line must not discard the documents read before it: stop feeding,
         # let spaCy finish the batch in flight, then raise.
         try:
             for r in records:
-                own = _record_targets(r, targets)
-                if own and units_only:
-                    raise ArgmineError(Errors.E020)
+                # A units-only run reads no stances, so a record's own meta.targets wait
+                # for a full run (annotations/ carry them).
+                own = [] if units_only else _record_targets(r, targets)
+                stated = genre if genre not in (None, "auto") else r.meta.get("genre")
                 parts = split_text(r.text, limit)
                 for k, piece in enumerate(parts):
                     # The whole record travels only with its last piece (worker pipes copy it).
                     last = k == len(parts) - 1
-                    context = (piece.start, r.id, r.meta, r if last else None)
-                    if own == targets:
-                        yield piece.text, context
-                        continue
-                    # The record's own targets travel on the Doc to the stance component.
                     doc = nlp.make_doc(piece.text)
-                    doc._.argmine_targets = own
-                    yield doc, context
+                    doc._.argmine_genre = stated if stated in known else None
+                    if own != targets:
+                        # The record's own targets travel on the Doc to the stance component.
+                        doc._.argmine_targets = own
+                    yield doc, (piece.start, r.id, r.meta, r if last else None)
         except ArgmineError as e:
             failure.append(e)
 
@@ -257,7 +271,7 @@ def _record_targets(record: Document, targets: Sequence[str]) -> list[str]:
 def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = (),
             terms: Mapping[str, Sequence[str]] | None = None,
             target_kinds: Mapping[str, str] | None = None, doc_id: str = "doc",
-            meta: Mapping[str, Any] | None = None) -> Document:
+            meta: Mapping[str, Any] | None = None, genre: str | None = None) -> Document:
     """Analyse one text and return its record (units, actors, stances).
 
     Safe to call from several threads on one pipeline: calls on the same pipeline take
@@ -267,7 +281,7 @@ def analyze(text: str, *, nlp: Language | None = None, targets: Sequence[str] = 
     record = Document(id=doc_id, text=text, meta=dict(meta or {}))
     with _lock_for(nlp):
         return next(annotate([record], nlp=nlp, targets=targets, terms=terms,
-                             target_kinds=target_kinds))
+                             target_kinds=target_kinds, genre=genre))
 
 
 _LOCKS: "weakref.WeakKeyDictionary[Language, threading.Lock]" = weakref.WeakKeyDictionary()

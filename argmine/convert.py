@@ -70,8 +70,16 @@ def actors_from_doc(doc: Doc, *, author: str | None = None) -> list[Actor]:
 
 
 def from_doc(doc: Doc, *, doc_id: str, meta: Mapping[str, Any] | None = None) -> Document:
-    """Build a record from a Doc: units, and the actors, quotes and stances layers when present."""
+    """Build a record from a Doc: units, and the relations, actors, quotes and stances layers
+    when present.
+
+    When the unit classifier predicted the genre, ``meta.genre_predicted`` holds it with
+    its probability (``{"genre": "news", "probability": 0.91}``).
+    """
     meta = dict(meta or {})
+    predicted = doc._.argmine_genre_predicted if Doc.has_extension("argmine_genre_predicted") else None
+    if predicted:
+        meta["genre_predicted"] = dict(predicted)
     has = Doc.has_extension("argmine_actors")
     quotes = quotes_from_doc(doc) if QUOTES_KEY in doc.spans else []
     actors = actors_from_doc(doc, author=meta.get("author")) if has else []

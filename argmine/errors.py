@@ -58,6 +58,8 @@ class Errors(metaclass=ErrorsWithCodes):
     E024 = ("Output {path!r} exists. Pass --overwrite to replace it, or choose another directory.")
     E025 = ("Cannot load the Hugging Face dataset at {path!r} ({detail}). Give a folder written by "
             "`Dataset.save_to_disk`.")
+    E047 = ("Genre {genre!r} is not one the model was trained on; choose one of: {choices}, or "
+            "'auto' to let the model predict each document's genre.")
     E026 = ("No stance corpus found under {path!r}: expected ibm-claim-stance/, iam/ or newsmtsc/ "
             "as laid out in their releases.")
     E020 = ("Stance targets need the parser and NER, which a units-only pipeline leaves out: drop "

@@ -16,7 +16,10 @@ _SPAN = ("argmine_type", "argmine_score", "argmine_probs", "argmine_role",
 # argmine_targets: a document's own targets (its meta.targets with the run's), when they differ.
 # argmine_relations: list of {"source": i, "target": j, "label": ..., "score": ...} with i, j
 # indices into doc.spans[SPANS_KEY].
-_DOC = ("argmine_actors", "argmine_stances", "argmine_targets", "argmine_relations")
+# argmine_genre: the genre the caller states (None: let the model predict it);
+# argmine_genre_predicted: {"genre": ..., "probability": ...} when it was predicted.
+_DOC = ("argmine_actors", "argmine_stances", "argmine_targets", "argmine_relations",
+        "argmine_genre", "argmine_genre_predicted")
 
 
 def ensure_extensions() -> None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .schema import Actor, Document, Mention, Relation, Stance, TimelineEntry, Unit
+from .schema import Actor, Document, Mention, Quote, Relation, Stance, TimelineEntry, Unit
 
 # Pieces this long keep the per-character cost flat and the parser's memory small,
 # while almost every op-ed, speech or briefing stays in one piece.
@@ -80,24 +80,34 @@ def merge_records(record: Document, parts: Sequence[tuple[int, Document]]) -> Do
         record: The input record (its id, text and meta are kept).
         parts: ``(start offset, record of the piece)`` in text order.
     """
+    # What the pipeline adds to meta (e.g. the predicted genre) comes from the first piece.
+    meta = {**parts[0][1].meta, **record.meta} if parts else dict(record.meta)
     if len(parts) == 1 and parts[0][0] == 0 and parts[0][1].text == record.text:
-        return parts[0][1].model_copy(update={"id": record.id, "meta": record.meta})
+        return parts[0][1].model_copy(update={"id": record.id, "meta": meta})
     units: list[Unit] = []
+    unit_keys: list[dict[str, tuple]] = []
+    quotes: list[tuple[Quote, dict[str, tuple]]] = []
     relations: list[Relation] = []
     actors: dict[tuple, dict] = {}
     stance_parts: dict[tuple[tuple, str], list[tuple[Stance, dict[str, str]]]] = {}
     for offset, part in parts:
         unit_ids: dict[str, str] = {}
+        keys = {a.id: _actor_key(a) for a in part.actors}
         for u in part.units:
             unit_ids[u.id] = f"u{len(units) + 1}"
             units.append(u.model_copy(update={"id": unit_ids[u.id], "start": u.start + offset,
                                               "end": u.end + offset}))
+            unit_keys.append(keys)
+        for q in part.quotes:
+            cue = q.cue.model_copy(update={"start": q.cue.start + offset, "end": q.cue.end + offset}) \
+                if q.cue else None
+            quotes.append((q.model_copy(update={"start": q.start + offset, "end": q.end + offset,
+                                                "cue": cue}), keys))
         rel_ids = {r.id: f"r{len(relations) + i}" for i, r in enumerate(part.relations, start=1)}
         for r in part.relations:
             relations.append(r.model_copy(update={
                 "id": rel_ids[r.id], "source": unit_ids.get(r.source, r.source),
                 "target": unit_ids.get(r.target) or rel_ids.get(r.target, r.target)}))
-        keys = {a.id: _actor_key(a) for a in part.actors}
         for a in part.actors:
             entry = actors.setdefault(keys[a.id], {"actor": a, "mentions": [], "affiliation": None})
             entry["mentions"] += [Mention(start=m.start + offset, end=m.end + offset) for m in a.mentions]
@@ -116,8 +126,16 @@ def merge_records(record: Document, parts: Sequence[tuple[int, Document]]) -> Do
     stances = [_merge_stances(ids[key], target, found)
                for (key, target), found in stance_parts.items()]
     stances.sort(key=lambda s: (int(s.actor[1:]), s.target))
-    return Document(id=record.id, text=record.text, meta=record.meta, units=units,
-                    relations=relations, actors=merged_actors, stances=stances)
+    # Speakers and sources were the pieces' actor ids; they now point at the merged actors.
+    def actor(aid: str | None, keys: dict[str, tuple]) -> str | None:
+        return ids.get(keys[aid]) if aid is not None and aid in keys else aid
+
+    units = [u.model_copy(update={"source": actor(u.source, keys), "speaker": actor(u.speaker, keys)})
+             for u, keys in zip(units, unit_keys, strict=True)]
+    merged_quotes = [q.model_copy(update={"id": f"q{i}", "speaker": actor(q.speaker, keys)})
+                     for i, (q, keys) in enumerate(quotes, start=1)]
+    return Document(id=record.id, text=record.text, meta=meta, units=units, relations=relations,
+                    actors=merged_actors, quotes=merged_quotes, stances=stances)
 
 
 def _actor_key(actor: Actor) -> tuple:

@@ -6,6 +6,9 @@
 #   scripts/train-default-model.sh --relations [OUT]
 #                                                 only the relation parser (relations/), into the
 #                                                 existing model in OUT; units/ and stance/ stay
+# annotations/batch3.jsonl is held out: it is only scored (beside the cross-validated
+# batches 1-2), never trained on. Parsed corpora are cached (--cache, default the user
+# cache folder), so a rerun after a feature change does not parse again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 C="${CORPORA:-../shared/corpora}"
@@ -28,12 +31,16 @@ argmine train \
   "elecdeb:$C/elecdeb60to20@train" \
   "microtexts:$C/microtexts" \
   "cmv:$C/cmv-modes" \
-  "jsonl:annotations" \
+  "jsonl:annotations/batch1.jsonl" \
+  "jsonl:annotations/batch2.jsonl" \
   --dev "aaec:$C/aaec-conll/data/conll/Essay_Level/dev.dat" \
   --dev "elecdeb:$C/elecdeb60to20@dev" \
+  --dev "jsonl:annotations/batch3.jsonl" \
   --cv "cmv:$C/cmv-modes" \
   --cv "jsonl:annotations" \
   --cv "microtexts:$C/microtexts" \
+  --parity-cv microtext --parity-cv discussion --parity-cv news --parity-folds 3 \
+  --measure-position \
   --stance-corpora "$C" \
   --seed 0 --C 1.0 \
   -o "$OUT"

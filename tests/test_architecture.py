@@ -19,7 +19,7 @@ LAYERS: list[set[str]] = [
     {"errors", "registry", "schema", "extensions", "spans", "scoring", "nlp"},  # shared core
     {"segment", "convert", "models", "features", "pieces"},  # doc <-> record, sentences, long texts, model pieces
     {"io", "validate"},                             # readers and the JSONL writer
-    {"actors", "sources", "stance", "pipeline"},    # inference: components and rules
+    {"actors", "sources", "stance", "relations", "pipeline"},  # inference: components and rules
     {"api", "scale"},                               # load / annotate / analyze; many processes
     {"training"},                                   # train and evaluate models
     {"report", "network", "aif", "exports", "label"},  # reports, discourse networks, hand annotation

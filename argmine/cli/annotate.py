@@ -9,6 +9,7 @@ from ..errors import ArgmineError
 from ..io import JsonlWriter
 from ..io.inputs import read_inputs
 from ..io.paths import check_inputs, check_output
+from .progress import document_progress
 from .app import app, console, err_console, fail, succeed
 
 
@@ -21,6 +22,7 @@ def annotate(
     target_kind: Annotated[Optional[list[str]], typer.Option("--target-kind", help="Kind of a target when the one recognised is wrong: TARGET=KIND, or KIND for all targets; KIND is policy, actor, event or motion (repeatable)")] = None,
     model: Annotated[Optional[Path], typer.Option(help="argmine model directory (default: the bundled model)")] = None,
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
+    genre: Annotated[str, typer.Option("--genre", help="Genre of the input: essay, debate, microtext, discussion, news, or auto (each document's meta.genre, else predicted)")] = "auto",
     units_only: Annotated[bool, typer.Option("--units-only", help="Only units (no parser/NER: faster; no actors or stance)")] = False,
     show: Annotated[bool, typer.Option("--show", help="Print units, the argument tree and an actor × target × stance table")] = False,
     keep_gold: Annotated[bool, typer.Option("--keep-gold", help="Keep units and relations the input records already carry, in meta.gold")] = False,
@@ -29,6 +31,8 @@ def annotate(
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output file")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run: keep the finished records in OUTPUT and analyse only the rest")] = False,
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Report bad input records and documents and go on (default: stop at the first, before writing it)")] = False,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Run on a Dask cluster: the scheduler's address, e.g. tcp://10.0.0.5:8786 (needs argmine[dask] on every worker)")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line (it is shown only on a terminal anyway)")] = False,
 ) -> None:
     """Label units (claim / evidence / none, with types), find actors and their stances."""
     targets = list(target or [])
@@ -57,17 +61,29 @@ def annotate(
 
     writer = None
     try:
+        # On a cluster the workers load the model; here it is loaded only to fail early.
         nlp = load(model, spacy_model=spacy_model, units_only=units_only)
         with JsonlWriter(output, overwrite=overwrite, resume=resume) as writer:
             records = read_inputs(inputs, skip_invalid=skip_invalid)
             if writer.done:
                 records = (r for r in records if r.id not in writer.done)
-            for doc in run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds, keep_gold=keep_gold,
-                           batch_size=batch_size, n_process=n_process, skip_invalid=skip_invalid):
-                writer.write(doc)
-                if show:
-                    # Tables go to stderr when the records themselves go to stdout.
-                    show_document(doc, err_console if str(output) == "-" else console)
+            if dask is not None:
+                from ..scale import annotate_dask
+
+                results = annotate_dask(records, address=dask, model=model, spacy_model=spacy_model,
+                                        units_only=units_only, targets=targets, terms=terms,
+                                        target_kinds=kinds, keep_gold=keep_gold, batch_size=batch_size,
+                                        skip_invalid=skip_invalid, genre=genre)
+            else:
+                results = run(records, nlp=nlp, targets=targets, terms=terms, target_kinds=kinds,
+                              keep_gold=keep_gold, batch_size=batch_size, n_process=n_process,
+                              skip_invalid=skip_invalid, genre=genre)
+            with document_progress("annotate", quiet=quiet) as track:
+                for doc in track(results):
+                    writer.write(doc)
+                    if show:
+                        # Tables go to stderr when the records themselves go to stdout.
+                        show_document(doc, err_console if str(output) == "-" else console)
     except ArgmineError as e:
         done = writer.count if writer is not None else 0
         kept = f" The {done} document(s) finished before it are in {output}." if done and str(output) != "-" else ""

@@ -59,9 +59,9 @@ def evaluate(
         path = _model_dir(model)
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8")) if (path / "meta.json").is_file() else {}
         nlp = units_pipeline()
-        sources = [parse_source(d) for d in data]
-        examples = load_sources(sources, nlp)
         classifier = UnitClassifier(nlp).from_disk(path / "units")
+        # Features with the model's own cue lists, so scores match what the model predicts.
+        examples = load_sources([parse_source(d) for d in data], nlp, cue_lists=classifier.cues)
         if cv_folds:
             report = cross_validate(examples, folds=cv_folds, group_by=group_by,
                                     seed=meta.get("seed", 0), C=meta.get("C", 1.0))

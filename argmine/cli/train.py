@@ -22,9 +22,18 @@ def train(
     spacy_model: Annotated[Optional[str], typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing model directory")] = False,
     relations_only: Annotated[bool, typer.Option("--relations-only", help="Keep the existing model in OUTPUT and retrain only its relation parser (relations/) from SOURCES")] = False,
+    cache: Annotated[Optional[Path], typer.Option(help="Keep parsed corpora here so retraining does not re-parse (default: $ARGMINE_CACHE or the user cache folder)")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every source again and keep nothing")] = False,
+    cues: Annotated[Optional[Path], typer.Option(help="Folder of cue lists (*.txt, one word a line) for the features (default: the packaged lists)")] = None,
+    parity_cv: Annotated[Optional[list[str]], typer.Option("--parity-cv", help="Genre to score by grouped cross-validation in the parity table (repeatable)")] = None,
+    parity_folds: Annotated[Optional[int], typer.Option(min=2, help="Folds for the parity table's cross-validation (default: --folds)")] = None,
+    measure_position: Annotated[bool, typer.Option("--measure-position", help="Score each genre's own model with and without position features, for the card")] = False,
+    position_genre: Annotated[Optional[list[str]], typer.Option("--position-genre", help="Genre whose sentences get position features (repeatable; default: essay, microtext)")] = None,
 ) -> None:
     """Train the unit classifier (and optionally the stance classifier); write a model with its card."""
     from ..training import parse_source, train as run
+    from ..training.cache import default_cache_dir
+    from ..training.evaluate import POSITION_GENRES
     from ..training.train import train_relations_only
 
     try:
@@ -37,7 +46,11 @@ def train(
             meta = run([parse_source(s) for s in sources], output,
                        dev=[parse_source(s) for s in dev or []], cv=[parse_source(s) for s in cv or []],
                        seed=seed, C=c, cv_folds=folds, spacy_model=spacy_model,
-                       stance_corpora=stance_corpora, overwrite=overwrite)
+                       stance_corpora=stance_corpora, overwrite=overwrite,
+                       cache_dir=None if no_cache else (cache or default_cache_dir()), cues_dir=cues,
+                       parity_cv=list(parity_cv or []), measure_position=measure_position,
+                       parity_folds=parity_folds,
+                       position_genres=tuple(position_genre) if position_genre is not None else POSITION_GENRES)
     except ArgmineError as e:
         raise fail(str(e)) from e
     for source, heads in ({} if relations_only else meta["dev"]).items():

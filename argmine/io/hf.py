@@ -34,7 +34,7 @@ def _document_features() -> "datasets.Features":
     unit = {"id": Value("string"), "start": Value("int64"), "end": Value("int64"),
             "label": Value("string"), "type": Value("string"), "score": Value("float64"),
             "orig": Value("string"), "probs": Value("string"), "speaker": Value("string"),
-            "source": Value("string")}
+            "source": Value("string"), "role": Value("string")}
     relation = {"id": Value("string"), "source": Value("string"), "target": Value("string"),
                 "label": Value("string"), "orig": Value("string")}
     actor = {"id": Value("string"), "name": Value("string"), "kind": Value("string"),

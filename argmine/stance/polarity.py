@@ -404,7 +404,7 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
         Per corpus: model / majority scores, ``oof`` probabilities; and ``temperature`` for the
         final model (fitted on all out-of-fold predictions), ``calibration`` (reliability, ECE).
     """
-    from ..training.evaluate import scores
+    from ..scoring import scores
 
     report: dict[str, Any] = {"folds": folds, "seed": seed, "C": C, "corpora": {}}
     feats = {name: [features(e.text, e.target, kind=example_kind(e), view=v, span=e.span)

@@ -97,8 +97,13 @@ def write_card(meta: dict[str, Any], path: str | Path) -> None:
     out = [f"# argmine unit model `{meta['name']}`", "",
            "Labels every sentence claim / evidence / none, claims value / policy / fact, evidence "
            "event / testimony / statistic / reference, with probabilities. A cascade of three "
-           "logistic regressions over hashed n-gram and linguistic-cue features "
-           "(`argmine.features.sentence`), trained by `argmine train`.", "",
+           "scikit-learn pipelines (`argmine.models.dict_linear`: word n-grams through "
+           "`DictVectorizer` + TF-IDF, cue features through `DictVectorizer` + max-abs scaling, "
+           "`LogisticRegression`) over the features of `argmine.features.sentence`, trained by "
+           "`argmine train`. Each feature is given twice, shared by all genres and under the "
+           "document's genre (Daumé's feature augmentation, `argmine.features.genre`); the genre "
+           "is `--genre` / `meta.genre`, else predicted by a small genre classifier shipped in "
+           "`units/genre.*` (written to `meta.genre_predicted` with its probability).", "",
            f"- argmine {meta['argmine_version']}, schema {meta['schema']}, spaCy {meta['spacy_version']} "
            f"with `{meta['spacy_pipeline']}` (tagger and senter only), seed {meta['seed']}, C {meta['C']}",
            f"- trained {meta['trained']}", "", "## Training sources", "",
@@ -136,6 +141,7 @@ def write_card(meta: dict[str, Any], path: str | Path) -> None:
             for head, block in heads.items():
                 out += ["", f"#### `{source}` {head} ({block['folds']} folds, {block['groups']} groups)",
                         "", _per_class(block)]
+    out += _units_sections(meta.get("units") or {})
     stance = meta.get("stance") or {}
     if stance.get("cv"):
         out += ["", "### Learned stance classifiers (`stance/`), cross-topic cross-validation", "",
@@ -157,3 +163,66 @@ def write_card(meta: dict[str, Any], path: str | Path) -> None:
             "- Sentence-level only: a sentence holding both a claim and its evidence is a claim.",
             "- English only; probabilities come from logistic regression and are not re-calibrated.", ""]
     Path(path).write_text("\n".join(out), encoding="utf-8")
+
+
+_SYSTEMS = (("default", "default (genre-aware)"), ("genre_alone", "genre alone"),
+            ("pooled", "pooled, genre-blind"), ("tfidf_lr", "TF-IDF + LR, genre alone"))
+
+
+def parity_table(rows: list[dict[str, Any]]) -> list[str]:
+    """Markdown lines of the parity table (``training.parity`` rows)."""
+    out = ["| head | genre | data | sentences | " + " | ".join(name for _, name in _SYSTEMS)
+           + " | default − alone | parity |",
+           "|---|---|---|---|" + "---|" * len(_SYSTEMS) + "---|---|"]
+    for row in rows:
+        cells = [f"{row[key]['macro_f1']:.3f}" if key in row else "–" for key, _ in _SYSTEMS]
+        delta = f"{row['delta'] * 100:+.1f}" if "delta" in row else "–"
+        ok = ("yes" if row["parity"] else "**no**") if "parity" in row else "–"
+        out.append(f"| {row['head']} | {row['genre']} | `{row['data']}` | {row['n']} | "
+                   + " | ".join(cells) + f" | {delta} | {ok} |")
+    return out
+
+
+def _units_sections(units: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    if units.get("parity"):
+        out += ["", "### Parity with genre-specific models (macro-F1)", "",
+                "Each genre's evaluation data scored by four systems with the same features: the "
+                "genre-aware default model, a model trained on that genre alone, the pooled "
+                "genre-blind model (the earlier default design, position features for every genre) "
+                "and TF-IDF + LR trained on that genre alone. `cv` rows are grouped cross-validation "
+                "(by topic, by document where no topic; one genre's fold held out from every "
+                "system), the others dev or held-out sets scored with models trained on all "
+                "training data. `annotations/batch3.jsonl` is held out (never trained on) and "
+                "stands beside the cross-validated batches 1-2. Parity: the default model at most "
+                "1 point below the genre's own model.", ""]
+        out += parity_table(units["parity"])
+        if not any(r["protocol"] == "cv" for r in units["parity"]):
+            out += ["", "This build has no cross-validated rows (microtexts, Change My View, "
+                    "annotations batches 1-2, type heads): train with `--parity-cv GENRE` to add them."]
+    if units.get("genre_classifier"):
+        g = units["genre_classifier"]
+        out += ["", "### Genre classifier", "",
+                f"Genres: {', '.join(g['genres'])}. Cross-validated by document ({g['folds']} folds):",
+                "", "| input | n | accuracy | macro-F1 |", "|---|---|---|---|"]
+        for kind, label in (("document", "whole document"), ("chunk", "1-3 sentences")):
+            out.append(f"| {label} | {g[kind]['n']} | {g[kind]['accuracy']:.3f} | {g[kind]['macro_f1']:.3f} |")
+    if units.get("position_genres") is not None:
+        out += ["", "### Position features", "",
+                "Position in the document (fifths, first, last, no neighbour) enters only the genre "
+                "copy of these genres: " + (", ".join(units["position_genres"]) or "none") + ". "
+                "Documents of fewer than three sentences get no position features and are read "
+                "with the shared weights only (a genre's own weights were learned beside its "
+                "layout), so a one- or two-sentence claim is read from its words."]
+        if units.get("position_effect"):
+            out += ["", "| genre | data | with position | without | effect |", "|---|---|---|---|---|"]
+            for row in units["position_effect"]:
+                out.append(f"| {row['genre']} | `{row['data']}` | {row['with']:.3f} | {row['without']:.3f} | "
+                           f"{(row['with'] - row['without']) * 100:+.1f} |")
+    if units.get("cue_lists"):
+        out += ["", "### Cue lists (`units/cues/`)", "", "| file | sha256 |", "|---|---|"]
+        out += [f"| `{name}` | `{digest[:16]}…` |" for name, digest in units["cue_lists"].items()]
+    if units.get("seconds"):
+        out += ["", "Training time (seconds): " + ", ".join(f"{k.replace('_', ' ')} {v}"
+                                                          for k, v in units["seconds"].items()) + "."]
+    return out

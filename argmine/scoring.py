@@ -6,7 +6,7 @@ scikit-learn computes the figures; this module only fixes their shape, so report
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -50,3 +50,38 @@ def group_folds(groups: Sequence[Hashable], *, folds: int, seed: int
     """
     splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     yield from splitter.split(np.zeros((len(groups), 1)), groups=list(groups))
+
+
+def link_scores(gold: Sequence[Iterable[tuple[int, int, str]]],
+                pred: Sequence[Iterable[tuple[int, int, str]]]) -> dict[str, Any]:
+    """Precision, recall and F1 of labelled links, over all labels and per label, and unlabelled.
+
+    Args:
+        gold: Per document, the gold links as ``(source, target, label)``.
+        pred: Per document, the predicted links in the same form (same unit numbering).
+
+    Counts are summed over documents (micro average).
+    """
+    out: dict[str, Any] = {}
+    for label in ("all", "support", "attack"):
+        tp = n_gold = n_pred = 0
+        for g, p in zip(gold, pred):
+            g = {x for x in g if label == "all" or x[2] == label}
+            p = {x for x in p if label == "all" or x[2] == label}
+            tp += len(g & p)
+            n_gold += len(g)
+            n_pred += len(p)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[label] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
+                      "gold": n_gold, "predicted": n_pred}
+    # Attachment ignoring the label, the number most papers also report.
+    tp = sum(len({x[:2] for x in g} & {x[:2] for x in p}) for g, p in zip(gold, pred))
+    n_gold = sum(len(set(g)) for g in gold)
+    n_pred = sum(len(set(p)) for p in pred)
+    prec, rec = (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0)
+    out["unlabelled"] = {"precision": round(prec, 4), "recall": round(rec, 4),
+                         "f1": round(2 * prec * rec / (prec + rec) if prec + rec else 0.0, 4),
+                         "gold": n_gold, "predicted": n_pred}
+    return out

@@ -10,7 +10,8 @@
   when the text has no mention of it).
 
 Only persons without an affiliation get one: a nationality the text states ("Chinese
-President Xi") stays.
+President Xi") stays, except that a party code replaces a country ("Rep. Michele Bachmann
+(R-Minn.)" speaks for the Republicans rather than for the United States).
 """
 
 from __future__ import annotations
@@ -87,8 +88,14 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
     parties = {a.name.lower(): a.id for a in actors if a.kind == "group"}
     added: list[ActorRecord] = []
     for k, actor in enumerate(out):
-        if actor.kind != "person" or actor.affiliation is not None or actor.role == "author":
+        if actor.kind != "person" or actor.role == "author":
             continue
+        # A stated nationality stays; only a party code ("R-Minn.") is more specific.
+        country_only = actor.affiliation is not None
+        if country_only:
+            party = next((_party(doc, m.token_end) for m in actor.mentions if _party(doc, m.token_end)), None)
+            if party is None or kinds.get(actor.affiliation) != "country":
+                continue
         owner = None
         for m in actor.mentions:
             span = doc[m.token_start:m.token_end]

@@ -82,7 +82,7 @@ def _evaluate_relations(path: Path, sources: list, nlp: Any, classifier: Any, *,
                         meta: dict[str, Any]) -> dict[str, Any]:
     """Link F1 and main-claim accuracy on the sources that carry structure (empty if none)."""
     from ..relations.model import RelationParser
-    from ..relations.training import cross_validate_parsed, load_relation_sources, score_parsed
+    from ..training.relations import cross_validate_parsed, load_relation_sources, score_parsed
 
     if not cv_folds and not (path / "relations" / "cfg.json").is_file():
         return {}

@@ -15,9 +15,10 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 from ..errors import ArgmineError, Errors
+from ..scoring import link_scores
 from .data import RelationDoc, SentLink
 from .features import ArgUnit
-from .model import RelationParser, Structure
+from .model import Link, RelationParser, Structure
 
 SYSTEMS = ("model", "baseline_nearest_claim", "baseline_main_claim")
 
@@ -45,41 +46,12 @@ def baseline_main_claim(units: Sequence[ArgUnit], main: int | None) -> Structure
 
 
 def _structure(main: int | None, pairs: Iterable[tuple[int, int]]) -> Structure:
-    from .model import Link
     return Structure(main, None, [Link(s, t, "support", 1.0) for s, t in pairs])
 
 
 def to_sentence_links(units: Sequence[ArgUnit], structure: Structure) -> set[SentLink]:
     """Links as (source sentence, target sentence, label); unit ``index`` is the sentence."""
     return {(units[l.source].index, units[l.target].index, l.label) for l in structure.links}
-
-
-def link_scores(gold: Sequence[Iterable[SentLink]], pred: Sequence[Iterable[SentLink]]
-                ) -> dict[str, Any]:
-    """Precision, recall and F1 of links, over all labels and per label (micro over documents)."""
-    out: dict[str, Any] = {}
-    for label in ("all", "support", "attack"):
-        tp = n_gold = n_pred = 0
-        for g, p in zip(gold, pred):
-            g = {x for x in g if label == "all" or x[2] == label}
-            p = {x for x in p if label == "all" or x[2] == label}
-            tp += len(g & p)
-            n_gold += len(g)
-            n_pred += len(p)
-        prec = tp / n_pred if n_pred else 0.0
-        rec = tp / n_gold if n_gold else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        out[label] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
-                      "gold": n_gold, "predicted": n_pred}
-    # Attachment ignoring the label, the number most papers also report.
-    tp = sum(len({x[:2] for x in g} & {x[:2] for x in p}) for g, p in zip(gold, pred))
-    n_gold = sum(len(set(g)) for g in gold)
-    n_pred = sum(len(set(p)) for p in pred)
-    prec, rec = (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0)
-    out["unlabelled"] = {"precision": round(prec, 4), "recall": round(rec, 4),
-                         "f1": round(2 * prec * rec / (prec + rec) if prec + rec else 0.0, 4),
-                         "gold": n_gold, "predicted": n_pred}
-    return out
 
 
 def score_structures(docs: Sequence[RelationDoc], units: Sequence[Sequence[ArgUnit]],

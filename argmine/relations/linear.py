@@ -22,7 +22,8 @@ FORMAT_VERSION = 1
 class PairModel:
     """Logistic regression over feature dicts. ``fit`` returns self; fitted state ends in ``_``."""
 
-    def __init__(self, *, C: float = 1.0, seed: int = 0, class_weight: str | None = None):
+    def __init__(self, *, C: float = 1.0, seed: int = 0,
+                 class_weight: str | dict[str, float] | None = None):
         self.C = C
         self.seed = seed
         self.class_weight = class_weight

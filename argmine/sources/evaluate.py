@@ -6,7 +6,8 @@ contained in the other). Scores are grouped into folds by event, so that the thr
 articles of one story (which share their quotes) never sit in two folds.
 
 Run:
-    python -m argmine.sources.evaluate ../shared/corpora/basil [--textacy] [--cache DIR]
+    python -m argmine.sources.evaluate ../shared/corpora/basil [--textacy] [--cache FILE]
+    python -m argmine.sources.evaluate annotations/quotes.jsonl --format jsonl --textacy
 """
 
 from __future__ import annotations
@@ -113,9 +114,12 @@ def score_document(record: Document, found: Sequence[Found] | None, *,
 
 def folds_by_event(records: Sequence[Document], k: int = 5) -> list[int]:
     """Fold number of each record; the events are dealt round-robin in sorted order."""
-    events = sorted({str(r.meta.get("event")) for r in records})
+    def group(r: Document) -> str:
+        return str(r.meta.get("event") or r.meta.get("source") or r.id)
+
+    events = sorted({group(r) for r in records})
     fold = {e: i % k for i, e in enumerate(events)}
-    return [fold[str(r.meta.get("event"))] for r in records]
+    return [fold[group(r)] for r in records]
 
 
 def evaluate(records: Sequence[Document], docs: Sequence[Doc],
@@ -169,7 +173,9 @@ def _argmine_layers(nlp: Language) -> Callable[[Doc], Doc]:
 
 def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("corpus", type=Path, help="BASIL root (articles/ and annotations/)")
+    parser.add_argument("corpus", type=Path, help="BASIL root (articles/ and annotations/), or a JSONL file")
+    parser.add_argument("--format", default="basil", help="reader: basil, or jsonl for records with quotes "
+                        "(e.g. annotations/quotes.jsonl)")
     parser.add_argument("--textacy", action="store_true", help="also score textacy direct_quotations")
     parser.add_argument("--cache", type=Path, default=None, help="DocBin file for the parsed texts")
     parser.add_argument("--folds", type=int, default=5)
@@ -178,7 +184,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     from ..io import read_corpus
     from ..nlp import load_spacy
 
-    records = list(read_corpus(args.corpus, format="basil"))
+    records = [r for r in read_corpus(args.corpus, format=args.format) if r.quotes]
     nlp = load_spacy()
     docs = parse_cached(records, nlp, args.cache)
     layers = _argmine_layers(nlp)

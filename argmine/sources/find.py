@@ -65,7 +65,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb, through coordination ("…, he said and added")."""
     node = verb
-    for _ in range(3):
+    for _ in range(4):
         for child in node.children:
             if child.dep_ in _SUBJ:
                 return child
@@ -74,8 +74,13 @@ def _subject(verb: Token) -> Token | None:
             continue
         # "…, said the senator, adding that…" and "Biden was quick to retort:": the subject
         # of the verb the adverbial or complement hangs on.
-        if (node.dep_ == "xcomp" or node.dep_ == "advcl" and node.tag_ == "VBG") and node.head is not node:
+        if (node.dep_ in ("xcomp", "acomp") or node.dep_ == "advcl" and node.tag_ == "VBG") and node.head is not node:
             node = node.head
+            continue
+        # "Romney released a statement saying: …": the subject of the verb whose object
+        # the statement is.
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "dobj" and node.head.head is not node.head:
+            node = node.head.head
             continue
         break
     return None
@@ -186,7 +191,11 @@ class _Finder:
                 st = self._naming(head)
                 if st is not None:
                     return st._replace(kind="mixed", start=min(st.start, q.start), end=max(st.end, q.end))
-            if node.dep_ == "ccomp" and not self._inside[head.i] and self.speech_verb(head):
+            if (node.dep_ not in _SUBJ and not self._inside[head.i] and self.speech_verb(head)
+                    and node.dep_ in ("ccomp", "dobj", "prep", "xcomp", "advcl", "attr", "oprd")):
+                # The quoted phrase is part of what a reporting verb reports: "argues that
+                # Colorado has "created a dangerous gap"", "accusing him of having "wasted
+                # another week"".
                 lo, hi = _trim(doc, node.left_edge.i, node.right_edge.i + 1)
                 speaker = self.speaker_of(head)
                 cue = (head.idx, head.idx + len(head.text))
@@ -195,7 +204,7 @@ class _Finder:
                     # The whole reported clause is quoted: a short direct quotation.
                     return Statement(qs, qe, speaker, cue, "direct")
                 if lo >= 0 and speaker is not None:
-                    return Statement(lo, max(hi, qe), speaker, cue, "mixed")
+                    return Statement(min(lo, qs), max(hi, qe), speaker, cue, "mixed")
             node = head
         return None
 
@@ -252,11 +261,15 @@ class _Finder:
                 continue
             st = None
             if lemma in self.tables.naming_verbs:
-                st = self._naming(tok)
+                st = self._naming(tok) or self._object_statement(tok, cue)
             elif lemma in verbs:
                 st = self._reported_clause(tok, cue)
+            if st is None and lemma in self.tables.object_statement_verbs:
+                st = self._object_statement(tok, cue)
             if st is not None and not _overlaps_any(st, taken):
                 out.append(st)
+                if st.speaker is not None:
+                    self.index.recent_speaker = (tok.i, st.speaker)
         for _, start, end in self.matcher(doc):
             first, last = doc[start], doc[end - 1]
             if self._inside[first.i]:
@@ -278,6 +291,29 @@ class _Finder:
             if not _overlaps_any(st, taken):
                 out.append(st)
         return out
+
+    def _object_statement(self, verb: Token, cue: tuple[int, int]) -> Statement | None:
+        """ "The Secretary stressed the importance of X", "called for the release of Y",
+        "called on Beijing to cease": the object is what was said."""
+        if verb.dep_ in ("acl", "relcl", "amod") or any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        lemma = verb.lemma_.lower()
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if lemma in self.tables.naming_verbs:
+            parts = [c for c in verb.children
+                     if c.dep_ == "prep" and c.lower_ in self.tables.call_particles]
+            parts += [c for c in verb.children if c.dep_ == "xcomp" and parts]
+            if not parts:
+                return None
+        if not parts:
+            return None
+        speaker = self.speaker_of(verb)
+        if speaker is None:
+            return None
+        lo, hi = _trim(self.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1)
+        if lo < 0:
+            return None
+        return Statement(lo, hi, speaker, cue, "indirect")
 
     def _reported_clause(self, verb: Token, cue: tuple[int, int]) -> Statement | None:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)

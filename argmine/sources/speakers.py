@@ -52,7 +52,14 @@ class ActorIndex:
         for s in ordered:
             if s.label_ != "person":
                 continue
-            words = [t.lower_ for t in s] + ([doc[s.start - 1].lower_] if s.start > 0 else [])
+            # "Secretary of State Antony Blinken": the title may sit a few words before, up to
+            # another actor or a word that ends the name's own phrase.
+            words = [t.lower_ for t in s]
+            k = s.start - 1
+            while k >= max(s.start - 4, 0) and k not in self.by_token and (
+                    doc[k].is_title or doc[k].lower_ in ("of", "the")) and doc[k].text not in (",",):
+                words.append(doc[k].lower_)
+                k -= 1
             for w in words:
                 title = tables.title_abbreviations.get(w, w)
                 if title in tables.titles_as_speakers:

@@ -22,6 +22,9 @@ class SourceTables:
         office_nouns: Nouns of people who speak for someone else ("spokesman").
         title_abbreviations: Abbreviated titles -> full title ("sen." -> "senator").
         titles_as_speakers: Definite nouns that refer back to a named person ("the senator").
+        object_statement_verbs: Lemmas that report a statement through their object
+            ("stressed the importance of X").
+        call_particles: Prepositions that make "call" such a verb ("called for", "called on").
         raw: The JSON the tables were read from (what ``to_disk`` writes back).
     """
 
@@ -32,6 +35,8 @@ class SourceTables:
     office_nouns: frozenset[str]
     title_abbreviations: dict[str, str]
     titles_as_speakers: frozenset[str]
+    object_statement_verbs: frozenset[str]
+    call_particles: frozenset[str]
     raw: dict[str, Any]
 
     @classmethod
@@ -42,7 +47,9 @@ class SourceTables:
                    source_phrases=tuple(p.lower() for p in raw["source_phrases"]),
                    office_nouns=low("office_nouns"),
                    title_abbreviations={k.lower(): v.lower() for k, v in raw["title_abbreviations"].items()},
-                   titles_as_speakers=low("titles_as_speakers"), raw=raw)
+                   titles_as_speakers=low("titles_as_speakers"),
+                   object_statement_verbs=low("object_statement_verbs"),
+                   call_particles=low("call_particles"), raw=raw)
 
     @classmethod
     def read(cls, path: str | Path = DEFAULT_TABLES) -> "SourceTables":

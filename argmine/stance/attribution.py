@@ -296,15 +296,17 @@ def _is_polarity_model(learned) -> bool:
     return learned is not None and hasattr(learned, "predict_one")
 
 
-# The model overrules a polar rule reading only with the opposite label at this calibrated
-# probability or more; where the rules read nothing, its own polar answer needs MODEL_ONLY_MIN_P
-# (the old fallback's threshold; checked on annotation batches 1-2 only).
+# Set by hand, not tuned: the model overrules a polar rule reading only with the opposite label
+# at this probability or more (the model composes chains such as "supports a ban on X" worse than
+# the rules); where the rules read nothing, its own polar answer needs MODEL_ONLY_MIN_P (the old
+# fallback's threshold).
 JOINT_MIN_P = 0.7
 MODEL_ONLY_MIN_P = 0.6
 
 
 def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None,
-           rule: tuple[str, float] | None, sign: int, *, continuity: bool = False) -> tuple[str, float] | None:
+           rule: tuple[str, float] | None, sign: int, *, continuity: bool = False,
+           min_p: float = MODEL_ONLY_MIN_P) -> tuple[str, float] | None:
     """Decide one reading with the polarity model, given the rules' reading as a feature.
 
     A hedged ("mixed") rule reading stays mixed. A polar rule reading stands unless the model
@@ -334,7 +336,7 @@ def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None
         if probs[other] >= max(probs[rule_label], JOINT_MIN_P):
             return other, round(probs[other], 3)
         return rule_label, round(probs[rule_label], 3)
-    if probs[best] < MODEL_ONLY_MIN_P or probs.get("none", 0.0) > probs[best]:
+    if probs[best] < min_p or probs.get("none", 0.0) > probs[best]:
         return None
     return best, round(probs[best], 3)
 
@@ -665,7 +667,8 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 and target.kind == TargetKind.MOTION and _is_polarity_model(learned)):
             # A document that is one claim ("Violent games desensitise children") states the
             # author's stance toward the motion even when it never names the motion's words.
-            lone = _joint(learned, sents[0], target, sents[0].root, None, None, target.sign)
+            # A claim about a motion takes a side, so the more probable side is the answer.
+            lone = _joint(learned, sents[0], target, sents[0].root, None, None, target.sign, min_p=0.0)
             if lone:
                 readings[author_ids[0]].append(Reading(author_ids[0], units[0].id, *lone, False))
         # Actors named in a sentence about the target without a readable position: "none".

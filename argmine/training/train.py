@@ -195,7 +195,7 @@ def _train_relations(sources: Sequence[DataSource], dev: Sequence[DataSource], c
     In cross-validation of a source that is also a training source, every fold trains on
     the other training sources plus the fold's training part, as the shipped model would.
     """
-    from ..relations.training import (cross_validate_parsed, load_relation_sources, score_parsed,
+    from .relations import (cross_validate_parsed, load_relation_sources, score_parsed,
                                       summary, train_parser)
 
     parsed = load_relation_sources(sources, nlp)

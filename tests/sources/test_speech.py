@@ -144,3 +144,43 @@ def test_damaged_table_is_a_coded_error(nlp, tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace('"say"', '"sai"'), encoding="utf-8")
     with pytest.raises(ModelError, match="sha256"):
         nlp.get_pipe("argmine_sources").from_disk(tmp_path / "sources")
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Secretary of State Antony Blinken met Foreign Minister Chung. The Secretary stressed the "
+     "importance of the alliance.", "the importance of the alliance", "stressed"),
+    ("Secretary of State Antony Blinken met Foreign Minister Chung. The Secretary called for the "
+     "release of the detained workers.", "for the release of the detained workers", "called"),
+])
+def test_statement_reported_through_its_object(nlp, text, content, cue):
+    found = _quotes(nlp, text)
+    assert ("Antony Blinken", content, "indirect", cue) in found
+
+
+def test_the_secretary_is_not_a_title_further_back(nlp):
+    text = ("Secretary of State Antony Blinken spoke with Director Yang Jiechi. Secretary Blinken and "
+            "Director Yang discussed the review. The Secretary underscored concern over the arrests.")
+    assert _quotes(nlp, text)[0][0] == "Antony Blinken"
+
+
+@pytest.mark.parametrize("text, person, group", [
+    ('"It is off base," said Rep. Dana Rohrabacher, R-Calif.', "Dana Rohrabacher", "Republicans"),
+    ('"I will not vote for it," said Representative Barney Frank, Democrat of Massachusetts.',
+     "Barney Frank", "Democrats"),
+    ('"This raises questions," said Brendan Buck, a spokesman for Speaker John Boehner.',
+     "Brendan Buck", "John Boehner"),
+])
+def test_affiliation_the_text_states(nlp, text, person, group):
+    record = argmine.analyze(text, nlp=nlp)
+    by_id = {a.id: a for a in record.actors}
+    speaker = by_id[record.quotes[0].speaker]
+    assert speaker.name == person and by_id[speaker.affiliation].name == group
+
+
+def test_hand_checked_quotes_are_valid():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "annotations" / "quotes" / "quotes.jsonl"
+    records = list(argmine.read_corpus(path, format="jsonl"))
+    assert sum(len(r.quotes) for r in records) >= 100
+    assert all(r.meta.get("licence", "").startswith("U.S. federal work") for r in records)

@@ -9,10 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..pipeline.unit_classifier import UnitClassifier, doc_features
-from ..training.corpus import DataSource, read_source
-from .data import RelationDoc, predicted_units, relation_docs
-from .evaluate import cross_validate_relations, evaluate_parser
-from .model import RelationParser
+from .corpus import DataSource, read_source
+from ..relations.data import RelationDoc, predicted_units, relation_docs
+from ..relations.evaluate import cross_validate_relations, evaluate_parser
+from ..relations.model import RelationParser
 
 Parsed = list[tuple[RelationDoc, Doc]]
 

@@ -61,7 +61,8 @@ def evaluate(
         nlp = units_pipeline()
         classifier = UnitClassifier(nlp).from_disk(path / "units")
         # Features with the model's own cue lists, so scores match what the model predicts.
-        examples = load_sources([parse_source(d) for d in data], nlp, cue_lists=classifier.cues)
+        sources = [parse_source(d) for d in data]
+        examples = load_sources(sources, nlp, cue_lists=classifier.cues)
         if cv_folds:
             report = cross_validate(examples, folds=cv_folds, group_by=group_by,
                                     seed=meta.get("seed", 0), C=meta.get("C", 1.0))

@@ -39,7 +39,7 @@ def print_report(report: dict[str, Any]) -> None:
 @app.command(rich_help_panel="Train")
 def evaluate(
     model: Annotated[Path, typer.Argument(help="argmine model directory")],
-    data: Annotated[list[str], typer.Argument(help="Gold data as FORMAT:PATH")],
+    data: Annotated[list[str], typer.Argument(help="Gold data as FORMAT:PATH\\[@SPLIT] (e.g. elecdeb:../shared/corpora/elecdeb60to20@dev)")],
     cv_folds: Annotated[int, typer.Option(min=0, help="Cross-validate on DATA with this many folds (0 = score the model as trained)")] = 0,
     group_by: Annotated[str, typer.Option(help="Cross-validation groups: topic or document")] = "topic",
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON")] = None,
@@ -64,7 +64,8 @@ def evaluate(
         nlp = units_pipeline()
         classifier = UnitClassifier(nlp).from_disk(path / "units")
         # Features with the model's own cue lists, so scores match what the model predicts.
-        examples = load_sources([parse_source(d) for d in data], nlp, cue_lists=classifier.cues)
+        sources = [parse_source(d) for d in data]
+        examples = load_sources(sources, nlp, cue_lists=classifier.cues)
         if cv_folds:
             report = cross_validate(examples, folds=cv_folds, group_by=group_by,
                                     seed=meta.get("seed", 0), C=meta.get("C", 1.0))

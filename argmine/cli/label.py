@@ -65,8 +65,12 @@ def _suggest(docs, *, mode, targets, model, spacy_model):
     if mode == "stance" and not targets:
         raise ArgmineError(Errors.E304.format(mode=mode, what="stances to review",
                                               fix="Pass --target, or give records from `argmine annotate --target`."))
-    nlp = load(model, spacy_model=spacy_model, units_only=mode != "stance")
+    units_only = mode != "stance"
+    nlp = load(model, spacy_model=spacy_model, units_only=units_only)
     need = _NEEDS[mode]
     todo = [d for d in docs if not getattr(d, need)]
+    if units_only:
+        # A record's own stance targets (meta.targets) need the parser: not for these modes.
+        todo = [d.model_copy(update={"meta": {k: v for k, v in d.meta.items() if k != "targets"}}) for d in todo]
     done = iter(annotate(todo, nlp=nlp, targets=targets if mode == "stance" else ()))
-    return [next(done) if not getattr(d, need) else d for d in docs]
+    return [next(done).model_copy(update={"meta": d.meta}) if not getattr(d, need) else d for d in docs]

@@ -11,7 +11,7 @@ from .app import app, console, fail, succeed
 
 @app.command(rich_help_panel="Train")
 def train(
-    sources: Annotated[list[str], typer.Argument(help="Training data as FORMAT:PATH (e.g. aaec:corpora/aaec-conll, jsonl:annotations/, hf:saved_dataset)")],
+    sources: Annotated[list[str], typer.Argument(help="Training data as FORMAT:PATH\\[@SPLIT] (e.g. elecdeb:../shared/corpora/elecdeb60to20@train, jsonl:annotations/, hf:saved_dataset); @SPLIT keeps records whose meta.split is SPLIT")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Model directory to write")],
     dev: Annotated[list[str] | None, typer.Option(help="Held-out FORMAT:PATH scored against the baselines (repeatable)")] = None,
     cv: Annotated[list[str] | None, typer.Option(help="FORMAT:PATH scored for types by cross-topic cross-validation (repeatable)")] = None,

@@ -72,7 +72,7 @@ def parse_source(spec: str) -> DataSource:
     """Parse ``FORMAT:PATH[@SPLIT]`` (or a bare path to argmine JSONL).
 
     ``@SPLIT`` keeps only records whose ``meta.split`` equals SPLIT, e.g.
-    ``elecdeb:corpora/elecdeb60to20@dev``.
+    ``elecdeb:../shared/corpora/elecdeb60to20@dev``.
     """
     split = None
     if "@" in spec:
@@ -83,7 +83,7 @@ def parse_source(spec: str) -> DataSource:
             return DataSource("jsonl", spec, split)
         raise ArgmineError(Errors.E001.format(fmt=fmt if sep else spec,
                                               choices=", ".join(formats())) +
-                           " Write sources as FORMAT:PATH, e.g. aaec:corpora/aaec-conll/train.dat")
+                           " Write sources as FORMAT:PATH[@SPLIT], e.g. aaec:../shared/corpora/aaec-conll/data/conll/Essay_Level/train.dat")
     return DataSource(fmt, path, split)
 
 

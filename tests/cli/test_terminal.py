@@ -71,3 +71,9 @@ def test_stance_shows_the_actor_name():
     assert stance.actor == "a1" and stance.actor_name == "Alba"
     assert str(stance) == "Alba on the treaty: against (0.80)"
     assert record.actor("a3").name == "Ruritania"
+
+
+@pytest.mark.parametrize("command", ["train", "evaluate"])
+def test_help_keeps_brackets_in_the_source_syntax(command):
+    result = CliRunner().invoke(app, [command, "--help"], terminal_width=200)
+    assert "FORMAT:PATH[@SPLIT]" in result.output

@@ -124,3 +124,25 @@ def test_unit_decisions_train_a_model(tmp_path):
     result = CliRunner().invoke(app, ["train", f"jsonl:{tmp_path / 'd.jsonl'}", "-o", str(tmp_path / "m")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "m" / "units" / "cfg.json").is_file()
+
+
+@pytest.mark.slow
+def test_plain_texts_get_the_models_suggestions(tmp_path):
+    """Texts without units are labelled by the model first; a record's own targets do not get in the way."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from argmine.cli.app import app
+
+    src = tmp_path / "texts.jsonl"
+    src.write_text(json.dumps({"schema": "argmine.doc/1", "id": "t1", "meta": {"targets": ["the treaty"], "topic": "x"},
+                               "text": "We must sign the treaty now. The talks began in 2019. Thank you."}) + "\n",
+                   encoding="utf-8")
+    # From a pipe each line is one key: accept, relabel as none, quit.
+    result = CliRunner().invoke(app, ["label", str(src), "-o", str(tmp_path / "out.jsonl")], input="\nn\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "model: " in result.output and "[1/3] t1" in result.output
+    records = list(read_jsonl(tmp_path / "out.jsonl"))
+    assert [r.meta["label"]["unit"] for r in records] == ["u1", "u2"]
+    assert records[1].units[0].label == "none" and records[0].meta["topic"] == "x"

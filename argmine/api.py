@@ -8,7 +8,7 @@ import signal
 import threading
 import warnings
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .convert import from_doc
 from .errors import ArgmineError, Errors, ModelError
 from .extensions import ensure_extensions
+from .models.integrity import verify
 from .nlp import load_spacy, units_pipeline
 from .pieces import PIECE_CHARS, merge_records, split_text
 from .pipeline import actors as _actors  # noqa: F401  (the imports register the factories)
@@ -25,11 +26,6 @@ from .pipeline import relations as _relations  # noqa: F401
 from .pipeline import sources as _sources  # noqa: F401
 from .pipeline import stance as _stance  # noqa: F401
 from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
-from .pipeline import relations as _relations  # noqa: F401
-from .errors import ArgmineError, Errors, ModelError
-from .models.integrity import verify
-from .nlp import load_spacy, units_pipeline
-from .pieces import PIECE_CHARS, merge_records, split_text
 from .schema import Document
 
 logger = logging.getLogger("argmine")
@@ -93,7 +89,7 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
 
 def model_genres(nlp: Language) -> list[str]:
     """The genres the pipeline's unit classifier was trained on."""
-    return nlp.get_pipe("argmine_unit_classifier").genres
+    return list(getattr(nlp.get_pipe("argmine_unit_classifier"), "genres", None) or [])
 
 
 def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[str] = (),
@@ -101,7 +97,7 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
              target_kinds: Mapping[str, str] | None = None, batch_size: int = 32,
              n_process: int = 1, skip_invalid: bool = False,
              piece_chars: int = PIECE_CHARS, keep_gold: bool = False,
-             genre: str | None = None) -> Iterator[Document]:
+             genre: str | None = None) -> Generator[Document, None, None]:
     """Analyse documents lazily, in input order.
 
     Each document is analysed for ``targets`` plus the targets its own ``meta.targets``
@@ -253,7 +249,7 @@ def _pipe(nlp: Language, items: Iterable[tuple[str | Doc, Any]], batch_size: int
             yield from stream
         finally:
             # Stop the workers now (spaCy sends them the sentinel and joins them), not at exit.
-            stream.close()
+            stream.close()  # type: ignore[attr-defined]  # nlp.pipe returns a generator
 
 
 def _exit_quietly(signum: int, frame: Any) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -103,7 +103,7 @@ def annotate_dask(records: Iterable[Document], *, address: str | Any,
                   terms: Mapping[str, Sequence[str]] | None = None,
                   target_kinds: Mapping[str, str] | None = None, keep_gold: bool = False,
                   skip_invalid: bool = False, genre: str | None = None, chunk_size: int = 64,
-                  batch_size: int = 32, window: int | None = None) -> Iterator[Document]:
+                  batch_size: int = 32, window: int | None = None) -> Generator[Document, None, None]:
     """Annotate records on a Dask cluster, yielding results in input order as they finish.
 
     The input is cut into chunks of ``chunk_size`` records, each sent to a worker as one

@@ -94,7 +94,7 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
         country_only = actor.affiliation is not None
         if country_only:
             party = next((_party(doc, m.token_end) for m in actor.mentions if _party(doc, m.token_end)), None)
-            if party is None or kinds.get(actor.affiliation) != "country":
+            if party is None or actor.affiliation is None or kinds.get(actor.affiliation) != "country":
                 continue
         owner = None
         for m in actor.mentions:

@@ -10,8 +10,8 @@ from ..errors import ArgmineError
 from ..io import JsonlWriter
 from ..io.inputs import read_inputs
 from ..io.paths import check_inputs, check_output
-from .progress import document_progress
 from .app import app, console, err_console, fail, succeed
+from .progress import document_progress
 
 
 @app.command(rich_help_panel="Analyse")
@@ -32,7 +32,7 @@ def annotate(
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output file")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run: keep the finished records in OUTPUT and analyse only the rest")] = False,
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Report bad input records and documents and go on (default: stop at the first, before writing it)")] = False,
-    dask: Annotated[Optional[str], typer.Option("--dask", help="Run on a Dask cluster: the scheduler's address, e.g. tcp://10.0.0.5:8786 (needs argmine[dask] on every worker)")] = None,
+    dask: Annotated[str | None, typer.Option("--dask", help="Run on a Dask cluster: the scheduler's address, e.g. tcp://10.0.0.5:8786 (needs argmine[dask] on every worker)")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line (it is shown only on a terminal anyway)")] = False,
 ) -> None:
     """Label units (claim / evidence / none, with types), find actors and their stances."""

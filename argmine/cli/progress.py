@@ -12,8 +12,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from rich.console import Console
-from rich.progress import (Progress, ProgressColumn, SpinnerColumn, Task, TextColumn,
-                           TimeElapsedColumn)
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from ..schema import Document

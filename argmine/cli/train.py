@@ -22,13 +22,13 @@ def train(
     spacy_model: Annotated[str | None, typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing model directory")] = False,
     relations_only: Annotated[bool, typer.Option("--relations-only", help="Keep the existing model in OUTPUT and retrain only its relation parser (relations/) from SOURCES")] = False,
-    cache: Annotated[Optional[Path], typer.Option(help="Keep parsed corpora here so retraining does not re-parse (default: $ARGMINE_CACHE or the user cache folder)")] = None,
+    cache: Annotated[Path | None, typer.Option(help="Keep parsed corpora here so retraining does not re-parse (default: $ARGMINE_CACHE or the user cache folder)")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every source again and keep nothing")] = False,
-    cues: Annotated[Optional[Path], typer.Option(help="Folder of cue lists (*.txt, one word a line) for the features (default: the packaged lists)")] = None,
-    parity_cv: Annotated[Optional[list[str]], typer.Option("--parity-cv", help="Genre to score by grouped cross-validation in the parity table (repeatable)")] = None,
-    parity_folds: Annotated[Optional[int], typer.Option(min=2, help="Folds for the parity table's cross-validation (default: --folds)")] = None,
+    cues: Annotated[Path | None, typer.Option(help="Folder of cue lists (*.txt, one word a line) for the features (default: the packaged lists)")] = None,
+    parity_cv: Annotated[list[str] | None, typer.Option("--parity-cv", help="Genre to score by grouped cross-validation in the parity table (repeatable)")] = None,
+    parity_folds: Annotated[int | None, typer.Option(min=2, help="Folds for the parity table's cross-validation (default: --folds)")] = None,
     measure_position: Annotated[bool, typer.Option("--measure-position", help="Score each genre's own model with and without position features, for the card")] = False,
-    position_genre: Annotated[Optional[list[str]], typer.Option("--position-genre", help="Genre whose sentences get position features (repeatable; default: essay, microtext)")] = None,
+    position_genre: Annotated[list[str] | None, typer.Option("--position-genre", help="Genre whose sentences get position features (repeatable; default: essay, microtext)")] = None,
 ) -> None:
     """Train the unit classifier (and optionally the stance classifier); write a model with its card."""
     from ..training import parse_source

@@ -103,7 +103,7 @@ class DictLinearModel:
                                       transformer_weights={"ngrams": 1.0, "cues": self.cue_weight})),
             ("classify", parts["lr"])])
 
-    def fit(self, rows: Sequence[Row], labels: Sequence[str]) -> "DictLinearModel":
+    def fit(self, rows: Sequence[Row], labels: Sequence[str]) -> DictLinearModel:
         dicts = augment_rows(rows, genre_copies=self.genre_copies,
                              position_genres=list(self.position_genres),
                              shared_position=self.shared_position)
@@ -159,7 +159,7 @@ class DictLinearModel:
                             coef=lr.coef_.astype(np.float32), intercept=lr.intercept_.astype(np.float32))
 
     @classmethod
-    def from_disk(cls, directory: str | Path, name: str) -> "DictLinearModel":
+    def from_disk(cls, directory: str | Path, name: str) -> DictLinearModel:
         directory = Path(directory)
         for suffix in (".json", ".npz"):
             if not (directory / f"{name}{suffix}").is_file():

@@ -32,8 +32,7 @@ from spacy.tokens import Doc
 from ..errors import Errors, ModelError
 from ..extensions import SPANS_KEY, ensure_extensions
 from ..features.document import document_features
-from ..features.lexicon import (PACKAGED_CUES, CueLists, copy_cue_lists, fingerprint_cue_lists,
-                                read_cue_lists)
+from ..features.lexicon import PACKAGED_CUES, CueLists, copy_cue_lists, fingerprint_cue_lists, read_cue_lists
 from ..features.sentence import POSITION_PREFIX, sentence_features
 from ..models.dict_linear import DictLinearModel
 from ..models.integrity import confined

@@ -11,12 +11,11 @@ from spacy.language import Language
 
 from .. import registry
 from ..errors import ArgmineError, Errors
+from ..features.lexicon import CueLists, read_cue_lists
 from ..io import formats, read_corpus
 from ..pipeline.unit_classifier import doc_features
 from ..schema import Document
 from ..segment import Sentence, project
-from ..pipeline.unit_classifier import doc_features
-from ..features.lexicon import CueLists, read_cue_lists
 from .cache import cache_key, parse_texts
 
 # The heads each reader declaration trains (see ``registry.LABELS``). Component labels need
@@ -83,7 +82,8 @@ def parse_source(spec: str) -> DataSource:
             return DataSource("jsonl", spec, split)
         raise ArgmineError(Errors.E001.format(fmt=fmt if sep else spec,
                                               choices=", ".join(formats())) +
-                           " Write sources as FORMAT:PATH[@SPLIT], e.g. aaec:../shared/corpora/aaec-conll/data/conll/Essay_Level/train.dat")
+                           " Write sources as FORMAT:PATH[@SPLIT], e.g. "
+                           "aaec:../shared/corpora/aaec-conll/data/conll/Essay_Level/train.dat")
     return DataSource(fmt, path, split)
 
 

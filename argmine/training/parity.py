@@ -153,8 +153,8 @@ def parity(train: Sequence[Example], *, heldout: Sequence[EvalSet] = (),
         if sets:
             full: dict[str, Any] = {}
             for ev in sets:
-                te, yte = head_examples(ev.examples, head)
-                if not te:
+                held, yte = head_examples(ev.examples, head)
+                if not held:
                     continue
                 fitters = _fitters(seed=seed, C=C, position_genres=position_genres, genre=ev.genre)
                 preds = {}
@@ -166,7 +166,7 @@ def parity(train: Sequence[Example], *, heldout: Sequence[EvalSet] = (),
                     else:
                         tr_g = [(e, y) for e, y in zip(all_ex, all_y) if e.genre == ev.genre]
                         model = _fit(fitters[system], [e for e, _ in tr_g], [y for _, y in tr_g])
-                    preds[system] = _predict(model, system, te)
+                    preds[system] = _predict(model, system, held)
                 out.append(_row(head, ev.genre, ev.name, "dev", yte, preds, labels))
     return out
 
@@ -194,8 +194,8 @@ def position_effect(train: Sequence[Example], *, heldout: Sequence[EvalSet] = ()
     """
     genres = list(genres) or sorted({e.genre for e in train})
     heads = {"component": genres}
-    common = dict(heldout=heldout, cv_genres=cv_genres, heads=heads, folds=folds, seed=seed, C=C,
-                  systems=("genre_alone",))
+    common: dict[str, Any] = {"heldout": heldout, "cv_genres": cv_genres, "heads": heads, "folds": folds,
+                              "seed": seed, "C": C, "systems": ("genre_alone",)}
     with_pos = parity(train, position_genres=genres, **common)
     without = parity(train, position_genres=(), **common)
     return [{"genre": a["genre"], "data": a["data"], "n": a["n"],

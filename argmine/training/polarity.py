@@ -16,16 +16,26 @@ import hashlib
 import json
 import logging
 from collections import Counter
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..stance.learned import StanceExample
-from ..stance.polarity import (LABELS, PolarityModel, RuleView, _softmax_t, example_kind, example_views,
-                               features, fit_temperature, load_polarity_corpora, reliability)
 from ..scoring import scores
+from ..stance.learned import StanceExample
+from ..stance.polarity import (
+    LABELS,
+    PolarityModel,
+    RuleView,
+    _softmax_t,
+    example_kind,
+    example_views,
+    features,
+    fit_temperature,
+    load_polarity_corpora,
+    reliability,
+)
 
 logger = logging.getLogger("argmine")
 
@@ -91,9 +101,9 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
         all_gold += [LABELS.index(e.label) for e in examples]
         all_groups += [f"{name}:{e.group}" for e in examples]
     probs = np.vstack(all_probs)
-    gold = np.asarray(all_gold)
-    report["fitted_temperature"] = fit_temperature(probs, gold)
-    report["calibration"] = _cross_calibration(probs, gold, all_groups, seed)
+    gold_ids = np.asarray(all_gold)
+    report["fitted_temperature"] = fit_temperature(probs, gold_ids)
+    report["calibration"] = _cross_calibration(probs, gold_ids, all_groups, seed)
     report["temperature"] = choose_temperature(report)
     return report
 

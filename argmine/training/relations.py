@@ -8,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..pipeline.unit_classifier import UnitClassifier, doc_features
+from ..pipeline.unit_classifier import UnitClassifier
 from ..relations.data import RelationDoc, predicted_units, relation_docs
 from ..relations.evaluate import cross_validate_relations, evaluate_parser
 from ..relations.model import RelationParser
@@ -44,8 +44,8 @@ def score_parsed(parser: RelationParser, parsed: Parsed, classifier: UnitClassif
     if classifier is not None and "component" in classifier.models:
         units = []
         for d, doc in parsed:
-            spans, feats = doc_features(doc)
-            labels = [p.label for p in classifier.predict_features(spans, feats)]
+            # The classifier's own reading, genre included, as at annotation time.
+            labels = [p.label for p in classifier.predict([doc])[0]]
             units.append(predicted_units(doc, d.sentences, labels))
         report["predicted_units"] = evaluate_parser(parser, docs, units)
     return report

@@ -16,15 +16,22 @@ import spacy
 
 from .. import __version__, registry
 from ..errors import ArgmineError, Errors
+from ..features.lexicon import PACKAGED_CUES, fingerprint_cue_lists, read_cue_lists
 from ..io import formats
+from ..models.integrity import write_checksums
 from ..nlp import units_pipeline
 from ..pipeline.unit_classifier import UnitClassifier
 from ..schema import SCHEMA_VERSION
-from ..features.lexicon import PACKAGED_CUES, fingerprint_cue_lists, read_cue_lists
-from ..models.integrity import write_checksums
 from .card import write_card
-from .corpus import (DataSource, examples_from_records, fingerprint, format_tasks, load_records,
-                     parse_source_docs, record_genre)
+from .corpus import (
+    DataSource,
+    examples_from_records,
+    fingerprint,
+    format_tasks,
+    load_records,
+    parse_source_docs,
+    record_genre,
+)
 from .evaluate import HEAD_LABELS, POSITION_GENRES, compare, cross_validate, fit_head, head_examples
 from .genre import cross_validate_genre, train_genre_model
 from .parity import EvalSet, parity, position_effect

@@ -18,8 +18,8 @@ from argmine.pipeline.relations import RelationComponent
 from argmine.relations import RelationParser, decode_forest
 from argmine.relations.data import relation_doc
 from argmine.relations.evaluate import baseline_main_claim, baseline_nearest_claim
-from argmine.scoring import link_scores
 from argmine.schema import Document, Relation, Unit, check_record
+from argmine.scoring import link_scores
 
 # A thesis, two reasons, one objection (with a rebuttal of the objection).
 TEXT = ("Cities should ban cars from their centres. Car-free streets are safer for children. "

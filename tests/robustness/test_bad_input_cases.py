@@ -8,7 +8,6 @@ Python exception escaped.
 import json
 import os
 import shutil
-import sys
 
 import numpy as np
 import pytest

@@ -44,7 +44,7 @@ def score_parsed(parser: RelationParser, parsed: Parsed, classifier: UnitClassif
     if classifier is not None and "component" in classifier.models:
         units = []
         for d, doc in parsed:
-            spans, feats = doc_features(doc)
+            spans, feats = doc_features(doc, cues=classifier.cues)
             labels = [p.label for p in classifier.predict_features(spans, feats)]
             units.append(predicted_units(doc, d.sentences, labels))
         report["predicted_units"] = evaluate_parser(parser, docs, units)

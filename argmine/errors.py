@@ -42,6 +42,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E014 = ("Unknown Hugging Face dataset level {level!r}; choose 'document', 'unit' or 'sentence'.")
     E015 = ("Dataset is missing the column(s) {missing}; a document-level argmine dataset "
             "needs {needed}.")
+    E028 = ("Document {id!r}: meta.targets must be a list of strings, got {value}. Write e.g. "
+            "\"targets\": [\"the Iran nuclear deal\"].")
+    E027 = ("Target kind {kind!r} is not known; choose one of: {choices}.")
     E016 = ("Target text is empty. Pass a phrase such as --target \"detente with North Korea\".")
     E018 = ("Cannot group by {group!r}: use 'document' or 'topic' (topic read from meta.topic).")
     E019 = ("Only {n} group(s) available for {k}-fold cross-validation; lower --folds or add data.")
@@ -50,25 +53,56 @@ class Errors(metaclass=ErrorsWithCodes):
     E022 = ("{path!r} is not UTF-8 text (bad byte at position {pos}). Convert it first, e.g. "
             "`iconv -f latin1 -t utf-8 FILE > FILE.utf8`.")
     E023 = ("Source {source} labels nothing the unit classifier learns (format {fmt!r} carries "
-            "{what}). Train units on aaec, elecdeb, microtexts, cmv, prodigy or argmine JSONL; "
+            "{what}). Train units on a format that labels units ({trainable}); "
             "stance corpora go to --stance-corpora.")
     E024 = ("Output {path!r} exists. Pass --overwrite to replace it, or choose another directory.")
     E025 = ("Cannot load the Hugging Face dataset at {path!r} ({detail}). Give a folder written by "
             "`Dataset.save_to_disk`.")
+    E047 = ("Genre {genre!r} is not one the model was trained on; choose one of: {choices}, or "
+            "'auto' to let the model predict each document's genre.")
     E026 = ("No stance corpus found under {path!r}: expected ibm-claim-stance/, iam/ or newsmtsc/ "
             "as laid out in their releases.")
     E020 = ("Stance targets need the parser and NER, which a units-only pipeline leaves out: drop "
             "--units-only (in Python: argmine.load(units_only=False)).")
-    # Readers, set B (ibm, iam, newsmtsc, claimbuster, checkthat, prodigy).
-    E201 = ("{where}: {detail}. This is not the layout the {fmt!r} reader expects (described in "
-            "the argmine.io.{fmt} docstring); fix or remove the record, or point at the corpus file as released.")
-    E202 = ("{where}: unknown {kind} label {label!r}; allowed (case-insensitive): {allowed}. "
-            "Rename the label in the annotation, or relabel the file before reading it.")
-    E203 = ("{where}: relation {rel!r} points at span {start}:{end}, which is not one of the "
-            "record's \"spans\". Add that span to \"spans\" or remove the relation.")
-    # Readers, set A (aaec, elecdeb, microtexts, cmv).
+    # Reliability: paths, outputs, inputs and models.
+    E030 = ("Output {output!r} is the input {input!r}: writing it would destroy the input before it "
+            "is read. Choose another output path.")
+    E031 = ("Output {output!r} is inside the input folder {folder!r}, so it would be read back as "
+            "input. Write the output outside that folder.")
+    E032 = ("Output {path!r} is a folder. Give a file path, e.g. {path}/out.jsonl.")
+    E033 = ("Cannot write {path!r}: {reason}. Choose a writable location with free space.")
+    E034 = ("Cannot read {path!r}: {reason}. Check the path and its permissions.")
+    E035 = ("Output {path!r} is being written by another argmine run (it is locked). Wait for that "
+            "run to finish, or choose another output path.")
+    E036 = ("{path!r} is a device, not a file: reading it would never end. Give a file, a folder "
+            "or '-' for standard input.")
+    E037 = ("Standard input ('-') is given more than once; it can be read only once. Pass '-' once.")
+    E039 = ("{detail}. Fix the record, or pass --skip-invalid to report and skip bad records.")
+    E040 = ("Text {where}contains a lone surrogate ({char}) at character {pos}, which is not valid "
+            "Unicode and cannot be written as UTF-8. Repair the source text (decode it with the "
+            "right encoding).")
+    E042 = ("Model {path!r} failed its integrity check: {detail}. The model files were changed or "
+            "damaged after training; reinstall or retrain the model (`argmine train`).")
+    E043 = ("Model {path!r} is {detail}; this argmine reads {supported}. Retrain the model with "
+            "this version (`argmine train`), or install the argmine version that wrote it.")
+    E044 = ("Model file {path!r} holds invalid values: {detail}. Retrain the model with `argmine train`.")
+    E045 = ("Model {path!r} refers to {ref!r}, outside the model folder. A model may only use files "
+            "inside its own folder; retrain it or fix its configuration.")
+    E046 = ("Cannot write the scores to {path!r} ({reason}); they are printed above and were also "
+            "saved to {fallback!r}.")
+    E099 = ("Unexpected internal error ({detail}) while processing {where}. This is a bug in "
+            "argmine: please report it with the command and input that caused it.")
+    # Reports, exports and hand annotation.
+    E301 = ("No documents to show or export. Give argmine JSONL files written by `argmine annotate` "
+            "(or gold records).")
+    E302 = ("Unknown {what} {value!r}; choose one of: {choices}.")
+    E303 = ("Bad date {value!r} for {option}: write it as YYYY-MM-DD (or YYYY).")
+    E304 = ("--mode {mode} needs {what}. {fix}")
+    E305 = ("{path}: record {record!r} has no meta.label.key, so the file is not a decision file of "
+            "`argmine label`. Give a new output file for the decisions.")
+    # Readers (raised through the helpers in argmine.io._common, with the file and line).
     E101 = ("{detail}. This is not the layout the {fmt!r} reader expects (described in the "
-            "argmine.io.{fmt} docstring); fix the line, or point at the corpus files as released.")
+            "argmine.io.{fmt} docstring); fix or remove the record, or point at the corpus files as released.")
     E102 = ("Unknown {kind} label {label!r}; expected one of: {allowed}. The corpus version may "
             "differ from the one the {fmt!r} reader was written for (see the argmine.io.{fmt} docstring).")
     E103 = ("{what} {ref!r} is not defined in {scope}. Fix the reference, or restore the missing "
@@ -99,8 +133,8 @@ class OffsetError(SchemaError):
     """A span's offsets do not fit the text."""
 
 
-class FormatError(ArgmineError, ValueError):
-    """A corpus file does not have the layout its reader expects."""
+# Readers raise SchemaError for every malformed input; the former name stays importable.
+FormatError = SchemaError
 
 
 class ModelError(ArgmineError):

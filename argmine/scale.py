@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -34,12 +34,11 @@ def _pipeline(model: str | None, spacy_model: str | None, units_only: bool) -> L
 
 
 def _run(records: Sequence[Document], *, model: str | None, spacy_model: str | None, units_only: bool,
-         targets: Sequence[str], terms: Mapping[str, Sequence[str]] | None,
-         batch_size: int) -> list[Document]:
+         batch_size: int, **options: Any) -> list[Document]:
     from .api import annotate
 
     nlp = _pipeline(model, spacy_model, units_only)
-    return list(annotate(records, nlp=nlp, targets=targets, terms=terms, batch_size=batch_size))
+    return list(annotate(records, nlp=nlp, batch_size=batch_size, **options))
 
 
 def _dataset_batch(batch: dict[str, list[Any]], indices: list[int], *, text_column: str,
@@ -101,8 +100,10 @@ def _chunks(records: Iterable[Document], size: int) -> Iterator[list[Document]]:
 def annotate_dask(records: Iterable[Document], *, address: str | Any,
                   model: str | os.PathLike[str] | None = None, spacy_model: str | None = None,
                   units_only: bool = False, targets: Sequence[str] = (),
-                  terms: Mapping[str, Sequence[str]] | None = None, chunk_size: int = 64,
-                  batch_size: int = 32, window: int | None = None) -> Iterator[Document]:
+                  terms: Mapping[str, Sequence[str]] | None = None,
+                  target_kinds: Mapping[str, str] | None = None, keep_gold: bool = False,
+                  skip_invalid: bool = False, genre: str | None = None, chunk_size: int = 64,
+                  batch_size: int = 32, window: int | None = None) -> Generator[Document, None, None]:
     """Annotate records on a Dask cluster, yielding results in input order as they finish.
 
     The input is cut into chunks of ``chunk_size`` records, each sent to a worker as one
@@ -118,6 +119,10 @@ def annotate_dask(records: Iterable[Document], *, address: str | Any,
         units_only: Units only.
         targets: Stance targets.
         terms: Extra words naming a target, by target.
+        target_kinds: Forced target kinds, by target (see ``argmine.annotate``).
+        keep_gold: Keep input units and relations in ``meta.gold``.
+        skip_invalid: Skip documents that cannot be analysed instead of failing.
+        genre: The documents' genre, or None / "auto" (see ``argmine.annotate``).
         chunk_size: Records per task.
         batch_size: spaCy batch size inside a task.
         window: Chunks in flight (default: twice the number of worker threads).
@@ -131,7 +136,9 @@ def annotate_dask(records: Iterable[Document], *, address: str | Any,
             window = max(2, 2 * sum(client.nthreads().values()))
         run = partial(_run, model=str(model) if model is not None else None, spacy_model=spacy_model,
                       units_only=units_only, targets=tuple(targets),
-                      terms={k: list(v) for k, v in (terms or {}).items()}, batch_size=batch_size)
+                      terms={k: list(v) for k, v in (terms or {}).items()},
+                      target_kinds=dict(target_kinds or {}), keep_gold=keep_gold,
+                      skip_invalid=skip_invalid, genre=genre, batch_size=batch_size)
         pending: deque[Any] = deque()
         for chunk in _chunks(records, chunk_size):
             pending.append(client.submit(run, chunk, pure=False))

@@ -8,16 +8,18 @@ never rename them.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
-SCHEMA_VERSION = "argmine.doc/1"
+SCHEMA_VERSION: Final = "argmine.doc/1"
 
 UnitLabel = Literal["claim", "evidence", "none"]
 UnitType = Literal["value", "policy", "fact", "event", "testimony", "statistic", "reference"]
 RelationLabel = Literal["support", "attack"]
 ActorKind = Literal["person", "country", "organization", "group"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
 StanceLabel = Literal["favor", "against", "mixed", "none"]
 
 
@@ -44,6 +46,12 @@ class Unit(_Record):
     probs: dict[str, float] | None = None
     # Actor id of whoever advances the unit (speaker of a debate turn, quoted source).
     speaker: str | None = None
+    # Actor id of the source the unit is reported from: the speaker of the quotation or
+    # reported statement that holds it (null for the author's own words).
+    source: str | None = None
+    # "main" for the document's main claim (an essay's major claim, a microtext's central
+    # claim); relations of the other units lead up to it.
+    role: Literal["main"] | None = None
 
 
 class Relation(_Record):
@@ -84,6 +92,38 @@ class Stance(_Record):
     # Positions in text order when an actor changes course; ``stance`` is the final one.
     timeline: list[TimelineEntry] = Field(default_factory=list)
     orig: str | None = None
+    # Set by the enclosing Document (not serialised), so library users see names, not ids.
+    _actor_name: str | None = PrivateAttr(default=None)
+
+    @property
+    def actor_name(self) -> str:
+        """The actor's name when the stance belongs to a Document, else its id."""
+        return self._actor_name or self.actor
+
+    def __str__(self) -> str:
+        score = f" ({self.score:.2f})" if self.score is not None else ""
+        return f"{self.actor_name} on {self.target}: {self.stance}{score}"
+
+
+class Cue(_Record):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Quote(_Record):
+    """A quotation or reported statement: who said which span, by which cue.
+
+    ``start``/``end`` cover the content (inside the quotation marks for a direct quote,
+    the reported clause for an indirect one); ``cue`` is the reporting word or phrase
+    ("said", "according to"), null when the text gives none (a quote continued in a
+    new paragraph, or gold data that does not mark cues).
+    """
+    id: str = Field(min_length=1)
+    speaker: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    cue: Cue | None = None
+    kind: QuoteKind
 
 
 class Document(_Record):
@@ -95,15 +135,35 @@ class Document(_Record):
     relations: list[Relation] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     stances: list[Stance] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     @model_validator(mode="after")
-    def _check_references(self) -> "Document":
+    def _check_references(self) -> Document:
         problems = _cross_check(self)
         if problems:
             raise ValueError("; ".join(problems))
+        self._name_stances()
         return self
+
+    def _name_stances(self) -> None:
+        names = {a.id: a.name for a in self.actors}
+        for st in self.stances:
+            st._actor_name = names.get(st.actor)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Document:
+        """Copy with ``update`` applied; the stances of the copy know their actors' names."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy._name_stances()
+        return copy
+
+    def actor(self, actor_id: str) -> Actor:
+        """Return the actor with this id (``KeyError`` if there is none)."""
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(actor_id)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready dict, with ``schema`` first and unset optional fields dropped."""
@@ -111,7 +171,7 @@ class Document(_Record):
 
 
 # Optional fields left out of the JSON when empty, so gold files stay readable.
-_OPTIONAL = {"orig", "probs", "speaker", "affiliation", "role", "timeline"}
+_OPTIONAL = {"orig", "probs", "speaker", "source", "affiliation", "role", "timeline", "quotes"}
 
 
 def _prune(value: Any) -> Any:
@@ -176,6 +236,16 @@ def _cross_check(doc: Document) -> list[str]:
     for i, unit in enumerate(doc.units):
         if unit.speaker is not None and unit.speaker not in actor_ids:
             problems.append(f"units[{i}] ({unit.id}): speaker {unit.speaker!r} is not an actor id")
+        if unit.source is not None and unit.source not in actor_ids:
+            problems.append(f"units[{i}] ({unit.id}): source {unit.source!r} is not an actor id")
+    for i, quote in enumerate(doc.quotes):
+        where = f"quotes[{i}] ({quote.id})"
+        claim_id("quote", quote.id)
+        problems += _check_span(where, quote.start, quote.end, n)
+        if quote.cue is not None:
+            problems += _check_span(f"{where}.cue", quote.cue.start, quote.cue.end, n)
+        if quote.speaker is not None and quote.speaker not in actor_ids:
+            problems.append(f"{where}: speaker {quote.speaker!r} is not an actor id")
     for i, st in enumerate(doc.stances):
         if st.actor not in actor_ids:
             problems.append(f"stances[{i}]: actor {st.actor!r} is not an actor id")

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from .io._offsets import trim
 from .schema import Document, Unit
+from .spans import trim
 
 # A gold unit "is held" by a sentence when the overlap covers at least this share of
 # the unit or of the sentence. Components often run across a sentence boundary by a
@@ -32,8 +32,9 @@ def sentence_spans(doc: Doc) -> list[Sentence]:
     Line breaks that separate paragraphs also end a sentence, since headings and
     datelines rarely end with punctuation.
     """
-    out = []
+    out: list[Sentence] = []
     text = doc.text
+    pending: int | None = None  # start of a punctuation-only piece waiting for its sentence
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         # Split on blank lines inside a sentence (a heading followed by a paragraph).
@@ -47,9 +48,44 @@ def sentence_spans(doc: Doc) -> list[Sentence]:
             cursor = brk + 2
         for a, b in pieces:
             a, b = trim(text, a, b)
-            if a < b:
-                out.append(Sentence(a, b))
+            if a >= b:
+                continue
+            if pending is not None:
+                a, pending = pending, None
+            if not any(ch.isalnum() for ch in text[a:b]):
+                # The statistical senter ends a sentence before an opening bracket or quote
+                # ("... today. [ | applause] We ..."): such a piece joins the sentence after it.
+                pending = a
+                continue
+            if out and text[a] in _OPENING and _mid_sentence(text, out[-1].end, a):
+                # "... sign this treaty | [under pressure]." : a bracket does not start a sentence
+                # when the text before it has not ended one.
+                out[-1] = Sentence(out[-1].start, b)
+                continue
+            out.append(Sentence(a, b))
+    if pending is not None:
+        if out:
+            out[-1] = Sentence(out[-1].start, trim(text, pending, len(text))[1])
+        else:
+            out.append(Sentence(*trim(text, pending, len(text))))
     return out
+
+
+def char_span(doc: Doc, start: int, end: int, *, label: str = "") -> Span:
+    """``doc.char_span`` widened to token boundaries, for offsets known to lie inside the text."""
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None:
+        raise ValueError(f"offsets {start}:{end} do not lie inside a text of {len(doc.text)} characters")
+    return span
+
+
+_OPENING = "[("
+_FINAL = ".!?…:;\"”’')]"
+
+
+def _mid_sentence(text: str, prev_end: int, start: int) -> bool:
+    """True when the previous piece did not end a sentence and no line break comes between."""
+    return "\n" not in text[prev_end:start] and text[prev_end - 1] not in _FINAL
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:

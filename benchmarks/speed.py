@@ -86,12 +86,12 @@ def main() -> None:
 
     rates = {}
     for n in (1, 2):
-        rates["spacy", n] = timed(f"bare en_core_web_sm, {n} process(es)", lambda: run_bare(n), words,
+        rates["spacy", n] = timed(f"bare en_core_web_sm, {n} process(es)", lambda n=n: run_bare(n), words,
                                   args.repeat)
         rates["full", n] = timed(f"argmine full, 2 targets, {n} process(es)",
-                                 lambda: run_argmine(full, TARGETS, n), words, args.repeat)
+                                 lambda n=n: run_argmine(full, TARGETS, n), words, args.repeat)
         rates["units", n] = timed(f"argmine units only, {n} process(es)",
-                                  lambda: run_argmine(units, [], n), words, args.repeat)
+                                  lambda n=n: run_argmine(units, [], n), words, args.repeat)
     print()
     for n in (1, 2):
         print(f"{n} process(es): full / bare spaCy = {rates['full', n] / rates['spacy', n]:.2f} "

@@ -20,8 +20,7 @@ import os
 import time
 from pathlib import Path
 
-from argmine.stance.learned import (PolarityClassifier, StanceClassifier, cross_validate_stance,
-                                    load_stance_corpora)
+from argmine.stance.learned import PolarityClassifier, StanceClassifier, cross_validate_stance, load_stance_corpora
 
 ROOT = Path(__file__).resolve().parent.parent
 

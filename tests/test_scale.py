@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from argmine.schema import Document
@@ -69,3 +71,23 @@ def test_dask_local_cluster_writes_the_same_records_in_order(local_records):
         loads = client.run(lambda: len(__import__("argmine.scale").scale._PIPELINES))
     assert [d.model_dump_json() for d in got] == expected
     assert all(n <= 1 for n in loads.values())
+
+
+@pytest.mark.slow
+def test_cli_dask_writes_the_same_file_as_a_local_run(tmp_path):
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] is in the dev extra")
+    from typer.testing import CliRunner
+
+    from argmine.cli.app import app
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(TEXTS)),
+                   encoding="utf-8")
+    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    result = CliRunner().invoke(app, ["annotate", str(src), "-t", TARGET, "-o", str(local)])
+    assert result.exit_code == 0, result.output
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        result = CliRunner().invoke(app, ["annotate", str(src), "-t", TARGET, "-o", str(remote),
+                                          "--dask", cluster.scheduler_address])
+    assert result.exit_code == 0, result.output
+    assert remote.read_bytes() == local.read_bytes()

@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import sources  # noqa: E402
+
 from argmine.io._offsets import trim  # noqa: E402
 
 WORKLIST = HERE.parent / "worklist.tsv"
@@ -72,7 +73,7 @@ def sentence_spans(nlp, text: str, sep: str) -> list[tuple[int, int]]:
     spans = []
     paras = list(_paragraphs(text, sep))
     chunks = [text[s:e].replace("\n", " ").replace("\xa0", " ") for s, e in paras]
-    for (ps, pe), doc in zip(paras, nlp.pipe(chunks, batch_size=64)):
+    for (ps, _pe), doc in zip(paras, nlp.pipe(chunks, batch_size=64)):
         cur = []
         for sent in doc.sents:
             s, e = trim(text, ps + sent.start_char, ps + sent.end_char)

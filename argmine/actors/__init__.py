@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .affiliations import add_affiliations
 from .author import author_mentions
 from .entities import scan_entities
 from .groups import scan_groups
@@ -26,12 +27,13 @@ from .names import title_tokens
 from .records import ActorRecord, MentionRecord, actor_at, to_schema
 from .resolve import build_actors, link_persons, person_countries, token_index
 from .spans import Quotes
-from .tables import load_tables
+from .tables import ActorTables, load_tables
 
 __all__ = ["ActorRecord", "MentionRecord", "actor_at", "find_actors", "to_schema"]
 
 
-def find_actors(doc: Doc, *, author: str | None = None) -> list[ActorRecord]:
+def find_actors(doc: Doc, *, author: str | None = None,
+                tables: ActorTables | None = None) -> list[ActorRecord]:
     """Find the actors of a parsed Doc.
 
     Args:
@@ -39,17 +41,20 @@ def find_actors(doc: Doc, *, author: str | None = None) -> list[ActorRecord]:
         author: Name of the author (e.g. from metadata). The author is always an
             actor with role "author", named "author" when no name is given, so that
             stance code can attribute the writer's own claims to it.
+        tables: Actor tables (default: the package's ``data/actors.json``); the
+            ``argmine_actors`` component passes the ones saved with the pipeline.
 
     Returns:
         Actors with ids "a1", "a2", ... in order of first mention (the author last
         when it has no mention), each mention with character offsets and token span.
     """
-    tables = load_tables()
+    tables = tables or load_tables()
     quotes = Quotes(doc.text)
     titles = title_tokens(doc, tables)
     named = link_persons(scan_entities(doc, tables, quotes, titles))
     index = token_index(named)
     person_country = person_countries(doc, named, titles, index, tables.titles)
     phrases = scan_groups(doc, tables, index, titles, person_country)
-    return build_actors(doc, [*named, *phrases], person_country, author=author,
-                        author_mentions=author_mentions(doc, quotes))
+    actors = build_actors(doc, [*named, *phrases], person_country, author=author,
+                          author_mentions=author_mentions(doc, quotes))
+    return add_affiliations(doc, actors, titles=tables.titles)

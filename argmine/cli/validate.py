@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from ..validate import validate_file
-from .app import app, console
+from .app import app, succeed
 
 
 @app.command(rich_help_panel="Data")
@@ -21,4 +21,4 @@ def validate(
             bad += 1
     if bad:
         raise typer.Exit(code=1)
-    console.print(f"[green]✔[/green] {len(files)} file(s) valid", highlight=False)
+    succeed(f"{len(files)} file(s) valid")

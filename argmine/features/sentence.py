@@ -1,4 +1,9 @@
-"""Features of one sentence: n-grams plus linguistic cues, as a ``{name: value}`` dict.
+"""Features of one sentence, as a ``{name: value}`` dict, in two blocks.
+
+* n-grams (``w=`` words, ``b=`` word bigrams, ``c=`` character 3- to 5-grams): counts,
+  TF-IDF weighted by the model;
+* cues (everything else: cue lists, tags, tense, modality, numbers, quotes, length,
+  position): small values, scaled by the model.
 
 Reads token text, lemma, tag and (when present) entity type; never needs the parser,
 so units can be classified with the tagger alone.
@@ -12,10 +17,14 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from .lexicon import CUES
+from .lexicon import CueLists
+
+NGRAM_PREFIXES = ("w=", "b=", "c=")
+# Position in the document. Kept apart so a model can use it only for the genres where
+# it is informative (see ``features.genre.augment``).
+POSITION_PREFIX = "pos="
 
 _DIGIT = re.compile(r"\d")
-_MULTI = {cue: [w for w in words if " " in w] for cue, words in CUES.items()}
 
 
 def _shape(text: str) -> str:
@@ -29,12 +38,19 @@ def _char_ngrams(word: str) -> tuple[str, ...]:
     return tuple(f"c={padded[i:i + n]}" for n in (3, 4, 5) for i in range(len(padded) - n + 1))
 
 
-def sentence_features(span: Span, *, position: float = 0.0, char_ngrams: bool = True) -> dict[str, float]:
+def _multiword(cues: CueLists) -> dict[str, list[str]]:
+    return {cue: [w for w in words if " " in w] for cue, words in cues.items()}
+
+
+def sentence_features(span: Span, *, cues: CueLists, position: float | None = None,
+                      char_ngrams: bool = True) -> dict[str, float]:
     """Return the features of a sentence.
 
     Args:
         span: The sentence (needs ``tag_`` and ``lemma_``; ``ent_type_`` is used if set).
-        position: Relative position of the sentence in its document, 0.0 to 1.0.
+        cues: Cue lists by name (``features.lexicon.read_cue_lists``).
+        position: Relative position of the sentence in its document, 0.0 to 1.0, or
+            None to leave position out (documents too short for position to mean anything).
         char_ngrams: Add character 3- to 5-grams of each word (robust to inflection).
     """
     feats: dict[str, float] = {}
@@ -52,12 +68,13 @@ def sentence_features(span: Span, *, position: float = 0.0, char_ngrams: bool = 
     if char_ngrams:
         for w in words:
             for gram in _char_ngrams(w):
-                feats[gram] = feats.get(gram, 0.0) + 0.2
+                add(gram)
     lemma_text = " " + " ".join(lemmas) + " "
     lemma_set = set(lemmas) | set(words)
-    for cue, lexicon in CUES.items():
+    for cue, phrases in _multiword(cues).items():
+        lexicon = cues[cue]
         hits = sum(1 for lem in lemma_set if lem in lexicon)
-        hits += sum(1 for phrase in _MULTI[cue] if f" {phrase} " in lemma_text)
+        hits += sum(1 for phrase in phrases if f" {phrase} " in lemma_text)
         if hits:
             add(f"cue={cue}", min(hits, 3))
             for lem in lemma_set:
@@ -100,9 +117,13 @@ def sentence_features(span: Span, *, position: float = 0.0, char_ngrams: bool = 
     if text.endswith(":"):
         add("colon_end")
     add(f"len={min(int(math.log2(n + 1)), 7)}")
-    add(f"pos={min(int(position * 5), 4)}")
-    if position == 0.0:
-        add("pos=first")
+    if position is not None:
+        add(f"{POSITION_PREFIX}{min(int(position * 5), 4)}")
+        if position == 0.0:
+            add(f"{POSITION_PREFIX}first")
+        if position == 1.0:
+            add(f"{POSITION_PREFIX}last")
     if tokens:
         add(f"first={words[0]}")
     return feats
+

@@ -13,7 +13,19 @@ from .. import registry
 from ..errors import ArgmineError, Errors, SchemaError
 from ..schema import Document
 from . import (  # noqa: F401  (imported to register the readers)
-    aaec, checkthat, claimbuster, cmv, elecdeb, iam, ibm, jsonl, microtexts, newsmtsc, prodigy,
+    aaec,
+    basil,
+    checkthat,
+    claimbuster,
+    cmv,
+    elecdeb,
+    hf,
+    iam,
+    ibm,
+    jsonl,
+    microtexts,
+    newsmtsc,
+    prodigy,
     text,
 )
 from .jsonl import JsonlWriter, write_jsonl

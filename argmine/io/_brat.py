@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Errors, FormatError, OffsetError, SchemaError
-from . import _offsets
+from ..errors import Errors, OffsetError, SchemaError
+from ..spans import normalize, trim
+from ._common import Where, malformed
 
 
 @dataclass
@@ -35,7 +36,7 @@ def verify_fragments(text: str, fragments: list[tuple[int, int]], expected: str,
     the ``.ann`` file; whitespace differences are tolerated.
     """
     found = " ".join(text[s:e] for s, e in fragments)
-    if _offsets.normalize(found) != _offsets.normalize(expected):
+    if normalize(found) != normalize(expected):
         raise OffsetError(Errors.E010.format(start=fragments[0][0], end=fragments[-1][1],
                                              label=label, expected=expected[:60],
                                              found=found[:60]))
@@ -82,9 +83,10 @@ def parse_ann(file: Path, text: str, *, fmt: str, byte_offsets: bool = False) ->
         cols = line.split("\t")
         kind = cols[0][:1]
 
-        def bad(detail: str) -> SchemaError:
-            return SchemaError(Errors.E101.format(fmt=fmt, detail=detail), path=str(file),
-                               lineno=lineno)
+        at = Where(file, lineno)
+
+        def bad(detail: str, at: Where = at) -> SchemaError:
+            return malformed(fmt, detail, at)
 
         if kind == "T":
             if len(cols) < 3:
@@ -145,19 +147,19 @@ def unit_span(text: str, span: BratSpan) -> tuple[int, int]:
     """One trimmed span from the first fragment's start to the last fragment's end."""
     start = min(s for s, _ in span.fragments)
     end = max(e for _, e in span.fragments)
-    return _offsets.trim(text, start, end)
+    return trim(text, start, end)
 
 
 def read_pair(ann_file: Path, *, fmt: str, byte_offsets: bool = False) -> tuple[str, BratAnn]:
     """Read the ``.txt`` beside ``ann_file`` and parse ``ann_file`` against it.
 
     Raises:
-        FormatError: There is no ``.txt`` file beside the ``.ann`` file.
+        SchemaError: There is no ``.txt`` file beside the ``.ann`` file.
         SchemaError, OffsetError: As ``read_brat_text`` and ``parse_ann``.
     """
     txt_file = ann_file.with_suffix(".txt")
     if not txt_file.is_file():
-        raise FormatError(Errors.E009.format(path=str(ann_file.parent),
+        raise SchemaError(Errors.E009.format(path=str(ann_file.parent),
                                              expected=f"{txt_file.name} beside {ann_file.name}"))
     text = read_brat_text(txt_file)
     return text, parse_ann(ann_file, text, fmt=fmt, byte_offsets=byte_offsets)

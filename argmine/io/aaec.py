@@ -25,7 +25,8 @@ Text:
 
 Label mapping (components in text order get ids ``T1``, ``T2`` ...):
 
-    - ``MajorClaim`` -> claim, orig ``MajorClaim``
+    - ``MajorClaim`` -> claim, orig ``MajorClaim``, role ``main`` (an essay states its
+      major claim in the introduction and restates it in the conclusion: both are main)
     - ``Claim:For`` / ``Claim:Against`` -> claim, orig ``Claim:For`` / ``Claim:Against``
     - ``Premise:<rel>:<Support|Attack>`` -> evidence, orig ``Premise``
 
@@ -60,9 +61,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import registry
-from ._paths import source_name
-from ..errors import Errors, FormatError, SchemaError
+from ..errors import Errors, SchemaError
 from ..schema import Document, Relation, Unit
+from ._paths import source_name
 from ._tsv import iter_tsv
 
 FORMAT = "aaec"
@@ -122,7 +123,7 @@ def _files(path: Path) -> list[Path]:
         files = [base / f"{s}.dat" for s in _SPLITS if (base / f"{s}.dat").is_file()]
         if files:
             return files
-    raise FormatError(Errors.E009.format(path=str(path),
+    raise SchemaError(Errors.E009.format(path=str(path),
                                          expected="data/conll/Essay_Level/{train,dev,test}.dat"))
 
 
@@ -201,7 +202,8 @@ def _document(essay: list[_Token], *, file: Path, split: str, number: int) -> Do
         kind, stance = m["kind"], m["stance"]
         orig = f"{kind}:{stance}" if stance else kind
         units.append(Unit(id=f"T{k + 1}", start=spans[first][0], end=spans[last][1],
-                          label=_UNIT_LABEL[kind], orig=orig))
+                          label=_UNIT_LABEL[kind], orig=orig,
+                          role="main" if kind == "MajorClaim" else None))
 
     major = next((u.id for u, m in zip(units, parsed) if m["kind"] == "MajorClaim"), None)
     relations: list[Relation] = []
@@ -229,7 +231,7 @@ def _document(essay: list[_Token], *, file: Path, split: str, number: int) -> Do
     return Document(id=doc_id, text=text, meta=meta, units=units, relations=relations)
 
 
-@registry.readers.register(FORMAT)
+@registry.reader(FORMAT, labels=("units", "relations"))
 def read_aaec(path: Path) -> Iterator[Document]:
     """Yield one document per essay of the Eger et al. CoNLL files (see the module docstring)."""
     for file in _files(path):

@@ -45,10 +45,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import registry
-from ..errors import ArgmineError, Errors, FormatError
+from ..errors import ArgmineError, Errors
 from ..schema import Actor, Document, Unit
-from . import _offsets
+from ..spans import join
+from ._common import Where, malformed
 
+FORMAT = "checkthat"
 CORPUS = "checkthat2019-t1"
 COLUMNS = ("line_number", "speaker", "text", "label", "file_name")
 LABELS = {"1": ("claim", "fact", "check-worthy"), "0": ("none", None, "not")}
@@ -57,9 +59,6 @@ GROUPS = {"AUDIENCE", "AUDIENCE MEMBERS"}
 _LEADING_STAGE = re.compile(r"^(?:\([^)]*\)\s*)+")
 _TRAILING_TAG = re.compile(r"(?:^|\s)([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)$")
 
-
-def _fail(where: str, detail: str) -> FormatError:
-    return FormatError(Errors.E201.format(where=where, detail=detail, fmt="checkthat"))
 
 
 def _files(path: Path) -> list[Path]:
@@ -100,8 +99,9 @@ def _rows(file: Path) -> Iterator[tuple[int, dict[str, str]]]:
         reader = csv.DictReader(f)
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise _fail(f"{name}:1", f"the header lacks {', '.join(missing)} (expected "
-                                     f"{','.join(COLUMNS)})")
+            raise malformed(FORMAT, f"the header lacks {', '.join(missing)} (expected "
+                            f"{','.join(COLUMNS)})",
+                            Where(name, 1))
         start = reader.line_num + 1
         for row in reader:
             yield start, row
@@ -115,19 +115,19 @@ def _document(file: Path, debate: str, rows: list[tuple[int, dict[str, str]]]) -
     texts, unit_args = [], []
     seen_lines: set[str] = set()
     for lineno, row in rows:
-        where = f"{name}:{lineno}"
+        where = Where(name, lineno)
         label = (row["label"] or "").strip()
         if label not in LABELS:
-            raise _fail(where, f"label {row['label']!r} is neither 1 (check-worthy) nor 0")
+            raise malformed(FORMAT, f"label {row['label']!r} is neither 1 (check-worthy) nor 0", where)
         number = (row["line_number"] or "").strip()
         if not number.isdigit():
-            raise _fail(where, f"line_number {row['line_number']!r} is not an integer")
+            raise malformed(FORMAT, f"line_number {row['line_number']!r} is not an integer", where)
         if number in seen_lines:
-            raise _fail(where, f"line_number {number} occurs twice in {debate}")
+            raise malformed(FORMAT, f"line_number {number} occurs twice in {debate}", where)
         seen_lines.add(number)
         text = row["text"] or ""
         if not text.strip():
-            raise _fail(where, "the sentence text is empty")
+            raise malformed(FORMAT, "the sentence text is empty", where)
         tag = row["speaker"] or ""
         speaker = clean_speaker(tag)
         if speaker != tag.strip() and tag.strip() not in STAGE:
@@ -140,7 +140,7 @@ def _document(file: Path, debate: str, rows: list[tuple[int, dict[str, str]]]) -
             actor_id = actors[speaker].id
         texts.append(text)
         unit_args.append((f"u{number}", LABELS[label], actor_id))
-    doc_text, spans = _offsets.join(texts, "\n")
+    doc_text, spans = join(texts, "\n")
     units = [Unit(id=uid, start=start, end=end, label=label, type=utype, orig=orig,
                   speaker=actor_id)
              for (uid, (label, utype, orig), actor_id), (start, end) in zip(unit_args, spans)]
@@ -150,7 +150,7 @@ def _document(file: Path, debate: str, rows: list[tuple[int, dict[str, str]]]) -
                     actors=list(actors.values()))
 
 
-@registry.readers.register("checkthat")
+@registry.reader(FORMAT, labels=("check_worthy", "actors"))
 def read_checkthat(path: Path) -> Iterator[Document]:
     """Yield one document per debate or speech of the CheckThat! 2019 Task 1 CSV file(s)."""
     seen: set[str] = set()
@@ -159,12 +159,13 @@ def read_checkthat(path: Path) -> Iterator[Document]:
         for lineno, row in _rows(file):
             debate = (row["file_name"] or "").strip()
             if not debate:
-                raise _fail(f"{file}:{lineno}", "the file_name column is empty")
+                raise malformed(FORMAT, "the file_name column is empty", Where(file, lineno))
             debates.setdefault(debate, []).append((lineno, row))
         for debate, rows in debates.items():
             doc = _document(file, debate, rows)
             if doc.id in seen:
-                raise _fail(f"{file}:{rows[0][0]}", f"debate {debate} was already read from "
-                                                     f"another file; read one copy only")
+                raise malformed(FORMAT, f"debate {debate} was already read from "
+                                f"another file; read one copy only",
+                                Where(file, rows[0][0]))
             seen.add(doc.id)
             yield doc

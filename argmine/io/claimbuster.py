@@ -31,23 +31,24 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .. import registry
-from ..errors import ArgmineError, Errors, FormatError
+from ..errors import ArgmineError, Errors
 from ..schema import Document, Unit
-from . import _offsets
+from ..spans import trim
+from ._common import Where, malformed
 from .jsonl import iter_json_lines
 
+FORMAT = "claimbuster"
+_SPACE = re.compile(r"\s*")
 CORPUS = "claimbuster"
 LABELS = {1: ("claim", "fact", "CFS"), 0: ("none", None, "NCS")}
 SUFFIXES = (".json", ".jsonl", ".csv")
 
-
-def _fail(where: str, detail: str) -> FormatError:
-    return FormatError(Errors.E201.format(where=where, detail=detail, fmt="claimbuster"))
 
 
 def _files(path: Path) -> list[Path]:
@@ -61,30 +62,47 @@ def _files(path: Path) -> list[Path]:
     raise ArgmineError(Errors.E009.format(path=str(path), expected="*.json, *.jsonl or *.csv"))
 
 
-def _json_array_lines(text: str) -> dict[int, int]:
-    """Map the index of each top-level array element to its line (for error messages)."""
-    lines, depth, index, in_str, escape, lineno = {}, 0, 0, False, False, 1
-    for ch in text:
-        if ch == "\n":
-            lineno += 1
-        if in_str:
-            if escape:
-                escape = False
-            elif ch == "\\":
-                escape = True
-            elif ch == '"':
-                in_str = False
-            continue
-        if ch == '"':
-            in_str = True
-        elif ch in "[{":
-            depth += 1
-            if depth == 2:
-                lines[index] = lineno
-                index += 1
-        elif ch in "]}":
-            depth -= 1
-    return lines
+def _json_array(text: str, name: str) -> Iterator[tuple[int, Any]]:
+    """Yield ``(line, element)`` for each element of the top-level JSON array in ``text``.
+
+    ``JSONDecoder.raw_decode`` parses one element at a time and returns where it ended, which
+    gives each record its line number for error messages.
+    """
+    decoder = json.JSONDecoder()
+    lineno, last = 1, 0
+
+    def skip(pos: int) -> int:
+        space = _SPACE.match(text, pos)
+        return space.end() if space else pos
+
+    def line_at(pos: int) -> int:
+        nonlocal lineno, last
+        lineno += text.count("\n", last, pos)
+        last = pos
+        return lineno
+
+    pos = skip(skip(0) + 1)  # past the opening "[" (the caller checked it is there)
+    if text.startswith("]", pos):
+        pos = skip(pos + 1)
+    else:
+        while True:
+            try:
+                value, end = decoder.raw_decode(text, pos)
+            except json.JSONDecodeError as e:
+                raise malformed(FORMAT, f"invalid JSON ({e.msg} at column {e.colno})",
+                                Where(name, e.lineno)) from e
+            yield line_at(pos), value
+            pos = skip(end)
+            if text.startswith(",", pos):
+                pos = skip(pos + 1)
+            elif text.startswith("]", pos):
+                pos = skip(pos + 1)
+                break
+            else:
+                raise malformed(FORMAT, "invalid JSON (expected ',' or ']' after a record)",
+                                Where(name, line_at(pos)))
+    if pos != len(text):
+        raise malformed(FORMAT, "invalid JSON (extra data after the array)", Where(name, line_at(pos)))
 
 
 def _records(file: Path) -> Iterator[tuple[int | None, Any]]:
@@ -95,7 +113,7 @@ def _records(file: Path) -> Iterator[tuple[int | None, Any]]:
             reader = csv.DictReader(f)
             missing = {"sentence_id", "label", "text"} - set(reader.fieldnames or [])
             if missing:
-                raise _fail(f"{name}:1", f"the CSV header lacks {', '.join(sorted(missing))}")
+                raise malformed(FORMAT, f"the CSV header lacks {', '.join(sorted(missing))}", Where(name, 1))
             start = reader.line_num + 1
             for row in reader:
                 yield start, row
@@ -104,14 +122,7 @@ def _records(file: Path) -> Iterator[tuple[int | None, Any]]:
     with open(file, encoding="utf-8-sig") as f:
         head = f.read(4096).lstrip()
     if head.startswith("["):
-        text = file.read_text(encoding="utf-8-sig")
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise _fail(f"{name}:{e.lineno}", f"invalid JSON ({e.msg} at column {e.colno})") from e
-        lines = _json_array_lines(text)
-        for i, record in enumerate(data):
-            yield lines.get(i), record
+        yield from _json_array(file.read_text(encoding="utf-8-sig"), name)
     else:
         yield from iter_json_lines(file)
 
@@ -126,31 +137,34 @@ def _label(value: Any) -> int | None:
     return None
 
 
-@registry.readers.register("claimbuster")
+@registry.reader(FORMAT, labels=("check_worthy",))
 def read_claimbuster(path: Path) -> Iterator[Document]:
     """Yield one document per sentence of the ClaimBuster k-fold file(s)."""
     seen: set[str] = set()
     for file in _files(path):
         name = str(file)
         for lineno, record in _records(file):
-            where = f"{name}:{lineno}" if lineno is not None else name
+            where = Where(name, lineno)
             if not isinstance(record, dict):
-                raise _fail(where, f"a record is a JSON {type(record).__name__}, not an object")
+                raise malformed(FORMAT, f"a record is a JSON {type(record).__name__}, not an object", where)
             label = _label(record.get("label"))
             text, sid = record.get("text"), record.get("sentence_id")
             if label is None:
-                raise _fail(where, f"label {record.get('label')!r} is neither 0 (NCS) nor 1 (CFS)")
+                raise malformed(FORMAT,
+                                f"label {record.get('label')!r} is neither 0 (NCS) nor 1 (CFS)",
+                                where)
             if not isinstance(text, str) or not text.strip():
-                raise _fail(where, "the record has no text")
+                raise malformed(FORMAT, "the record has no text", where)
             if sid is None or str(sid).strip() == "":
-                raise _fail(where, "the record has no sentence_id")
+                raise malformed(FORMAT, "the record has no sentence_id", where)
             sid = str(sid).strip()
             doc_id = f"claimbuster-{sid}"
             if doc_id in seen:
-                raise _fail(where, f"sentence_id {sid} was already read (from this or another "
-                                   f"file; the k-fold samplings overlap, so read one file)")
+                raise malformed(FORMAT, f"sentence_id {sid} was already read (from this or another "
+                                f"file; the k-fold samplings overlap, so read one file)",
+                                where)
             seen.add(doc_id)
-            start, end = _offsets.trim(text, 0, len(text))
+            start, end = trim(text, 0, len(text))
             arg_label, arg_type, orig = LABELS[label]
             extra = {k: v for k, v in record.items() if k not in ("sentence_id", "label", "text")}
             meta = {"corpus": CORPUS, "split": None, "source": file.name, "topic": None,

@@ -58,9 +58,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import registry
-from ..errors import Errors, FormatError, SchemaError
+from ..errors import Errors, SchemaError
 from ..schema import Actor, Document, Relation, Unit
 from ._brat import byte_to_char, read_pair, unit_span
+from ._common import Where, malformed
 from ._paths import source_name
 
 FORMAT = "cmv"
@@ -83,7 +84,7 @@ def _files(path: Path) -> list[Path]:
     if path.is_file():
         ann = path.with_suffix(".ann")
         if not ann.is_file():
-            raise FormatError(Errors.E009.format(path=str(path), expected="N.ann beside N.txt"))
+            raise SchemaError(Errors.E009.format(path=str(path), expected="N.ann beside N.txt"))
         return [ann]
 
     def numbered(folder: Path) -> list[Path]:
@@ -98,15 +99,25 @@ def _files(path: Path) -> list[Path]:
                 return files
     files = numbered(path)
     if not files:
-        raise FormatError(Errors.E009.format(path=str(path),
+        raise SchemaError(Errors.E009.format(path=str(path),
                                              expected="v2.0/{positive,negative}/N.ann + N.txt"))
     return files
+
+
+def _chars(nums: list[str], to_char: dict[int, int], at: Where) -> list[int]:
+    """Character offsets of the byte offsets ``nums``."""
+    if not all(n.isdigit() for n in nums):
+        raise malformed(FORMAT, f"offsets {' '.join(nums)!r} are not numbers", at)
+    try:
+        return [to_char[int(n)] for n in nums]
+    except KeyError as e:
+        raise malformed(FORMAT, f"byte offset {e.args[0]} is inside a character or beyond the text", at) from None
 
 
 def _metadata(file: Path, to_char: dict[int, int], ann_spans: dict) -> dict:
     """Parse ``N.metadata`` into meta fields (character offsets)."""
     out: dict = {"titles": [], "url": None, "posts": [], "linked_premises": []}
-    by_fragment = {}
+    by_fragment: dict[tuple[int, int], str] = {}
     for span in ann_spans.values():
         for frag in span.fragments:
             by_fragment.setdefault(frag, span.id)
@@ -118,18 +129,10 @@ def _metadata(file: Path, to_char: dict[int, int], ann_spans: dict) -> dict:
         if not parts:
             continue
 
-        def bad(detail: str) -> SchemaError:
-            return SchemaError(Errors.E101.format(fmt=FORMAT, detail=detail), path=str(file),
-                               lineno=lineno)
+        at = Where(file, lineno)
 
-        def chars(nums: list[str]) -> list[int]:
-            if not all(n.isdigit() for n in nums):
-                raise bad(f"offsets {' '.join(nums)!r} are not numbers")
-            try:
-                return [to_char[int(n)] for n in nums]
-            except KeyError as e:
-                raise bad(f"byte offset {e.args[0]} is inside a character or beyond the "
-                          f"text") from None
+        def chars(nums: list[str], at: Where = at) -> list[int]:
+            return _chars(nums, to_char, at)
 
         key = parts[0]
         if key == "Title" and len(parts) == 3:
@@ -153,8 +156,8 @@ def _metadata(file: Path, to_char: dict[int, int], ann_spans: dict) -> dict:
         elif key == "Delta" and len(parts) == 2:
             pass  # says "Yes" in both folders: the folder decides (see the module docstring)
         else:
-            raise bad(f"unexpected metadata line {line.strip()[:60]!r}; expected Title, "
-                      f"Source, Content, Linked Premise or Delta lines")
+            raise malformed(FORMAT, f"unexpected metadata line {line.strip()[:60]!r}; expected Title, "
+                                    f"Source, Content, Linked Premise or Delta lines", at)
     return out
 
 
@@ -241,7 +244,7 @@ def _document(ann_file: Path) -> Document:
                     actors=actors)
 
 
-@registry.readers.register(FORMAT)
+@registry.reader(FORMAT, labels=("units", "claim_type", "relations", "actors"))
 def read_cmv(path: Path) -> Iterator[Document]:
     """Yield one document per thread file (see the module docstring)."""
     for ann_file in _files(path):

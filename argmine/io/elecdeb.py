@@ -50,7 +50,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import registry
-from ..errors import Errors, FormatError, SchemaError
+from ..errors import Errors, SchemaError
 from ..schema import Actor, Document, Mention, Unit
 from ._brat import read_pair, unit_span
 from ._paths import source_name
@@ -78,7 +78,7 @@ def _files(path: Path) -> list[Path]:
     if path.is_file():
         ann = path.with_suffix(".ann")
         if not ann.is_file():
-            raise FormatError(Errors.E009.format(path=str(path), expected="<n>_<year>.ann "
+            raise SchemaError(Errors.E009.format(path=str(path), expected="<n>_<year>.ann "
                                                  "beside the .txt"))
         return [ann]
     for base in (path.joinpath(*_LAYOUT), path / "components", path):
@@ -88,7 +88,7 @@ def _files(path: Path) -> list[Path]:
                 m = _NAME.match(p.stem)
                 return (0, int(m["n"]), p.stem) if m else (1, 0, p.stem)
             return sorted(files, key=key)
-    raise FormatError(Errors.E009.format(path=str(path),
+    raise SchemaError(Errors.E009.format(path=str(path),
                                          expected="data/annotations/components/*.ann + .txt"))
 
 
@@ -155,7 +155,7 @@ def _document(ann_file: Path) -> Document:
     return Document(id=f"elecdeb-{debate}", text=text, meta=meta, units=units, actors=actors)
 
 
-@registry.readers.register(FORMAT)
+@registry.reader(FORMAT, labels=("units", "actors"))
 def read_elecdeb(path: Path) -> Iterator[Document]:
     """Yield one document per debate (see the module docstring)."""
     for ann_file in _files(path):

@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import registry
 from ..errors import ArgmineError, Errors
 from ..schema import Document
 
@@ -26,12 +28,13 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 _DOC_COLUMNS = ("schema", "id", "text", "meta", "units", "relations", "actors", "stances")
 
 
-def _document_features() -> "datasets.Features":
+def _document_features() -> datasets.Features:
     from datasets import Features, Sequence, Value
 
     unit = {"id": Value("string"), "start": Value("int64"), "end": Value("int64"),
             "label": Value("string"), "type": Value("string"), "score": Value("float64"),
-            "orig": Value("string"), "probs": Value("string"), "speaker": Value("string")}
+            "orig": Value("string"), "probs": Value("string"), "speaker": Value("string"),
+            "source": Value("string"), "role": Value("string")}
     relation = {"id": Value("string"), "source": Value("string"), "target": Value("string"),
                 "label": Value("string"), "orig": Value("string")}
     actor = {"id": Value("string"), "name": Value("string"), "kind": Value("string"),
@@ -41,10 +44,13 @@ def _document_features() -> "datasets.Features":
               "score": Value("float64"), "evidence": Sequence(Value("string")),
               "timeline": [{"unit": Value("string"), "stance": Value("string")}],
               "orig": Value("string")}
+    quote = {"id": Value("string"), "speaker": Value("string"), "start": Value("int64"),
+             "end": Value("int64"), "cue": {"start": Value("int64"), "end": Value("int64")},
+             "kind": Value("string")}
     # meta is free-form, so it travels as a JSON string rather than a fixed struct.
     return Features({"schema": Value("string"), "id": Value("string"), "text": Value("string"),
                      "meta": Value("string"), "units": [unit], "relations": [relation],
-                     "actors": [actor], "stances": [stance]})
+                     "actors": [actor], "stances": [stance], "quotes": [quote]})
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
@@ -67,7 +73,7 @@ def _unit_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
 
 def to_hf_dataset(records: Iterable[Document], *,
                   level: Literal["document", "unit", "sentence"] = "document",
-                  nlp: "Language | None" = None) -> "datasets.Dataset":
+                  nlp: Language | None = None) -> datasets.Dataset:
     """Build a ``datasets.Dataset`` from records.
 
     Args:
@@ -93,7 +99,7 @@ def to_hf_dataset(records: Iterable[Document], *,
     raise ArgmineError(Errors.E014.format(level=level))
 
 
-def _unit_features() -> "datasets.Features":
+def _unit_features() -> datasets.Features:
     from datasets import ClassLabel, Features, Value
 
     return Features({"doc_id": Value("string"), "unit_id": Value("string"), "text": Value("string"),
@@ -112,7 +118,15 @@ def _clean(value: Any, keep: set[str] | None = None) -> Any:
     return value
 
 
-def from_hf_dataset(dataset: "datasets.Dataset") -> Iterator[Document]:
+def _quote(row: dict[str, Any]) -> dict[str, Any]:
+    quote = dict(row)
+    cue = quote.get("cue")
+    # A null cue may come back as a struct of nulls.
+    quote["cue"] = cue if cue and cue.get("start") is not None else None
+    return quote
+
+
+def from_hf_dataset(dataset: datasets.Dataset) -> Iterator[Document]:
     """Yield argmine documents from a document-level dataset (as ``to_hf_dataset`` makes)."""
     missing = [c for c in ("id", "text") if c not in dataset.column_names]
     if missing:
@@ -133,10 +147,11 @@ def from_hf_dataset(dataset: "datasets.Dataset") -> Iterator[Document]:
             "relations": _clean(row.get("relations") or []),
             "actors": _clean(row.get("actors") or []),
             "stances": [_clean(s, keep={"score"}) for s in row.get("stances") or []],
+            "quotes": [_quote(q) for q in row.get("quotes") or []],
         })
 
 
-def load_hf_dataset(path: str) -> "datasets.Dataset":
+def load_hf_dataset(path: str) -> datasets.Dataset:
     """Load a dataset saved with ``Dataset.save_to_disk`` (never downloads)."""
     import datasets
 
@@ -144,3 +159,9 @@ def load_hf_dataset(path: str) -> "datasets.Dataset":
         return datasets.load_from_disk(path)
     except (FileNotFoundError, ValueError, OSError) as e:
         raise ArgmineError(Errors.E025.format(path=path, detail=f"{type(e).__name__}: {e}")) from e
+
+
+@registry.reader("hf", labels=("units", "claim_type", "evidence_type", "relations", "stances", "actors"))
+def read_hf(path: Path) -> Iterator[Document]:
+    """Yield the documents of a document-level dataset saved with ``Dataset.save_to_disk``."""
+    yield from from_hf_dataset(load_hf_dataset(str(path)))

@@ -43,27 +43,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .. import registry
-from ..errors import ArgmineError, Errors, FormatError
-from ..schema import Actor, Document, Stance, Unit
-from . import _offsets
+from ..errors import ArgmineError, Errors, SchemaError
+from ..schema import Document, Stance, Unit
+from ..spans import join
+from ._common import Where, author, malformed
 from ._tsv import iter_tsv
 
 logger = logging.getLogger("argmine")
 
+FORMAT = "iam"
 CORPUS = "iam"
 SPLITS = ("train", "dev", "test")
 LABELS = {"C": "claim", "O": "none"}
 STANCES = {"1": "favor", "-1": "against", "0": "none"}
 
-
-def _author() -> Actor:
-    return Actor(id="a0", name="author", kind="person", role="author", mentions=[])
-
-
-def _fail(where: str, detail: str) -> FormatError:
-    return FormatError(Errors.E201.format(where=where, detail=detail, fmt="iam"))
 
 
 def _split_order(p: Path) -> tuple[int, str]:
@@ -99,18 +95,19 @@ def _source(file: Path) -> str:
 def _rows(file: Path) -> Iterator[tuple[int, list[str]]]:
     name = str(file)
 
-    def bad_columns(lineno: int, found: int) -> FormatError:
-        return _fail(f"{name}:{lineno}", f"{found} tab-separated columns instead of 5 "
-                                         f"(label, topic, sentence, article_id, stance)")
+    def bad_columns(lineno: int, found: int) -> SchemaError:
+        return malformed(FORMAT, f"{found} tab-separated columns instead of 5 "
+                         f"(label, topic, sentence, article_id, stance)",
+                         Where(name, lineno))
 
     for lineno, cols in iter_tsv(file, n_columns=5, bad_columns=bad_columns):
         label, topic, sentence, article, stance = cols
         if label not in LABELS:
-            raise _fail(f"{name}:{lineno}", f"label {label!r} is neither C nor O")
+            raise malformed(FORMAT, f"label {label!r} is neither C nor O", Where(name, lineno))
         if stance.strip() not in STANCES:
-            raise _fail(f"{name}:{lineno}", f"stance {stance!r} is not 1, -1 or 0")
+            raise malformed(FORMAT, f"stance {stance!r} is not 1, -1 or 0", Where(name, lineno))
         if not sentence.strip() or not article.strip() or not topic.strip():
-            raise _fail(f"{name}:{lineno}", "empty sentence, topic or article_id")
+            raise malformed(FORMAT, "empty sentence, topic or article_id", Where(name, lineno))
         yield lineno, cols
 
 
@@ -122,7 +119,7 @@ def _read_file(file: Path, kind: str) -> Iterator[Document]:
     prefix = "iam" if kind == "claims" else "iam-stance"
     tag = split or file.stem
     for article, rows in articles.items():
-        text, spans = _offsets.join([cols[2] for _, cols in rows], " ")
+        text, spans = join([cols[2] for _, cols in rows], " ")
         units, stances = [], []
         for i, ((_, (label, topic, _sent, _art, stance)), (start, end)) in enumerate(
                 zip(rows, spans), start=1):
@@ -133,15 +130,15 @@ def _read_file(file: Path, kind: str) -> Iterator[Document]:
                 stances.append(Stance(actor="a0", target=topic.strip(), stance=STANCES[stance],
                                       evidence=[uid], orig=stance))
         topics = list(dict.fromkeys(cols[1].strip() for _, cols in rows))
-        meta = {"corpus": CORPUS, "split": split, "source": _source(file), "topic": topics[0],
+        meta: dict[str, Any] = {"corpus": CORPUS, "split": split, "source": _source(file), "topic": topics[0],
                 "article_id": article, "claims_only": kind == "stance"}
         if len(topics) > 1:
             meta["topics"] = topics
         yield Document(id=f"{prefix}-{tag}-{article}", text=text, meta=meta, units=units,
-                       actors=[_author()], stances=stances)
+                       actors=[author()], stances=stances)
 
 
-@registry.readers.register("iam")
+@registry.reader("iam", labels=("claims", "stances", "actors"))
 def read_iam(path: Path) -> Iterator[Document]:
     """Yield one document per article of the IAM claims/stance files (file, folder or root)."""
     for file, kind in _files(path):

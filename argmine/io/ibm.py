@@ -58,12 +58,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import registry
-from ..errors import ArgmineError, Errors, FormatError
-from ..schema import Actor, Document, Stance, Unit
-from . import _offsets
+from ..errors import ArgmineError, Errors
+from ..schema import Document, Stance, Unit
+from ..spans import locate, trim
+from ._common import Where, author, malformed
 
 logger = logging.getLogger("argmine")
 
+FORMAT = "ibm"
 CORPUS = "ibm-claim-stance"
 COLUMNS = (
     "topicId", "split", "topicText", "topicTarget", "topicSentiment", "claims.claimId",
@@ -77,13 +79,6 @@ STANCES = {"PRO": "favor", "CON": "against"}
 # How many further physical lines a re-save fragment may be joined with.
 MAX_EXTRA_LINES = 4
 
-
-def _author() -> Actor:
-    return Actor(id="a0", name="author", kind="person", role="author", mentions=[])
-
-
-def _fail(where: str, detail: str) -> FormatError:
-    return FormatError(Errors.E201.format(where=where, detail=detail, fmt="ibm"))
 
 
 def _files(path: Path) -> list[Path]:
@@ -147,8 +142,9 @@ def _plain_records(f: io.TextIOBase, name: str) -> Iterator[tuple[int, list[str]
     reader = csv.reader(f)
     header = next(reader, None)
     if header is None or [h.strip().lstrip("\ufeff") for h in header] != list(COLUMNS):
-        raise _fail(f"{name}:1", f"the header is not the {len(COLUMNS)} claim-stance columns "
-                                 f"(found {str(header)[:120]})")
+        raise malformed(FORMAT, f"the header is not the {len(COLUMNS)} claim-stance columns "
+                        f"(found {str(header)[:120]})",
+                        Where(name, 1))
     start = reader.line_num + 1
     for row in reader:
         if not any(cell.strip() for cell in row):
@@ -156,7 +152,7 @@ def _plain_records(f: io.TextIOBase, name: str) -> Iterator[tuple[int, list[str]
             continue
         problem = _row_problem(row)
         if problem:
-            raise _fail(f"{name}:{start}", problem)
+            raise malformed(FORMAT, problem, Where(name, start))
         yield start, row, []
         start = reader.line_num + 1
 
@@ -166,7 +162,7 @@ def _resaved_records(f: io.TextIOBase, name: str) -> Iterator[tuple[int, list[st
     decoded = [_decode_resaved(line.rstrip("\r")) for line in lines]
     header = next(csv.reader([decoded[0]]), [])
     if [h.strip().lstrip("\ufeff") for h in header] != list(COLUMNS):
-        raise _fail(f"{name}:1", "the decoded header is not the claim-stance columns")
+        raise malformed(FORMAT, "the decoded header is not the claim-stance columns", Where(name, 1))
     skipped: list[int] = []
     i = 1
     while i < len(decoded):
@@ -200,7 +196,7 @@ def _claim_target(rec: dict[str, str], text: str, where: str) -> dict[str, Any] 
     end = _int(rec["claims.claimTarget.span.end"])
     if start is not None and end is not None and text[start:end].strip() == target.strip():
         return {"text": target, "start": start, "end": end}
-    found = _offsets.locate(text, target, hint=start or 0)
+    found = locate(text, target, hint=start or 0)
     if found is None:
         logger.warning("%s: claim target %r is not in the claim text; kept without offsets",
                        where, target[:60])
@@ -210,7 +206,7 @@ def _claim_target(rec: dict[str, str], text: str, where: str) -> dict[str, Any] 
 
 def _document(rec: dict[str, str], where: str, source: str, joined: list[int]) -> Document:
     text = rec["claims.claimCorrectedText"]
-    start, end = _offsets.trim(text, 0, len(text))
+    start, end = trim(text, 0, len(text))
     claim_id = rec["claims.claimId"].strip()
     orig = rec["claims.stance"].strip()
     meta: dict[str, Any] = {
@@ -238,7 +234,7 @@ def _document(rec: dict[str, str], where: str, source: str, joined: list[int]) -
         text=text,
         meta=meta,
         units=[Unit(id="u1", start=start, end=end, label="claim", type=None, orig="claim")],
-        actors=[_author()],
+        actors=[author()],
         stances=[Stance(actor="a0", target=rec["topicText"].strip(), stance=STANCES[orig],
                         evidence=["u1"], orig=orig)],
     )
@@ -254,9 +250,10 @@ def _read_file(file: Path, seen: set[str]) -> Iterator[Document]:
         elif first.startswith("topicId,"):
             records = _plain_records(f, name)
         else:
-            raise _fail(f"{name}:1", f"the first line starts with {first[:40]!r}, expected the "
-                                     f"header 'topicId,split,...' (plain CSV) or "
-                                     f"'\"topicId,\"\"split\"\",...' (spreadsheet re-save)")
+            raise malformed(FORMAT, f"the first line starts with {first[:40]!r}, expected the "
+                            f"header 'topicId,split,...' (plain CSV) or "
+                            f"'\"topicId,\"\"split\"\",...' (spreadsheet re-save)",
+                            Where(name, 1))
         for lineno, row, joined in records:
             rec = dict(zip(COLUMNS, row))
             doc = _document(rec, f"{name}:{lineno}", file.name, joined)
@@ -268,7 +265,7 @@ def _read_file(file: Path, seen: set[str]) -> Iterator[Document]:
             yield doc
 
 
-@registry.readers.register("ibm")
+@registry.reader("ibm", labels=("claims", "stances", "actors"))
 def read_ibm(path: Path) -> Iterator[Document]:
     """Yield one document per claim of the IBM claim stance CSV (file or corpus folder)."""
     seen: set[str] = set()

@@ -23,7 +23,7 @@ Label mapping:
       (directly or through a joint) spans from its first EDU's start to its last EDU's
       end.
     - The central claim, the ADU that is the source of no non-``seg`` edge -> claim,
-      orig ``central``.
+      orig ``central``, role ``main``.
     - Every other ADU -> evidence, orig its role ``pro`` or ``opp``. Types are null.
     - Edges (relation id = edge id, orig = edge type): ``sup``, ``exa`` -> support;
       ``reb``, ``und`` -> attack. An undercut's target is the relation id of the edge it
@@ -55,14 +55,16 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .. import registry
+from ..errors import Errors, SchemaError
+from ..schema import Document, Relation, Stance, Unit
+from ..spans import join
+from ._common import author as author_actor
 from ._paths import source_name
-from ..errors import Errors, FormatError, SchemaError
-from ..schema import Actor, Document, Relation, Stance, Unit
-from . import _offsets
 
 FORMAT = "microtexts"
 _REL_LABEL = {"sup": "support", "exa": "support", "reb": "attack", "und": "attack"}
@@ -83,12 +85,12 @@ def _files(path: Path) -> list[Path]:
                 seen.add(f.resolve())
                 files.append(f)
     if not files:
-        raise FormatError(Errors.E009.format(path=str(path),
+        raise SchemaError(Errors.E009.format(path=str(path),
                                              expected="corpus/en/*.xml (arggraph XML)"))
     return files
 
 
-@lru_cache(maxsize=None)
+@cache
 def _questions(folder: Path) -> dict[str, str]:
     """Topic id -> English trigger question, from the nearest ``topics_triggers.md`` above."""
     for d in (folder, *folder.parents[:3]):
@@ -138,13 +140,13 @@ def _document(file: Path) -> Document:
     adus: list[tuple[str, str]] = []
     edges: dict[str, tuple[str, str, str]] = {}
     for el in root:
-        ident = el.get("id")
+        ident = el.get("id") or ""
         if el.tag in ("edu", "joint", "adu", "edge") and not ident:
             raise bad(f"an <{el.tag}> element has no id")
         if el.tag == "edu":
             if not (el.text or "").strip():
                 raise bad(f"edu {ident} is empty")
-            edus.append((ident, el.text, el.get("implicit", "").lower() == "true"))
+            edus.append((ident, el.text or "", el.get("implicit", "").lower() == "true"))
         elif el.tag == "joint":
             joints.add(ident)
         elif el.tag == "adu":
@@ -152,17 +154,17 @@ def _document(file: Path) -> Document:
                 raise SchemaError(Errors.E102.format(fmt=FORMAT, kind="ADU",
                                                      label=el.get("type"), allowed="pro, opp"),
                                   path=path)
-            adus.append((ident, el.get("type")))
+            adus.append((ident, el.get("type", "")))
         elif el.tag == "edge":
-            etype = el.get("type")
+            etype = el.get("type", "")
             if etype not in _EDGE_TYPES:
                 raise SchemaError(Errors.E102.format(fmt=FORMAT, kind="edge", label=etype,
                                                      allowed=", ".join(_EDGE_TYPES)), path=path)
-            edges[ident] = (el.get("src"), el.get("trg"), etype)
+            edges[ident] = (el.get("src", ""), el.get("trg", ""), etype)
         else:
             raise bad(f"unexpected element <{el.tag}>")
 
-    text, spans = _offsets.join([t for _, t, _ in edus])
+    text, spans = join([t for _, t, _ in edus])
     edu_span = {eid: span for (eid, _, _), span in zip(edus, spans)}
     implicit_edus = {eid for eid, _, imp in edus if imp}
     adu_type = dict(adus)
@@ -197,13 +199,13 @@ def _document(file: Path) -> Document:
         end = max(edu_span[e][1] for e in adu_edus[aid])
         central = aid not in sources
         units.append(Unit(id=aid, start=start, end=end, label="claim" if central else "evidence",
-                          orig="central" if central else atype))
+                          orig="central" if central else atype, role="main" if central else None))
         if any(e in implicit_edus for e in adu_edus[aid]):
             implicit_units.append(aid)
     centrals = [u.id for u in units if u.label == "claim"]
 
     relations = []
-    for eid, (src, trg, etype) in edges.items():
+    for eid, (src, _trg, etype) in edges.items():
         if etype == "seg":
             continue
         if src not in adu_type:
@@ -225,15 +227,15 @@ def _document(file: Path) -> Document:
     stance_attr = root.get("stance")
     question = _questions(file.absolute().parent).get(topic) if topic else None
     actors, stances = [], []
-    target = question or topic
+    target = question or topic or ""
     if stance_attr in _STANCE and target:
         ids = {u.id for u in units} | set(edges)
         author = "a0" if "a0" not in ids else "author"
-        actors.append(Actor(id=author, name="author", kind="person", role="author", mentions=[]))
+        actors.append(author_actor(author))
         stances.append(Stance(actor=author, target=target, stance=_STANCE[stance_attr],
                               evidence=centrals, orig=stance_attr))
 
-    meta = {"corpus": FORMAT, "split": None, "source": source_name(file, _LAYOUTS), "topic": topic,
+    meta: dict[str, Any] = {"corpus": FORMAT, "split": None, "source": source_name(file, _LAYOUTS), "topic": topic,
             "stance": stance_attr, "question": question}
     if implicit_units:
         meta["implicit_units"] = implicit_units
@@ -246,7 +248,7 @@ def _document(file: Path) -> Document:
                     relations=relations, actors=actors, stances=stances)
 
 
-@registry.readers.register(FORMAT)
+@registry.reader(FORMAT, labels=("units", "relations", "stances", "actors"))
 def read_microtexts(path: Path) -> Iterator[Document]:
     """Yield one document per microtext (see the module docstring)."""
     for file in _files(path):

@@ -9,7 +9,7 @@ Source format:
     (exclusive end) into ``sentence_normalized``: in ``train.jsonl`` all 8,739 targets and all
     3,141 further mentions match exactly. (The offsets at the end of ``Input.gid`` are another
     matter: they point into the sentence before normalisation and often differ.) Offsets that
-    do not match their ``mention`` are re-located with ``_offsets.locate`` (nearest
+    do not match their ``mention`` are re-located with ``locate`` (nearest
     occurrence of the mention to the given start); the number of exact and re-located mentions
     per file is logged (``logging.getLogger("argmine")``, a warning when any was re-located). A
     main mention that cannot be found at all raises ``OffsetError``; a further mention that
@@ -55,24 +55,19 @@ from pathlib import Path
 from typing import Any
 
 from .. import registry
-from ..errors import ArgmineError, Errors, FormatError, OffsetError
+from ..errors import ArgmineError, Errors, OffsetError
 from ..schema import Actor, Document, Mention, Stance
-from . import _offsets
+from ..spans import locate, trim
+from ._common import Where, author, malformed
 from .jsonl import iter_json_lines
 
 logger = logging.getLogger("argmine")
 
+FORMAT = "newsmtsc"
 CORPUS = "newsmtsc"
 POLARITY = {2.0: "against", 4.0: "none", 6.0: "favor"}
 _WS = re.compile(r"\s+")
 
-
-def _author() -> Actor:
-    return Actor(id="a0", name="author", kind="person", role="author", mentions=[])
-
-
-def _fail(where: str, detail: str) -> FormatError:
-    return FormatError(Errors.E201.format(where=where, detail=detail, fmt="newsmtsc"))
 
 
 def _files(path: Path) -> list[Path]:
@@ -100,33 +95,33 @@ def _span(text: str, start: Any, end: Any, mention: str, counts: Counter) -> tup
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text) \
             and text[start:end] == mention:
         counts["exact"] += 1
-        return _offsets.trim(text, start, end)
-    found = _offsets.locate(text, mention, hint=start if isinstance(start, int) else 0)
+        return trim(text, start, end)
+    found = locate(text, mention, hint=start if isinstance(start, int) else 0)
     if found is None:
         return None
     counts["relocated"] += 1
-    return _offsets.trim(text, *found)
+    return trim(text, *found)
 
 
 def _document(data: Any, name: str, lineno: int, meta_base: dict[str, Any], counts: Counter,
               seen: set[str]) -> Document:
-    where = f"{name}:{lineno}"
+    where = Where(name, lineno)
     if not isinstance(data, dict):
-        raise _fail(where, f"the line holds a JSON {type(data).__name__}, not an object")
+        raise malformed(FORMAT, f"the line holds a JSON {type(data).__name__}, not an object", where)
     text, gid = data.get("sentence_normalized"), data.get("primary_gid")
     targets = data.get("targets")
     if not isinstance(text, str) or not isinstance(gid, str) or not gid.strip():
-        raise _fail(where, "missing 'sentence_normalized' or 'primary_gid'")
+        raise malformed(FORMAT, "missing 'sentence_normalized' or 'primary_gid'", where)
     if not isinstance(targets, list) or not targets:
-        raise _fail(where, "'targets' is missing or empty")
-    actors, stances, target_meta = [_author()], [], []
+        raise malformed(FORMAT, "'targets' is missing or empty", where)
+    actors, stances, target_meta = [author()], [], []
     for n, target in enumerate(targets, start=1):
         if not isinstance(target, dict) or not isinstance(target.get("mention"), str):
-            raise _fail(where, f"target {n} has no 'mention'")
+            raise malformed(FORMAT, f"target {n} has no 'mention'", where)
         polarity = target.get("polarity")
         if isinstance(polarity, bool) or not isinstance(polarity, (int, float)) \
                 or float(polarity) not in POLARITY:
-            raise _fail(where, f"target {n} has polarity {polarity!r}; expected 2.0, 4.0 or 6.0")
+            raise malformed(FORMAT, f"target {n} has polarity {polarity!r}; expected 2.0, 4.0 or 6.0", where)
         mention = target["mention"]
         span = _span(text, target.get("from"), target.get("to"), mention, counts)
         if span is None or span[0] >= span[1]:
@@ -136,7 +131,7 @@ def _document(data: Any, name: str, lineno: int, meta_base: dict[str, Any], coun
         mentions = [Mention(start=span[0], end=span[1])]
         for fm in target.get("further_mentions") or []:
             if not isinstance(fm, dict) or not isinstance(fm.get("mention"), str):
-                raise _fail(where, f"a further mention of target {n} has no 'mention'")
+                raise malformed(FORMAT, f"a further mention of target {n} has no 'mention'", where)
             fspan = _span(text, fm.get("from"), fm.get("to"), fm["mention"], counts)
             if fspan is None or fspan[0] >= fspan[1]:
                 counts["further_missing"] += 1
@@ -163,14 +158,14 @@ def _document(data: Any, name: str, lineno: int, meta_base: dict[str, Any], coun
     return Document(id=doc_id, text=text, meta=meta, actors=actors, stances=stances)
 
 
-@registry.readers.register("newsmtsc")
+@registry.reader("newsmtsc", labels=("stances", "actors"))
 def read_newsmtsc(path: Path) -> Iterator[Document]:
     """Yield one document per sentence of the NewsMTSC JSONL files (file or dataset folder)."""
     seen: set[str] = set()
     for file in _files(path):
         name = str(file)
         if file.stem.startswith("devtest_"):
-            meta_base = {"corpus": CORPUS, "split": "test", "source": file.name,
+            meta_base: dict[str, str | None] = {"corpus": CORPUS, "split": "test", "source": file.name,
                          "test_set": file.stem.removeprefix("devtest_")}
         else:
             meta_base = {"corpus": CORPUS, "split": "train" if file.stem == "train" else None,

@@ -31,7 +31,7 @@ Mapping:
     ``NONE``                                            ``none``
     =================================================  ===============================
 
-    Any other label, or a type that does not belong to the label, raises ``FormatError``
+    Any other label, or a type that does not belong to the label, raises ``SchemaError``
     with the file, line and the allowed labels. The span label as written is kept in ``orig``.
     Units get ids ``u1``, ``u2``, … in text order, trimmed of surrounding whitespace.
 
@@ -58,13 +58,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import registry
-from ..errors import ArgmineError, Errors, FormatError, OffsetError
+from ..errors import ArgmineError, Errors, OffsetError
 from ..schema import CLAIM_TYPES, EVIDENCE_TYPES, Document, Relation, Unit
-from . import _offsets
+from ..spans import trim, verify
+from ._common import Where, malformed, undefined, unknown_label
 from .jsonl import iter_json_lines
 
 logger = logging.getLogger("argmine")
 
+FORMAT = "prodigy"
 _BASES = {"claim": "claim", "majorclaim": "claim", "major_claim": "claim",
           "evidence": "evidence", "premise": "evidence", "none": "none"}
 _TYPES = {"claim": CLAIM_TYPES, "evidence": EVIDENCE_TYPES}
@@ -78,9 +80,6 @@ _SEP = re.compile(r"[\s:\-_/]+")
 _PRODIGY_KEYS = ("_input_hash", "_task_hash", "_session_id", "_annotator_id", "_view_id",
                  "_timestamp")
 
-
-def _fail(where: str, detail: str) -> FormatError:
-    return FormatError(Errors.E201.format(where=where, detail=detail, fmt="prodigy"))
 
 
 def unit_label(raw: str) -> tuple[str, str | None] | None:
@@ -104,9 +103,9 @@ def _files(path: Path) -> list[tuple[Path, str]]:
     return [(f, f.relative_to(path).as_posix()) for f in files]
 
 
-def _offsets_of(span: Any, tokens: Any, where: str, what: str) -> tuple[int, int]:
+def _offsets_of(span: Any, tokens: Any, where: Where, what: str) -> tuple[int, int]:
     if not isinstance(span, dict):
-        raise _fail(where, f"{what} is not an object")
+        raise malformed(FORMAT, f"{what} is not an object", where)
     start, end = span.get("start"), span.get("end")
     if not (isinstance(start, int) and isinstance(end, int)):
         ts, te = span.get("token_start"), span.get("token_end")
@@ -114,38 +113,39 @@ def _offsets_of(span: Any, tokens: Any, where: str, what: str) -> tuple[int, int
                 and 0 <= ts <= te < len(tokens):
             start, end = tokens[ts].get("start"), tokens[te].get("end")
     if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
-        raise _fail(where, f"{what} has no integer character offsets 'start' and 'end'")
+        raise malformed(FORMAT, f"{what} has no integer character offsets 'start' and 'end'", where)
     return start, end
 
 
 def _units(data: dict[str, Any], text: str, name: str,
            lineno: int) -> tuple[list[Unit], dict[tuple[int, int], str]]:
-    where = f"{name}:{lineno}"
+    where = Where(name, lineno)
     spans = data.get("spans") or []
     if not isinstance(spans, list):
-        raise _fail(where, "'spans' is not a list")
+        raise malformed(FORMAT, "'spans' is not a list", where)
     items = []
     for n, span in enumerate(spans, start=1):
         start, end = _offsets_of(span, data.get("tokens"), where, f"span {n}")
         if not 0 <= start < end <= len(text):
-            raise _fail(where, f"span {n} ({start}:{end}) is empty or outside the text "
-                               f"(length {len(text)})")
+            raise malformed(FORMAT, f"span {n} ({start}:{end}) is empty or outside the text "
+                            f"(length {len(text)})",
+                            where)
         raw = span.get("label")
         mapped = unit_label(raw) if isinstance(raw, str) else None
         if mapped is None:
-            raise FormatError(Errors.E202.format(where=where, kind="span", label=raw,
-                                                 allowed=ALLOWED_LABELS))
+            raise unknown_label(FORMAT, "span", raw, ALLOWED_LABELS, at=where)
         if isinstance(span.get("text"), str):
             try:
-                _offsets.verify(text, start, end, span["text"], label=raw)
+                verify(text, start, end, span["text"], label=raw)
             except OffsetError as e:
                 raise OffsetError(e.message, path=name, lineno=lineno) from e
-        tstart, tend = _offsets.trim(text, start, end)
+        tstart, tend = trim(text, start, end)
         if tstart >= tend:
-            raise _fail(where, f"span {n} ({start}:{end}) holds only whitespace")
+            raise malformed(FORMAT, f"span {n} ({start}:{end}) holds only whitespace", where)
         items.append((tstart, tend, start, end, raw, mapped))
     items.sort(key=lambda it: (it[0], it[1]))
-    units, by_offsets = [], {}
+    units: list[Unit] = []
+    by_offsets: dict[tuple[int, int], str] = {}
     for i, (tstart, tend, start, end, raw, (label, utype)) in enumerate(items, start=1):
         uid = f"u{i}"
         units.append(Unit(id=uid, start=tstart, end=tend, label=label, type=utype, orig=raw))
@@ -155,28 +155,27 @@ def _units(data: dict[str, Any], text: str, name: str,
 
 
 def _relations(data: dict[str, Any], by_offsets: dict[tuple[int, int], str],
-               where: str) -> list[Relation]:
+               where: Where) -> list[Relation]:
     rels = data.get("relations") or []
     if not isinstance(rels, list):
-        raise _fail(where, "'relations' is not a list")
+        raise malformed(FORMAT, "'relations' is not a list", where)
     out = []
     for n, rel in enumerate(rels, start=1):
         if not isinstance(rel, dict):
-            raise _fail(where, f"relation {n} is not an object")
+            raise malformed(FORMAT, f"relation {n} is not an object", where)
         raw = rel.get("label")
         label = RELATIONS.get(raw.strip().lower()) if isinstance(raw, str) else None
         if label is None:
-            raise FormatError(Errors.E202.format(
-                where=where, kind="relation", label=raw,
-                allowed="SUPPORT(S), ATTACK(S), REBUT(S), UNDERCUT(S)"))
+            raise unknown_label(FORMAT, "relation", str(raw),
+                                "SUPPORT(S), ATTACK(S), REBUT(S), UNDERCUT(S) (case-insensitive)", at=where)
         ends = []
         for key in ("head_span", "child_span"):
             start, end = _offsets_of(rel.get(key), data.get("tokens"), where,
                                      f"relation {n} {key}")
             uid = by_offsets.get((start, end))
             if uid is None:
-                raise FormatError(Errors.E203.format(where=where, rel=f"{n} ({raw})",
-                                                     start=start, end=end))
+                raise undefined(f"End of relation {n} ({raw})", f"{start}:{end}",
+                                'the record\'s "spans"', at=where)
             ends.append(uid)
         out.append(Relation(id=f"r{n}", source=ends[0], target=ends[1], label=label, orig=raw))
     return out
@@ -189,7 +188,7 @@ def _doc_id(data: dict[str, Any], meta: dict[str, Any], stem: str, lineno: int) 
     return f"{stem}-{lineno}"
 
 
-@registry.readers.register("prodigy")
+@registry.reader("prodigy", labels=("units", "claim_type", "evidence_type", "relations"))
 def read_prodigy(path: Path) -> Iterator[Document]:
     """Yield one document per accepted Prodigy task (file or folder of ``*.jsonl``)."""
     seen: set[str] = set()
@@ -197,21 +196,21 @@ def read_prodigy(path: Path) -> Iterator[Document]:
         name = str(file)
         counts: Counter = Counter()
         for lineno, data in iter_json_lines(file):
-            where = f"{name}:{lineno}"
+            where = Where(name, lineno)
             if not isinstance(data, dict):
-                raise _fail(where, f"the line holds a JSON {type(data).__name__}, not an object")
+                raise malformed(FORMAT, f"the line holds a JSON {type(data).__name__}, not an object", where)
             answer = data.get("answer", "accept")
             if answer not in ("accept", "reject", "ignore"):
-                raise _fail(where, f"answer {answer!r} is not accept, reject or ignore")
+                raise malformed(FORMAT, f"answer {answer!r} is not accept, reject or ignore", where)
             if answer != "accept":
                 counts[answer] += 1
                 continue
             text = data.get("text")
             if not isinstance(text, str):
-                raise _fail(where, "the task has no 'text'")
+                raise malformed(FORMAT, "the task has no 'text'", where)
             task_meta = data.get("meta") or {}
             if not isinstance(task_meta, dict):
-                raise _fail(where, "'meta' is not an object")
+                raise malformed(FORMAT, "'meta' is not an object", where)
             units, by_offsets = _units(data, text, name, lineno)
             relations = _relations(data, by_offsets, where)
             doc_id = _doc_id(data, task_meta, file.stem, lineno)

@@ -19,8 +19,11 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 
 from ..errors import Errors, ModelError
+from .integrity import check_finite, check_size
 
 N_FEATURES = 2 ** 17
+# A larger hashed space in a model file is damage, not a model (2**24 floats per class = 64 MB).
+MAX_FEATURES = 2 ** 24
 
 
 class LinearModel:
@@ -44,7 +47,7 @@ class LinearModel:
         hasher = FeatureHasher(n_features=self.n_features, alternate_sign=False)
         return hasher.transform(feats)
 
-    def fit(self, feats: Sequence[dict[str, float]], labels: Sequence[str]) -> "LinearModel":
+    def fit(self, feats: Sequence[dict[str, float]], labels: Sequence[str]) -> LinearModel:
         X = self._hash(feats)
         tfidf = TfidfTransformer(sublinear_tf=True).fit(X)
         self.idf_ = tfidf.idf_.astype(np.float32)
@@ -101,17 +104,27 @@ class LinearModel:
                             intercept=self.intercept_)
 
     @classmethod
-    def from_disk(cls, directory: str | Path, name: str) -> "LinearModel":
+    def from_disk(cls, directory: str | Path, name: str) -> LinearModel:
         directory = Path(directory)
         for suffix in (".json", ".npz"):
             if not (directory / f"{name}{suffix}").is_file():
                 raise ModelError(Errors.E011.format(path=str(directory), name=f"{name}{suffix}"))
         try:
             cfg = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
-            model = cls(C=cfg["C"], class_weight=cfg["class_weight"], n_features=cfg["n_features"],
+            where = directory / name
+            n_features = check_size(where, "n_features", cfg["n_features"], limit=MAX_FEATURES)
+            model = cls(C=cfg["C"], class_weight=cfg["class_weight"], n_features=n_features,
                         seed=cfg["seed"])
             with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
                 used = arrays["used"]
+                n_classes = len(cfg["classes"])
+                check_finite(where, idf=arrays["idf"], idf_unseen=arrays["idf_unseen"],
+                             coef=arrays["coef"], intercept=arrays["intercept"], used=used)
+                if (used.ndim != 1 or (used.size and (used.min() < 0 or used.max() >= n_features))
+                        or arrays["coef"].shape != (n_classes, used.size)
+                        or arrays["idf"].shape != used.shape or arrays["intercept"].shape != (n_classes,)):
+                    raise ModelError(Errors.E044.format(path=str(where), detail="array shapes do not fit "
+                                                        "the classes and features in the .json file"))
                 model.idf_ = np.full(model.n_features, arrays["idf_unseen"], dtype=np.float32)
                 model.idf_[used] = arrays["idf"]
                 model.coef_ = np.zeros((len(cfg["classes"]), model.n_features), dtype=np.float32)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..schema import Actor, Document, Stance, TimelineEntry
 from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, phrase_signs, token_sign
-from .target import Target, TargetHit, anaphoric_hit, anchor_in_reach, find_hits, parse_target
+from .target import Target, TargetHit, TargetKind, anaphoric_hit, anchor_in_reach, definite_hit, find_hits, parse_target
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _CHAIN = ("acomp", "attr", "xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "oprd", "advcl",
@@ -65,16 +65,22 @@ def _in_quote(tok: Token) -> bool:
 
 
 def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
-            author_id: str | None = None) -> list[tuple[str, Token, str]]:
-    """Return ``(actor id, predicate token, how)`` for actors acting in the sentence."""
+            author_id: str | None = None, source: str | None = None) -> list[tuple[str, Token, str]]:
+    """Return ``(actor id, predicate token, how)`` for actors acting in the sentence.
+
+    ``source`` is the speaker a reported unit comes from: their "I" and "we" act for them.
+    """
     out: list[tuple[str, Token, str]] = []
     seen: set[tuple[str, int]] = set()
     hit_tokens = {h.token.i for h in hits}
     for tok in sent:
         aid = index.get(tok.i)
-        if aid is None and author_id is not None and tok.lower_ in ("i", "we") and tok.dep_ in _SUBJ:
-            # The speaker's "I" and "we" (outside quotations) act for the author.
-            if not _in_quote(tok):
+        if aid is None and tok.lower_ in ("i", "we") and tok.dep_ in _SUBJ:
+            # "I" and "we" act for whoever speaks: the quoted speaker inside a reported
+            # unit, else (outside quotations) the author.
+            if source is not None:
+                aid = source
+            elif author_id is not None and not _in_quote(tok):
                 aid = author_id
         if aid is None:
             continue
@@ -117,11 +123,26 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
     return out
 
 
-def _own_clause(pred: Token) -> set[int]:
+_REPORTING = frozenset({"say", "tell", "add", "announce", "state", "declare", "write", "tweet"})
+
+
+def _speaker_participles(pred: Token, cues: Cues) -> list[Token]:
+    """ "X said the Senate would not take up the bill, calling it a job killer": the parser
+    hangs the participle on the reported clause, but its subject is the speaker."""
+    if pred.lemma_.lower() not in _REPORTING | cues.embedding:
+        return []
+    out = []
+    for clause in [pred, *(c for c in pred.children if c.dep_ == "ccomp")]:
+        out += [c for c in clause.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                and not any(k.dep_ in _SUBJ for k in c.children) and c.i > clause.i]
+    return out
+
+
+def _own_clause(pred: Token, cues: Cues | None = None) -> set[int]:
     """Token indices of the predicate's clause, without coordinated or subordinate clauses
     that have a subject of their own ("..., but only Japan seemed on board with X")."""
     out: set[int] = set()
-    stack = [pred]
+    stack = [pred, *(_speaker_participles(pred, cues) if cues is not None else [])]
     while stack:
         node = stack.pop()
         out.add(node.i)
@@ -145,6 +166,14 @@ def _pick_hit(hits: Sequence[TargetHit], pred: Token, cues: Cues) -> TargetHit:
     return min(hits, key=rank)
 
 
+def _refers_back(pred: Token, clause: set[int], hits: Sequence[TargetHit]) -> bool:
+    """Does a pronoun object in the predicate's clause take up a target named earlier in
+    the sentence ("the bill ..., calling it a job killer")?"""
+    doc = pred.doc
+    return any(doc[i].lower_ in ("it", "this", "that", "them") and doc[i].dep_ in ("dobj", "nsubj", "nsubjpass")
+               and any(h.token.i < i for h in hits) for i in clause)
+
+
 def _subjectless_verb_after(tok: Token) -> Token | None:
     for cand in tok.sent[tok.i - tok.sent.start + 1:]:
         if cand.pos_ in ("VERB", "AUX") and cand.dep_ in ("ccomp", "conj", "ROOT") and not any(
@@ -153,8 +182,10 @@ def _subjectless_verb_after(tok: Token) -> Token | None:
     return None
 
 
-def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int]) -> list[Token]:
-    """Tokens that link a predicate to the target: the path, plus the predicate's complements."""
+def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int], *,
+           own_only: bool = False) -> list[Token]:
+    """Tokens that link a predicate to the target: the path, plus the predicate's complements
+    (with ``own_only``, none from a clause that has a subject of its own)."""
     tokens: dict[int, Token] = {pred.i: pred}
     if target_tok is not None:
         node = target_tok
@@ -166,6 +197,9 @@ def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int]) -> lis
             for t in path:
                 tokens[t.i] = t
     frontier = [(pred, 0)]
+    for part in _speaker_participles(pred, load_cues()):
+        tokens[part.i] = part
+        frontier.append((part, 1))
     while frontier:
         node, depth = frontier.pop()
         for child in node.children:
@@ -175,7 +209,8 @@ def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int]) -> lis
                 continue  # a hypothetical clause is not the actor's position
             if child.dep_ in _CHAIN or child.dep_ in ("neg", "acomp"):
                 # Do not wander into another actor's clause.
-                if any(c.dep_ in _SUBJ and c.i not in agent_tokens for c in child.children) and child.dep_ in ("conj", "advcl", "ccomp"):
+                if any(c.dep_ in _SUBJ and (own_only or c.i not in agent_tokens) for c in child.children) \
+                        and child.dep_ in ("conj", "advcl", "ccomp"):
                     continue
                 tokens[child.i] = child
                 frontier.append((child, depth + 1))
@@ -256,12 +291,68 @@ def _outcome(sent: Span, hit: TargetHit, cues: Cues) -> str | None:
     return None
 
 
+def _is_polarity_model(learned) -> bool:
+    return learned is not None and hasattr(learned, "predict_one")
+
+
+# Set by hand, not tuned: the model overrules a polar rule reading only with the opposite label
+# at this probability or more (the model composes chains such as "supports a ban on X" worse than
+# the rules); where the rules read nothing, its own polar answer needs MODEL_ONLY_MIN_P (the old
+# fallback's threshold).
+JOINT_MIN_P = 0.7
+MODEL_ONLY_MIN_P = 0.6
+
+
+def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None,
+           rule: tuple[str, float] | None, sign: int, *, continuity: bool = False,
+           min_p: float = MODEL_ONLY_MIN_P) -> tuple[str, float] | None:
+    """Decide one reading with the polarity model, given the rules' reading as a feature.
+
+    A hedged ("mixed") rule reading stays mixed. A polar rule reading stands unless the model
+    finds the opposite polarity at least as probable (and at least ``JOINT_MIN_P``); without
+    a rule reading, the model's polar answer is kept from ``MODEL_ONLY_MIN_P``. The score is the
+    model's calibrated probability of the label given. A motion against its object ("ban X")
+    is read toward X and turned round, as the corpora label stance toward the object.
+    """
+    from .polarity import rule_view
+
+    if rule is not None and rule[0] == "mixed":
+        return rule
+    turn = target.kind == TargetKind.MOTION and target.sign < 0 and bool(target.obj)
+    swap = {"favor": "against", "against": "favor", "none": "none"}
+    tok = hit.token if hit is not None and not continuity else None
+    rule_label = rule[0] if rule else "none"
+    view = rule_view(pred, tok, sign=-sign if turn else sign)._replace(
+        label=swap[rule_label] if turn else rule_label)
+    span = (tok.idx - sent.start_char, tok.idx - sent.start_char + len(tok.text)) if tok is not None else None
+    probs = model.predict_one(sent.text, target.obj if turn else target.text, kind=target.kind.value,
+                              view=view, span=span)
+    if turn:
+        probs = {swap[k]: v for k, v in probs.items()}
+    best = max(("favor", "against"), key=lambda k: probs.get(k, 0.0))
+    if rule_label in ("favor", "against"):
+        other = swap[rule_label]
+        if probs[other] >= max(probs[rule_label], JOINT_MIN_P):
+            return other, round(probs[other], 3)
+        return rule_label, round(probs[rule_label], 3)
+    if probs[best] < min_p or probs.get("none", 0.0) > probs[best]:
+        return None
+    return best, round(probs[best], 3)
+
+
 def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues: Cues,
                     learned) -> tuple[str, float] | None:
     """The author's own claim about the target: outcome predicates first, then the
-    sentence-level lexicon reading, then the learned classifier."""
+    sentence-level lexicon reading, then the learned classifier; with the polarity model,
+    these readings are its features and it decides."""
     hit = next((h for h in hits if not h.opposite), hits[0])
     outcome = _outcome(sent, hit, cues)
+    if outcome and target.sign < 0:
+        outcome = {"favor": "against", "against": "favor"}[outcome]
+    if _is_polarity_model(learned):
+        rule = (outcome, 0.75) if outcome else _read(_chain(sent.root, hit.token, set()), cues,
+                                                     hit.opposite != (target.sign < 0))
+        return _joint(learned, sent, target, sent.root, hit, rule, -1 if hit.opposite != (target.sign < 0) else 1)
     if outcome:
         return outcome, 0.75
     from .lexicon import lexicon_polarity
@@ -300,6 +391,68 @@ def _anchor_actors(actors: Sequence[Actor], target: Target) -> set[str]:
            or any(n in a.name.lower() for n in names if len(n) > 3)}
     ids |= {a.id for a in actors if a.affiliation in ids and a.kind == "person"}
     return ids
+
+
+_PRONOUNS = {"person": frozenset({"he", "him", "his", "she", "her", "hers"}),
+             "group": frozenset({"they", "them", "their"})}
+
+
+def _target_actors(actors: Sequence[Actor], target: Target) -> set[str]:
+    """Actors an actor target names: same name, or one name's words inside the other's
+    ("Pelosi" for "Nancy Pelosi"), or the user's extra terms."""
+    from ..actors.names import name_words
+
+    want = [name_words(target.actor_name or target.text)] + [name_words(t) for t in target.terms]
+    ids = set()
+    for a in actors:
+        if a.role == "author":
+            continue
+        have = name_words(a.name)
+        for w in want:
+            if not w or not have:
+                continue
+            short, long = sorted((w, have), key=len)
+            if any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1)):
+                ids.add(a.id)
+    return ids
+
+
+def _actor_hits(sent: Span, index: dict[int, str], target_ids: set[str], kinds: Mapping[str, str],
+                recent: bool, names: frozenset[str] = frozenset()) -> list[TargetHit]:
+    """Mentions of the target actor in a sentence (their syntactic heads), and pronouns
+    that refer to it when it was the last actor of its kind mentioned (``recent``)."""
+    hits = []
+    for tok in sent:
+        aid = index.get(tok.i)
+        if aid in target_ids and not (tok.head.i in index and index[tok.head.i] == aid and tok.head != tok):
+            hits.append(TargetHit(tok, False, "term"))
+        elif aid is None and tok.pos_ == "PROPN" and tok.lower_ in names and not (
+                tok.head.lower_ in names and tok.head.i > tok.i):
+            # The name as written where NER missed it ("praised Pelosi").
+            hits.append(TargetHit(tok, False, "term"))
+    if not hits and recent:
+        want = set().union(*(_PRONOUNS.get("person" if kinds.get(a) == "person" else "group", frozenset())
+                             for a in target_ids))
+        hits = [TargetHit(t, False, "pronoun") for t in sent if t.lower_ in want and t.i not in index]
+    return hits
+
+
+def _name_words(target: Target) -> frozenset[str]:
+    """Capitalised words of an actor target's name, to find it where NER missed it."""
+    from ..actors.names import name_words
+
+    return frozenset(w for w in name_words(target.actor_name or target.text) if len(w) > 2)
+
+
+def _last_actor_kind(sent: Span, index: dict[int, str], kinds: Mapping[str, str], target_ids: set[str],
+                     current: bool) -> bool:
+    """Is the target still the most recent actor of its kind after this sentence?"""
+    seen = [index[t.i] for t in sent if t.i in index]
+    tkinds = {kinds.get(a) for a in target_ids}
+    for aid in reversed(seen):
+        if kinds.get(aid) in tkinds:
+            return aid in target_ids
+    return current
 
 
 def _mark_changes(readings: list[Reading], changes: Sequence[int], order: dict[str, int]) -> list[Reading]:
@@ -349,7 +502,8 @@ def _final(readings: Sequence[Reading]) -> tuple[str, float, list[Reading]]:
 
 def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
               actors: Sequence[Actor] | None = None, author: str | None = None,
-              learned=None, terms: Mapping[str, Sequence[str]] | None = None) -> Document:
+              learned=None, terms: Mapping[str, Sequence[str]] | None = None,
+              cues: Cues | None = None) -> Document:
     """Return ``result`` with actors and their stances toward each target.
 
     Args:
@@ -357,31 +511,43 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
         result: The record holding the sentence units.
         targets: Free-text targets.
         nlp: Pipeline used to parse the targets (default: one built from ``doc.vocab``).
-        actors: Actors to use; found with ``argmine.actors.find_actors`` when None.
+        actors: Actors to use (default: the Doc's actors layer, ``argmine_actors``).
         author: Name of the author (from metadata) for the author actor.
         learned: Optional sentence-stance classifier with ``predict(text, target) -> (label, p)``.
         terms: Extra words or phrases that name a target, by target text.
+        cues: Cue tables (default: the package's); the stance component passes its own.
+
+    Reported speech: a unit whose ``source`` is set (inside a speaker's quotation or
+    reported statement) is read as its speaker's position, "I" and "we" in it are the
+    speaker, and the author's own stance leaves it out.
     """
     if actors is None:
-        from ..actors import find_actors, to_schema
+        from ..convert import actors_from_doc
 
-        actors = to_schema(find_actors(doc, author=author))
+        actors = actors_from_doc(doc, author=author)
     actors = list(actors)
     if not targets:
         return result.model_copy(update={"actors": actors})
-    cues = load_cues()
+    cues = cues or load_cues()
     index = _mention_index(doc, actors)
     author_ids = [a.id for a in actors if a.role == "author"]
     sents = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in result.units]
     units = result.units
     stances: list[Stance] = []
-    for target_text in targets:
-        target = parse_target(target_text, nlp or _nlp_for(doc),
-                              extra_terms=(terms or {}).get(target_text, ()))
+    kinds = {a.id: a.kind for a in actors}
+    for target_spec in targets:
+        target = target_spec if isinstance(target_spec, Target) else parse_target(
+            target_spec, nlp or _nlp_for(doc), extra_terms=(terms or {}).get(target_spec, ()))
+        is_actor = target.kind == TargetKind.ACTOR
+        target_ids = _target_actors(actors, target) if is_actor else set()
+        name_words_ = _name_words(target) if is_actor else frozenset()
         anchor_actors = _anchor_actors(actors, target)
         doc_anchor_count = sum(len(a.mentions) for a in actors if a.id in anchor_actors)
         anchor_sents = {i for i, sent in enumerate(sents) if sent is not None and any(
             index.get(t.i) in anchor_actors for t in sent)}
+        # The target actor's own mentions are where the chain ends, not agents.
+        target_tokens = {t for t, a in index.items() if a in target_ids}
+        recent_target = False
         readings: dict[str, list[Reading]] = defaultdict(list)
         previous_hit = -10
         previous_reading = None
@@ -390,12 +556,20 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
         for i, (sent, unit) in enumerate(zip(sents, units)):
             if sent is None:
                 continue
-            near_anchor = (any(abs(i - j) <= 3 for j in anchor_sents)
-                           or anchor_in_reach(sents, i, target, doc_anchor_count=doc_anchor_count))
-            hits = find_hits(sent, target) if near_anchor else []
-            if not hits and previous_hit >= i - 1:
-                ana = anaphoric_hit(sent)
-                hits = [ana] if ana else []
+            if is_actor:
+                hits = _actor_hits(sent, index, target_ids, kinds, recent_target, name_words_)
+                recent_target = _last_actor_kind(sent, index, kinds, target_ids, recent_target)
+            else:
+                near_anchor = (any(abs(i - j) <= 3 for j in anchor_sents)
+                               or anchor_in_reach(sents, i, target, doc_anchor_count=doc_anchor_count))
+                hits = find_hits(sent, target) if near_anchor else []
+                if not hits:
+                    # "the deal", "the agreement": a definite description refers back to the target.
+                    dfn = definite_hit(sent, target)
+                    hits = [dfn] if dfn else []
+                if not hits and previous_hit >= i - 1:
+                    ana = anaphoric_hit(sent)
+                    hits = [ana] if ana else []
             continuity = False
             if hits:
                 previous_hit = i
@@ -406,14 +580,17 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                     changes.append(i)
                 previous_reading = None
                 continue
-            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None)
+            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None, unit.source)
+            if is_actor:
+                # An actor takes no stance toward itself here.
+                agents = [(aid, pred, how) for aid, pred, how in agents if aid not in target_ids]
             if hits and not continuity:
-                linked.extend((index[t.i], unit.id) for t in sent if t.i in index)
-            agent_tokens = {t for t, a in index.items() if sent.start <= t < sent.end}
+                linked.extend((index[t.i], unit.id) for t in sent if t.i in index and index[t.i] not in target_ids)
+            agent_tokens = {t for t, a in index.items() if sent.start <= t < sent.end and t not in target_tokens}
             found_agent = False
             if has_phrase(sent, cues.agreement) and previous_reading is not None:
                 # "X appear to hold similar views": X takes the position just described.
-                for aid, pred, how in agents:
+                for aid, _pred, how in agents:
                     if how == "subject":
                         readings[aid].append(Reading(aid, unit.id, previous_reading[0],
                                                      previous_reading[1] * 0.8, False))
@@ -421,24 +598,41 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 agents = []
             unit_reading = None
             for aid, pred, how in agents:
-                if aid in anchor_actors and how != "subject" and not (how == "owner" and pred_is_possessed(pred, index, aid)):
+                if (aid in anchor_actors and how != "subject"
+                        and not (how == "owner" and pred_is_possessed(pred, index, aid))):
                     # An anchor names the target ("the Iran nuclear deal") unless it owns it
                     # with a possessive ("Russia's war") or acts as a subject.
                     continue
                 if how != "owner" and _hypothetical_or_embedded(pred, cues):
                     continue
-                clause = _own_clause(pred)
+                clause = _own_clause(pred, cues)
                 in_reach = [h for h in hits if h.token.i in clause]
+                via_pronoun = False
+                if hits and not in_reach and _refers_back(pred, clause, hits):
+                    # "..., calling it a job killer": "it" takes up the target named earlier,
+                    # so the chain is the predicate's own, not the path to that earlier mention.
+                    in_reach, via_pronoun = list(hits[:1]), True
                 if hits and not in_reach and how != "owner" and not any(h.via == "anaphora" for h in hits):
                     # The actor acts on something else in this sentence.
                     continue
                 hit = _pick_hit(in_reach or hits, pred, cues) if hits else None
+                reading: tuple[str, float] | None
                 if how == "owner":
+                    if is_actor:
+                        continue  # "Pelosi's rival" says nothing of the possessor's view of Pelosi
                     reading = ("against" if hit and hit.opposite else "favor", 0.6)
                 else:
-                    reading = _read(_chain(pred, hit.token if hit else None, agent_tokens), cues,
-                                    bool(hit and hit.opposite) != bool(hit and _negated_mention(hit.token)))
-                if reading is None and learned is not None and hits and not continuity and how == "subject":
+                    flip = bool(hit and hit.opposite) != bool(hit and _negated_mention(hit.token))
+                    # A motion against its object ("ban X"): against X is favour of the motion.
+                    reading = _read(_chain(pred, hit.token if hit and not via_pronoun else None, agent_tokens,
+                                           own_only=via_pronoun), cues,
+                                    flip != (target.sign < 0))
+                if _is_polarity_model(learned) and how == "subject" and hits:
+                    # The rule reading is one feature of the calibrated model, which decides.
+                    reading = _joint(learned, sent, target, pred, hit, reading,
+                                     -1 if (hit and hit.opposite) != (target.sign < 0) else 1,
+                                     continuity=continuity)
+                elif reading is None and learned is not None and hits and not continuity and how == "subject":
                     # No cue the rules can read: ask the classifier trained on IBM and IAM,
                     # and keep only confident answers (it knows no "none").
                     label, p = learned.predict(sent.text, target.text)
@@ -457,11 +651,27 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             previous_reading = unit_reading
             if _is_change(sent, sent.root, cues):
                 changes.append(i)
-            # The author's own claims: outcome predicates and evaluations of the target.
-            if author_ids and hits and not found_agent and unit.label == "claim":
+            # The author's own claims: outcome predicates and evaluations of the target. What
+            # the author only reports is the source's claim instead (and not the author's).
+            # A lone sentence is the document's claim whatever its unit label.
+            if unit.source is not None and hits and not any(
+                    r.unit == unit.id for r in readings.get(unit.source, [])):
+                reported = _author_reading(sent, hits, target, cues, learned)
+                if reported:
+                    for aid in _speaker_and_group(unit.source, actors):
+                        readings[aid].append(Reading(aid, unit.id, *reported, False))
+            elif author_ids and hits and not found_agent and (unit.label == "claim" or len(units) == 1):
                 author_reading = _author_reading(sent, hits, target, cues, learned)
                 if author_reading:
                     readings[author_ids[0]].append(Reading(author_ids[0], unit.id, *author_reading, False))
+        if (len(units) == 1 and author_ids and sents[0] is not None and not readings
+                and target.kind == TargetKind.MOTION and _is_polarity_model(learned)):
+            # A document that is one claim ("Violent games desensitise children") states the
+            # author's stance toward the motion even when it never names the motion's words.
+            # A claim about a motion takes a side, so the more probable side is the answer.
+            lone = _joint(learned, sents[0], target, sents[0].root, None, None, target.sign, min_p=0.0)
+            if lone:
+                readings[author_ids[0]].append(Reading(author_ids[0], units[0].id, *lone, False))
         # Actors named in a sentence about the target without a readable position: "none".
         for aid, unit_id in linked:
             if aid not in readings:
@@ -477,6 +687,18 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             stances.append(Stance(actor=aid, target=target.text, stance=stance, score=conf,
                                   evidence=evidence, timeline=timeline))
     return result.model_copy(update={"actors": actors, "stances": stances})
+
+
+def _speaker_and_group(source: str, actors: Sequence[Actor]) -> list[str]:
+    """The speaker, and the group it speaks for when the text says so (an affiliated
+    spokesman or member of an organization or group; a person's country is not that)."""
+    out = [source]
+    actor = next((a for a in actors if a.id == source), None)
+    if actor is not None and actor.affiliation:
+        group = next((a for a in actors if a.id == actor.affiliation), None)
+        if group is not None and group.kind in ("organization", "group"):
+            out.append(group.id)
+    return out
 
 
 def _nlp_for(doc: Doc):

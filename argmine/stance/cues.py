@@ -36,10 +36,17 @@ class Cues:
     embedding: frozenset[str]
 
 
+DEFAULT_CUES = _DATA
+
+
+def cues_from_json(data: dict) -> Cues:
+    """Build :class:`Cues` from the parsed JSON of a ``stance_cues.json`` file."""
+    return Cues(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
+
+
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    data = json.loads(_DATA.read_text(encoding="utf-8"))
-    return Cues(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
+    return cues_from_json(json.loads(_DATA.read_text(encoding="utf-8")))
 
 
 def _keys(tok: Token) -> tuple[str, str]:

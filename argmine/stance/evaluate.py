@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..schema import Actor, Document
-from ..training.evaluate import scores
+from ..scoring import scores
 
 LABELS = ("favor", "against", "mixed", "none", "absent")
 
@@ -44,7 +44,7 @@ def stance_pairs(gold: Document, pred: Document) -> list[tuple[str, str]]:
     """(gold stance, predicted stance) for every gold actor-target pair of one document."""
     mapping = match_actors(gold.actors, pred.actors)
     predicted = {(s.actor, s.target): s.stance for s in pred.stances}
-    out = []
+    out: list[tuple[str, str]] = []
     for s in gold.stances:
         pid = mapping.get(s.actor)
         out.append((s.stance, predicted.get((pid, s.target), "absent") if pid else "absent"))

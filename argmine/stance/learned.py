@@ -24,14 +24,13 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import numpy as np
-from sklearn.model_selection import GroupKFold
 
 from ..errors import Errors, ModelError
 from ..models.linear import LinearModel
-from ..training.evaluate import scores
+from ..scoring import group_folds, scores
 from .lexicon import LexiconReading, near_target, read_stance
 
 logger = logging.getLogger("argmine")
@@ -75,7 +74,8 @@ def pair_features(text: str, target: str, *, span: tuple[int, int] | None = None
     r: LexiconReading = read_stance(text, target, span=span)
     toks = list(r.tokens)
     mentions = set(r.mentions)
-    f: Counter[str] = Counter()
+    # A Counter reads missing features as 0 without adding them; its values here are floats.
+    f = cast("dict[str, float]", Counter())
     f["bias"] = 1.0
     f[f"lex={r.label}"] = 2.0
     f["tgt:" + ("mentioned" if mentions else "absent")] = 1.0
@@ -96,7 +96,7 @@ def pair_features(text: str, target: str, *, span: tuple[int, int] | None = None
             f[f"cue:outcome:{_polar_name(toward)}"] += CUE_WEIGHT
         # The cue word itself, oriented: "harm" toward a "ban X" proposition reads as favour.
         f[f"cw:{cue.text}:{'' if toward > 0 else '-'}"] += CUE_WEIGHT
-    for h in r.hedges:
+    for _ in r.hedges:
         f["hedge"] += CUE_WEIGHT
     balance = r.favor - r.against
     if balance:
@@ -140,7 +140,7 @@ class _PairClassifier:
             raise ModelError(f"{type(self).__name__} is not fitted; call fit() or from_disk().")
         return list(self.model.classes_)
 
-    def fit(self, examples: Sequence[StanceExample]) -> "_PairClassifier":
+    def fit(self, examples: Sequence[StanceExample]) -> _PairClassifier:
         """Train on labelled examples (at least two labels must occur)."""
         feats = [self._features(e.text, e.target, e.span) for e in examples]
         self.model = LinearModel(C=self.C, seed=self.seed).fit(feats, [e.label for e in examples])
@@ -319,12 +319,9 @@ def cross_validate_stance(examples: Sequence[StanceExample], make: Callable[[], 
     """
     labels = sorted({e.label for e in examples}, key=["favor", "against", "none"].index)
     groups = sorted({e.group for e in examples})
-    rng = np.random.default_rng(seed)
-    order = {g: i for i, g in enumerate(rng.permutation(groups))}
-    gids = [order[e.group] for e in examples]
     pooled: dict[str, list[str]] = {"gold": [], "model": [], "lexicon": [], "majority": []}
     covered = 0
-    for tr_idx, te_idx in GroupKFold(n_splits=folds).split(examples, groups=gids):
+    for tr_idx, te_idx in group_folds([e.group for e in examples], folds=folds, seed=seed):
         train = [examples[i] for i in tr_idx] + list(extra_train)
         test = [examples[i] for i in te_idx]
         majority = Counter(examples[i].label for i in tr_idx).most_common(1)[0][0]
@@ -365,8 +362,7 @@ def load_stance_corpora(corpora_dir: Path) -> dict[str, list[StanceExample]]:
 def train_stance_models(corpora_dir: Path, output_dir: Path, *, seed: int = 0) -> dict:
     """Cross-validate, then train on all data and write the stance models.
 
-    Writes ``output_dir/target_stance/`` (``StanceClassifier`` on IBM + IAM),
-    ``output_dir/person_polarity/`` (``PolarityClassifier`` on NewsMTSC) and
+    Writes ``output_dir/target_stance/`` (``StanceClassifier`` on IBM + IAM) and
     ``output_dir/scores.json`` (cross-topic CV per corpus, model vs lexicon vs majority).
 
     Args:
@@ -389,10 +385,8 @@ def train_stance_models(corpora_dir: Path, output_dir: Path, *, seed: int = 0) -
         StanceClassifier(seed=seed).fit(target_train).to_disk(output_dir / "target_stance")
         result["trained"]["target_stance"] = {"n": len(target_train),
                                               "labels": dict(Counter(e.label for e in target_train))}
-    if data.get("newsmtsc"):
-        PolarityClassifier(seed=seed).fit(data["newsmtsc"]).to_disk(output_dir / "person_polarity")
-        result["trained"]["person_polarity"] = {
-            "n": len(data["newsmtsc"]), "labels": dict(Counter(e.label for e in data["newsmtsc"]))}
+    # Polarity toward persons is the polarity model's job (``argmine.stance.polarity``, built by
+    # ``argmine.training.polarity``); NewsMTSC is only cross-validated here, as a baseline.
     output_dir.mkdir(parents=True, exist_ok=True)
     (output_dir / "scores.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result

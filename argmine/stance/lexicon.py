@@ -219,8 +219,8 @@ def match_cues(tokens: list[str], lex: StanceLexicon) -> list[Cue]:
             return nxt
         return final(nxt, depth + 1)
 
-    shifted: set[tuple[int, int]] = set()
-    consumed: set[tuple[int, int]] = set()
+    shifted = set()
+    consumed = set()
     for span in reducer_spans:
         target = final(span)
         if target is not None:

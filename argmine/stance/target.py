@@ -1,24 +1,39 @@
 """Recognise a stance target and its paraphrases in text.
 
-A target is free text ("detente with North Korea", "the Iran nuclear deal",
-"sanctions on Russia"). It is parsed into a *head concept* (the policy it names),
-looked up in a general lexicon of policy concepts (``data/target_concepts.json``),
-and *anchor entities* (the countries or people it is about). A sentence mentions
-the target when it holds a term of the head concept and an anchor is in reach;
-it mentions the target's *opposite* when it holds a term of an opposed concept
-(favouring pressure counts against engagement). Users add their own terms.
+A target is free text of one of four kinds (:class:`TargetKind`), recognised from the
+text itself or set by the user:
+
+* ``policy``: a policy or concept ("detente with North Korea", "the Iran nuclear deal").
+  It is parsed into a *head concept* (the policy it names), looked up in a general
+  lexicon of policy concepts (``data/target_concepts.json``), and *anchor entities*
+  (the countries or people it is about). A sentence mentions the target when it holds
+  a term of the head concept and an anchor is in reach, or a definite description of
+  its head ("the deal", "the agreement") that refers back to it; it mentions the
+  target's *opposite* when it holds a term of an opposed concept (favouring pressure
+  counts against engagement).
+* ``actor``: a person, organization, party or country ("Nancy Pelosi", "China"); the
+  stance code matches it through the actors layer (every mention and alias of that
+  actor, and pronouns that refer to it).
+* ``event``: a decision or event ("Trump's summit meeting with Putin in Helsinki",
+  "withdrawing American troops from Syria"): its head (noun or verb, with the verb and
+  noun forms of one another: "withdraw" / "withdrawal") and its arguments.
+* ``motion``: a proposition ("X should be banned", "This house would ban X"). Its
+  object X is parsed as above and ``sign`` is the proposition's own polarity toward X
+  (ban = -1), so favouring the motion is favouring the ban.
+
+Users add their own terms. Targets are parsed once per run (:class:`TargetCache`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import ArgmineError, Errors
 
@@ -32,6 +47,41 @@ def _concepts() -> dict:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
+class TargetKind(str, Enum):  # noqa: UP042 (StrEnum would change str(kind))
+    """What a target is: see the module docstring."""
+    POLICY = "policy"
+    ACTOR = "actor"
+    EVENT = "event"
+    MOTION = "motion"
+
+
+# Nouns that name an event or decision rather than a standing policy.
+_EVENT_NOUNS = frozenset({
+    "summit", "meeting", "visit", "talks", "nomination", "confirmation", "appointment", "election",
+    "vote", "referendum", "withdrawal", "invasion", "strike", "attack", "decision", "ruling",
+    "verdict", "veto", "impeachment", "trial", "hearing", "speech", "announcement", "shutdown",
+    "deployment", "intervention", "bailout", "raid", "resignation", "firing", "pardon",
+    "inauguration", "conference", "negotiation", "merger", "acquisition", "launch", "test",
+    "execution", "killing", "arrest", "indictment", "rally", "protest", "boycott", "crackdown"})
+# Entity labels whose whole-target match makes the target an actor.
+_ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_NOMINAL_SUFFIXES = (("ation", ""), ("ation", "e"), ("ition", "e"), ("ion", "e"), ("ion", ""),
+                     ("al", ""), ("ment", ""), ("ure", "e"), ("ance", ""), ("ing", ""), ("ing", "e"))
+
+
+def related_forms(lemma: str) -> frozenset[str]:
+    """Verb and noun forms of an event head ("withdrawal" <-> "withdraw", "nomination" <->
+    "nominate"); unattested strings are harmless, since they only ever match words."""
+    out = {lemma}
+    for suffix, repl in _NOMINAL_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
+            out.add(lemma[: -len(suffix)] + repl)
+    for suffix, repl in (("e", "ation"), ("e", "ion"), ("", "al"), ("", "ation"), ("", "ment"), ("", "ion")):
+        if lemma.endswith(suffix):
+            out.add(lemma[: len(lemma) - len(suffix)] + repl)
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class Target:
     """A parsed stance target.
@@ -42,6 +92,13 @@ class Target:
         opposite: Terms whose endorsement counts against the target.
         anchors: Lower-case names of what the target is about ("north korea").
         concepts: Names of the matched concepts, for explanation.
+        multiword: Terms of several words, matched in the lower-cased text.
+        kind: What the target is (:class:`TargetKind`).
+        sign: Polarity of a motion toward its object (+1, or -1 for "ban X").
+        heads: Lemmas of the target's head(s); a definite description of a head ("the
+            deal") refers back to the target without its anchors.
+        actor_name: For an actor target, the name as written (matched against actors).
+        obj: For a motion, its object ("the sale of violent video games to minors").
     """
     text: str
     terms: frozenset[str]
@@ -49,20 +106,111 @@ class Target:
     anchors: tuple[str, ...] = ()
     concepts: tuple[str, ...] = ()
     multiword: tuple[str, ...] = field(default=())
+    kind: TargetKind = TargetKind.POLICY
+    sign: int = 1
+    heads: frozenset[str] = frozenset()
+    actor_name: str = ""
+    obj: str = ""
 
 
-def parse_target(text: str, nlp: Language, *, extra_terms: Iterable[str] = ()) -> Target:
-    """Parse a target phrase into concept terms and anchor entities.
+def detect_kind(doc) -> TargetKind:
+    """The kind of a parsed target phrase (see the module docstring)."""
+    from .lexicon import is_proposition, tokenize
+
+    words = [t for t in doc if not t.is_punct]
+    if not words:
+        return TargetKind.POLICY
+    if is_proposition(tokenize(doc.text)) or any(t.lower_ in ("should", "must", "ought") for t in words):
+        return TargetKind.MOTION
+    content = [t for t in words if t.lower_ not in ("the", "a", "an")]
+    if content and all(t.ent_type_ in _ACTOR_LABELS for t in content):
+        return TargetKind.ACTOR
+    root = next((t for t in doc if t.dep_ == "ROOT"), words[0])
+    if root.pos_ == "VERB" or (root.tag_ == "VBG") or words[0].tag_ == "VBG":
+        return TargetKind.EVENT
+    if root.lemma_.lower() in _EVENT_NOUNS or any(
+            t.lemma_.lower() in _EVENT_NOUNS and t.dep_ in ("compound", "ROOT") for t in words):
+        return TargetKind.EVENT
+    return TargetKind.POLICY
+
+
+def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[str] = (),
+                 kind: TargetKind | str | None = None) -> Target:
+    """Parse a target phrase into its kind, terms and anchor entities.
 
     Args:
         text: The target, e.g. "detente with North Korea".
         nlp: A pipeline with tagger and NER (for lemmas and anchors).
         extra_terms: User-supplied words or phrases that also name the target.
+        kind: Force the kind instead of recognising it from the text.
     """
     text = text.strip()
     if not text:
         raise ArgmineError(Errors.E016)
+    if kind is not None:
+        try:
+            kind = TargetKind(kind)
+        except ValueError as e:
+            raise ArgmineError(Errors.E027.format(kind=kind, choices=", ".join(k.value for k in TargetKind))) from e
     doc = nlp(text)
+    kind = kind or detect_kind(doc)
+    if kind == TargetKind.MOTION:
+        return _parse_motion(text, doc, nlp, extra_terms)
+    base = _parse_phrase(text, doc, extra_terms)
+    if kind == TargetKind.ACTOR:
+        name = " ".join(t.text for t in doc if t.lower_ not in ("the", "a", "an") and not t.is_punct)
+        return Target(text=text, terms=frozenset(t.strip().lower() for t in extra_terms if t.strip()),
+                      opposite=frozenset(), kind=kind, actor_name=name)
+    if kind == TargetKind.EVENT:
+        return _as_event(base, doc)
+    return base
+
+
+def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterable[str]) -> Target:
+    """ "This house would ban X" -> X as a policy or event target with sign -1."""
+    from .lexicon import load_lexicon, target_info
+
+    info = target_info(text)
+    lex = load_lexicon()
+    skip = lex.proposition_skip | lex.reducers | lex.favor | lex.against
+    # The object: the words after the proposition's verb, without its function words.
+    words = [t for t in doc if not t.is_punct]
+    verbs = [t for t in words if t.lemma_.lower() in skip and t.pos_ in ("VERB", "AUX", "ADJ")
+             or t.lower_ in lex.proposition_skip]
+    obj_tokens = [t for t in words if t not in verbs]
+    # "X should be banned": the object comes before the verb; keep both readings' words.
+    obj_text = " ".join(t.text for t in obj_tokens).strip() or text
+    obj_doc = nlp(obj_text)
+    inner = _parse_phrase(obj_text, obj_doc, extra_terms)
+    if detect_kind(obj_doc) == TargetKind.EVENT:
+        inner = _as_event(inner, obj_doc)
+    # "ban", "abolish", "limit": a reducing proposition is against its object (the lexicon's
+    # own sign counts only attitude words such as "oppose").
+    sign = info.sign * (-1 if any(t.lemma_.lower() in lex.reducers for t in verbs) else 1)
+    return Target(text=text, terms=inner.terms, opposite=inner.opposite, anchors=inner.anchors,
+                  concepts=inner.concepts, multiword=inner.multiword, kind=TargetKind.MOTION,
+                  sign=sign, heads=inner.heads, obj=obj_text)
+
+
+def _as_event(base: Target, doc) -> Target:
+    """Add the verb/noun forms of an event's head ("the withdrawal" / "pulling troops out")."""
+    words = [t for t in doc if not t.is_punct and not t.is_stop]
+    heads = [t for t in words if t.dep_ == "ROOT" or t.lemma_.lower() in _EVENT_NOUNS or t.tag_ == "VBG"]
+    forms: set[str] = set()
+    for h in heads:
+        forms |= related_forms(h.lemma_.lower())
+        if h.pos_ == "VERB":
+            # A phrasal verb names the event with its particle: "pulling troops out".
+            forms |= {f"{h.lemma_.lower()} {c.lower_}" for c in h.children if c.dep_ == "prt"}
+    terms = base.terms | forms
+    multi = tuple(sorted(t for t in terms | base.opposite if " " in t))
+    return Target(text=base.text, terms=frozenset(terms), opposite=base.opposite - terms,
+                  anchors=base.anchors, concepts=base.concepts, multiword=multi, kind=TargetKind.EVENT,
+                  heads=base.heads | {h.lemma_.lower() for h in heads})
+
+
+def _parse_phrase(text: str, doc, extra_terms: Iterable[str]) -> Target:
+    """A policy or concept phrase: head concept, its terms and opposite, anchors."""
     data = _concepts()["concepts"]
     # Anchors are who the policy concerns; other names ("INF") belong to the target's name.
     anchor_ents = [ent for ent in doc.ents if ent.label_ in ("GPE", "NORP", "PERSON")]
@@ -95,8 +243,13 @@ def parse_target(text: str, nlp: Language, *, extra_terms: Iterable[str] = ()) -
     terms |= {t.lower().strip() for t in extra_terms if t.strip()}
     opposite -= terms
     multi = tuple(sorted(t for t in terms | opposite if " " in t))
+    head_lemmas = {h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN")}
+    for name in chosen:
+        # The concept's own one-word terms that the target uses ("deal" in "the Iran nuclear deal").
+        head_lemmas |= {t for t in data[name]["terms"] if " " not in t and t in lemmas}
     return Target(text=text, terms=frozenset(terms), opposite=frozenset(opposite),
-                  anchors=tuple(dict.fromkeys(anchors)), concepts=tuple(chosen), multiword=multi)
+                  anchors=tuple(dict.fromkeys(anchors)), concepts=tuple(chosen), multiword=multi,
+                  heads=frozenset(head_lemmas))
 
 
 class TargetHit:
@@ -129,10 +282,12 @@ def find_hits(sent: Span, target: Target) -> list[TargetHit]:
     """Return the tokens of ``sent`` that name the target or its opposite."""
     hits: list[TargetHit] = []
     lowered = sent.text.lower()
-    for i, tok in enumerate(sent):
+    for tok in sent:
         if _other_instance(tok):
             continue
-        keys = (tok.lemma_.lower(), tok.lower_)
+        keys: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
+        # A phrasal verb with its particle apart: "pulling troops out" names "pull out".
+        keys += tuple(f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ == "prt")
         if any(k in target.terms for k in keys):
             hits.append(TargetHit(tok, False, "term"))
         elif any(k in target.opposite for k in keys):
@@ -146,6 +301,30 @@ def find_hits(sent: Span, target: Target) -> list[TargetHit]:
         if span is not None and not any(h.token in span for h in hits):
             hits.append(TargetHit(span.root, phrase in target.opposite, "term"))
     return hits
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def definite_hit(sent: Span, target: Target) -> TargetHit | None:
+    """A definite description of the target's head ("the deal", "the agreement", "the summit")
+    that refers back to it even where its anchors are out of reach. A description that names
+    something else ("the Paris agreement": a proper-noun modifier the target lacks) does not."""
+    if not target.heads or target.kind == TargetKind.ACTOR:
+        return None
+    own = {w for term in target.terms for w in term.split()}
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in target.heads | (target.terms - own) and \
+                tok.lemma_.lower() not in target.terms:
+            continue
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.lower_ not in own
+               for c in kids) or _other_instance(tok):
+            continue
+        return TargetHit(tok, False, "definite")
+    return None
 
 
 _ANAPHORA_DETS = frozenset({"that", "this", "these", "those", "such"})
@@ -167,11 +346,11 @@ def anaphoric_hit(sent: Span) -> TargetHit | None:
     return None
 
 
-def anchor_in_reach(sentences: Sequence[Span], index: int, target: Target, *, window: int = 3,
+def anchor_in_reach(sentences: Sequence[Span | None], index: int, target: Target, *, window: int = 3,
                     doc_anchor_count: int = 0) -> bool:
     """Is an anchor of the target mentioned near sentence ``index`` (or throughout the document)?"""
     if not target.anchors or doc_anchor_count >= 3:
         return True
     lo, hi = max(0, index - window), min(len(sentences), index + window + 1)
-    text = " ".join(s.text.lower() for s in sentences[lo:hi])
+    text = " ".join(s.text.lower() for s in sentences[lo:hi] if s is not None)
     return any(a in text for a in target.anchors)

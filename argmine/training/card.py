@@ -35,12 +35,75 @@ def _per_class(block: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+_REL_SYSTEMS = (("baseline_nearest_claim", "evidence → nearest preceding claim"),
+                ("baseline_main_claim", "claims → main claim"), ("model", "argmine"))
+
+
+def _relation_rows(name: str, report: dict[str, Any]) -> list[str]:
+    rows = []
+    for units, block in report.items():
+        for system, label in _REL_SYSTEMS:
+            s = block.get(system)
+            if not s:
+                continue
+            main = f"{s['main_claim_accuracy']:.3f}" if "main_claim_accuracy" in s else "–"
+            rows.append(f"| {name} | {units.replace('_', ' ')} | {label} | {s['all']['f1']:.3f} | "
+                        f"{s['support']['f1']:.3f} | {s['attack']['f1']:.3f} | "
+                        f"{s['unlabelled']['f1']:.3f} | {main} |")
+    return rows
+
+
+def _relations_section(rel: dict[str, Any] | None) -> list[str]:
+    if not rel:
+        return []
+    out = ["", "## Argument structure (`relations/`)", "",
+           "The `argmine_relations` component picks each document's main claim, scores every "
+           "ordered pair of claim/evidence units for a link with logistic regression over "
+           "distance, position, paragraph, discourse-marker, shared-word and unit-type features "
+           "(`argmine.relations.features`; Stab & Gurevych 2017, Peldszus & Stede 2015, Persing & "
+           "Ng 2016), keeps the maximum spanning forest (Chu-Liu/Edmonds over a virtual root: at "
+           "most one outgoing link per unit, no cycles) and labels each link support or attack.", "",
+           "Training data: " + "; ".join(
+               f"`{src}` {s['documents']} documents, links "
+               + ", ".join(f"{k} {v}" for k, v in s["links"].items())
+               + f", {s['main_claims']} with a main claim" for src, s in rel["sizes"].items()) + ".", "",
+           "A link counts when its source and target are in the sentences of a gold link's source "
+           "and target and the label agrees (units are sentences; gold links inside one sentence "
+           "vanish; an undercut attacks the source of the edge it undercuts). *Unlabelled* ignores "
+           "the label. Main-claim accuracy: share of documents whose predicted main claim is in a "
+           "sentence holding a gold main claim (an essay's restated major claim counts). Both "
+           "baselines use argmine's main claim. *gold units*: sentences labelled from the gold "
+           "annotation; *predicted units*: labelled by the unit classifier above.", "",
+           "On gold units of microtexts the central claim is the only claim, so main-claim "
+           "accuracy there is trivially 1.0 and the claims → main claim baseline has no link to "
+           "make. The essays' CoNLL text has no paragraph breaks, so paragraph features and the "
+           "nearest-claim baseline see each essay as one paragraph.", "",
+           "Reproduce: `scripts/train-default-model.sh` (the whole model) or "
+           "`scripts/train-default-model.sh --relations` (only `relations/`, into the existing "
+           "model); score a model with `argmine evaluate MODEL aaec:PATH/dev.dat` (held out) or "
+           "`argmine evaluate MODEL microtexts:PATH --cv-folds 5` (cross-validated on microtexts "
+           "alone; the table's CV also trains every fold on the other training sources).", "",
+           "| data | units | system | link F1 | support F1 | attack F1 | unlabelled F1 | main claim acc. |",
+           "|---|---|---|---|---|---|---|---|"]
+    for source, report in rel.get("dev", {}).items():
+        out += _relation_rows(f"`{source}` (held out)", report)
+    for source, report in rel.get("cv", {}).items():
+        folds = next(iter(report.values())).get("folds", "?")
+        out += _relation_rows(f"`{source}` ({folds}-fold CV by document)", report)
+    return out
+
+
 def write_card(meta: dict[str, Any], path: str | Path) -> None:
     out = [f"# argmine unit model `{meta['name']}`", "",
            "Labels every sentence claim / evidence / none, claims value / policy / fact, evidence "
            "event / testimony / statistic / reference, with probabilities. A cascade of three "
-           "logistic regressions over hashed n-gram and linguistic-cue features "
-           "(`argmine.features.sentence`), trained by `argmine train`.", "",
+           "scikit-learn pipelines (`argmine.models.dict_linear`: word n-grams through "
+           "`DictVectorizer` + TF-IDF, cue features through `DictVectorizer` + max-abs scaling, "
+           "`LogisticRegression`) over the features of `argmine.features.sentence`, trained by "
+           "`argmine train`. Each feature is given twice, shared by all genres and under the "
+           "document's genre (Daumé's feature augmentation, `argmine.features.genre`); the genre "
+           "is `--genre` / `meta.genre`, else predicted by a small genre classifier shipped in "
+           "`units/genre.*` (written to `meta.genre_predicted` with its probability).", "",
            f"- argmine {meta['argmine_version']}, schema {meta['schema']}, spaCy {meta['spacy_version']} "
            f"with `{meta['spacy_pipeline']}` (tagger and senter only), seed {meta['seed']}, C {meta['C']}",
            f"- trained {meta['trained']}", "", "## Training sources", "",
@@ -78,12 +141,16 @@ def write_card(meta: dict[str, Any], path: str | Path) -> None:
             for head, block in heads.items():
                 out += ["", f"#### `{source}` {head} ({block['folds']} folds, {block['groups']} groups)",
                         "", _per_class(block)]
+    out += _units_sections(meta.get("units") or {})
     stance = meta.get("stance") or {}
     if stance.get("cv"):
         out += ["", "### Learned stance classifiers (`stance/`), cross-topic cross-validation", "",
                 "Trained by `argmine.stance.learned.train_stance_models`: target stance on IBM claim "
-                "stance + IAM, person polarity on NewsMTSC. Folds grouped by topic (NewsMTSC: by "
-                "article). Baseline: the lexicon-only reading (`argmine.stance.lexicon`).", "",
+                "stance + IAM (the pre-polarity-model classifier, kept for models without "
+                "`stance/polarity`); NewsMTSC person polarity is cross-validated here as a baseline only. "
+                "Folds grouped by topic (NewsMTSC: by article). Baseline: the lexicon-only reading "
+                "(`argmine.stance.lexicon`). These are the figures of today's model beside which the "
+                "polarity model below is measured.", "",
                 "| corpus | n | groups | majority F1 / acc. | lexicon F1 / acc. | argmine F1 / acc. |",
                 "|---|---|---|---|---|---|"]
         for name, block in stance["cv"].items():
@@ -92,9 +159,73 @@ def write_card(meta: dict[str, Any], path: str | Path) -> None:
             cells = [f"{block[k]['macro_f1']:.3f} / {block[k]['accuracy']:.3f}"
                      for k in ("majority", "lexicon", "model")]
             out.append(f"| {name} | {block['n']} | {block['groups']} | " + " | ".join(cells) + " |")
+    out += _relations_section(meta.get("relations"))
     out += ["", "## Limits", "",
             "- Policy claims and the four evidence types are learned only from the project's own "
             "annotations (`annotations/`); component labels mostly from essays and debates.",
             "- Sentence-level only: a sentence holding both a claim and its evidence is a claim.",
             "- English only; probabilities come from logistic regression and are not re-calibrated.", ""]
     Path(path).write_text("\n".join(out), encoding="utf-8")
+
+
+_SYSTEMS = (("default", "default (genre-aware)"), ("genre_alone", "genre alone"),
+            ("pooled", "pooled, genre-blind"), ("tfidf_lr", "TF-IDF + LR, genre alone"))
+
+
+def parity_table(rows: list[dict[str, Any]]) -> list[str]:
+    """Markdown lines of the parity table (``training.parity`` rows)."""
+    out = ["| head | genre | data | sentences | " + " | ".join(name for _, name in _SYSTEMS)
+           + " | default − alone | parity |",
+           "|---|---|---|---|" + "---|" * len(_SYSTEMS) + "---|---|"]
+    for row in rows:
+        cells = [f"{row[key]['macro_f1']:.3f}" if key in row else "–" for key, _ in _SYSTEMS]
+        delta = f"{row['delta'] * 100:+.1f}" if "delta" in row else "–"
+        ok = ("yes" if row["parity"] else "**no**") if "parity" in row else "–"
+        out.append(f"| {row['head']} | {row['genre']} | `{row['data']}` | {row['n']} | "
+                   + " | ".join(cells) + f" | {delta} | {ok} |")
+    return out
+
+
+def _units_sections(units: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    if units.get("parity"):
+        out += ["", "### Parity with genre-specific models (macro-F1)", "",
+                "Each genre's evaluation data scored by four systems with the same features: the "
+                "genre-aware default model, a model trained on that genre alone, the pooled "
+                "genre-blind model (the earlier default design, position features for every genre) "
+                "and TF-IDF + LR trained on that genre alone. `cv` rows are grouped cross-validation "
+                "(by topic, by document where no topic; one genre's fold held out from every "
+                "system), the others dev or held-out sets scored with models trained on all "
+                "training data. `annotations/batch3.jsonl` is held out (never trained on) and "
+                "stands beside the cross-validated batches 1-2. Parity: the default model at most "
+                "1 point below the genre's own model.", ""]
+        out += parity_table(units["parity"])
+        if not any(r["protocol"] == "cv" and r["head"] == "component" for r in units["parity"]):
+            out += ["", "This build has no cross-validated component rows (microtexts, Change My "
+                    "View, annotations batches 1-2): train with `--parity-cv GENRE` to add them."]
+    if units.get("genre_classifier"):
+        g = units["genre_classifier"]
+        out += ["", "### Genre classifier", "",
+                f"Genres: {', '.join(g['genres'])}. Cross-validated by document ({g['folds']} folds):",
+                "", "| input | n | accuracy | macro-F1 |", "|---|---|---|---|"]
+        for kind, label in (("document", "whole document"), ("chunk", "1-3 sentences")):
+            out.append(f"| {label} | {g[kind]['n']} | {g[kind]['accuracy']:.3f} | {g[kind]['macro_f1']:.3f} |")
+    if units.get("position_genres") is not None:
+        out += ["", "### Position features", "",
+                "Position in the document (fifths, first, last, no neighbour) enters only the genre "
+                "copy of these genres: " + (", ".join(units["position_genres"]) or "none") + ". "
+                "Documents of fewer than three sentences get no position features and are read "
+                "with the shared weights only (a genre's own weights were learned beside its "
+                "layout), so a one- or two-sentence claim is read from its words."]
+        if units.get("position_effect"):
+            out += ["", "| genre | data | with position | without | effect |", "|---|---|---|---|---|"]
+            for row in units["position_effect"]:
+                out.append(f"| {row['genre']} | `{row['data']}` | {row['with']:.3f} | {row['without']:.3f} | "
+                           f"{(row['with'] - row['without']) * 100:+.1f} |")
+    if units.get("cue_lists"):
+        out += ["", "### Cue lists (`units/cues/`)", "", "| file | sha256 |", "|---|---|"]
+        out += [f"| `{name}` | `{digest[:16]}…` |" for name, digest in units["cue_lists"].items()]
+    if units.get("seconds"):
+        out += ["", "Training time (seconds): " + ", ".join(f"{k.replace('_', ' ')} {v}"
+                                                          for k, v in units["seconds"].items()) + "."]
+    return out

@@ -9,25 +9,38 @@ from typing import NamedTuple
 
 from spacy.language import Language
 
+from .. import registry
 from ..errors import ArgmineError, Errors
+from ..features.lexicon import CueLists, read_cue_lists
 from ..io import formats, read_corpus
+from ..pipeline.unit_classifier import doc_features
 from ..schema import Document
 from ..segment import Sentence, project
-from ..pipeline.unit_classifier import doc_features
+from .cache import cache_key, parse_texts
 
-# Which decisions each format labels. Component labels need exhaustive annotation
-# (text outside components is "none"); claim and evidence types come only from
-# corpora that annotate types in argmine's sense. ClaimBuster, CheckThat, IBM and IAM
-# label other things (check-worthiness, stance) and train no unit head.
-FORMAT_TASKS: dict[str, frozenset[str]] = {
-    "aaec": frozenset({"component"}),
-    "elecdeb": frozenset({"component"}),
-    "microtexts": frozenset({"component"}),
-    "cmv": frozenset({"component", "claim_type"}),
-    "jsonl": frozenset({"component", "claim_type", "evidence_type"}),
-    "prodigy": frozenset({"component", "claim_type", "evidence_type"}),
-    "hf": frozenset({"component", "claim_type", "evidence_type"}),
+# The heads each reader declaration trains (see ``registry.LABELS``). Component labels need
+# exhaustive annotation (text outside components is "none"); claim and evidence types come only
+# from corpora that annotate types in argmine's sense.
+_HEAD_OF_LABEL = {"units": "component", "claim_type": "claim_type", "evidence_type": "evidence_type"}
+
+
+def format_tasks(fmt: str) -> frozenset[str]:
+    """The unit heads a registered format trains, from what its reader declares it labels."""
+    return frozenset(_HEAD_OF_LABEL[lab] for lab in registry.reader_labels(fmt) if lab in _HEAD_OF_LABEL)
+
+
+# The genre each format's documents are written in; a record's ``meta.genre`` overrides it.
+# argmine's own JSONL annotations are government and news prose.
+FORMAT_GENRE: dict[str, str] = {
+    "aaec": "essay", "elecdeb": "debate", "microtexts": "microtext", "cmv": "discussion",
+    "jsonl": "news", "prodigy": "news", "hf": "news",
 }
+
+
+def record_genre(record: Document, fmt: str) -> str:
+    """The genre of one training record: ``meta.genre`` if set, else its format's genre."""
+    genre = record.meta.get("genre")
+    return str(genre) if genre else FORMAT_GENRE.get(fmt, "news")
 
 
 class DataSource(NamedTuple):
@@ -51,34 +64,31 @@ class Example(NamedTuple):
     label: str
     type: str | None
     tasks: frozenset[str]
+    genre: str = "news"
 
 
 def parse_source(spec: str) -> DataSource:
     """Parse ``FORMAT:PATH[@SPLIT]`` (or a bare path to argmine JSONL).
 
     ``@SPLIT`` keeps only records whose ``meta.split`` equals SPLIT, e.g.
-    ``elecdeb:corpora/elecdeb60to20@dev``.
+    ``elecdeb:../shared/corpora/elecdeb60to20@dev``.
     """
     split = None
     if "@" in spec:
         spec, split = spec.rsplit("@", 1)
     fmt, sep, path = spec.partition(":")
-    if not sep or (fmt not in formats() and fmt != "hf"):
+    if not sep or fmt not in formats():
         if Path(spec).exists():
             return DataSource("jsonl", spec, split)
         raise ArgmineError(Errors.E001.format(fmt=fmt if sep else spec,
-                                              choices=", ".join(formats() + ["hf"])) +
-                           " Write sources as FORMAT:PATH, e.g. aaec:corpora/aaec-conll/train.dat")
+                                              choices=", ".join(formats())) +
+                           " Write sources as FORMAT:PATH[@SPLIT], e.g. "
+                           "aaec:../shared/corpora/aaec-conll/data/conll/Essay_Level/train.dat")
     return DataSource(fmt, path, split)
 
 
 def read_source(source: DataSource) -> Iterator[Document]:
-    if source.format == "hf":
-        from ..io.hf import from_hf_dataset, load_hf_dataset
-        records = from_hf_dataset(load_hf_dataset(source.path))
-    else:
-        records = read_corpus(source.path, format=source.format)
-    for record in records:
+    for record in read_corpus(source.path, format=source.format):
         if source.split is None or record.meta.get("split") == source.split:
             yield record
 
@@ -103,25 +113,61 @@ def fingerprint(source: DataSource) -> str:
 
 
 def examples_from_records(records: Iterable[Document], nlp: Language, *, tasks: frozenset[str],
-                          corpus: str, batch_size: int = 16) -> Iterator[Example]:
-    """Segment each record with ``nlp`` and label its sentences from the gold units."""
+                          corpus: str, docs: Iterable | None = None, batch_size: int = 16,
+                          cue_lists: CueLists | None = None) -> Iterator[Example]:
+    """Segment each record with ``nlp`` (or take its parse from ``docs``) and label its sentences.
+
+    The genre is the record's own (``record_genre``) and decides which features the
+    sentences get (see ``doc_features``).
+    """
     records = list(records)
-    for record, doc in zip(records, nlp.pipe((r.text for r in records), batch_size=batch_size)):
-        spans, feats = doc_features(doc)
+    if cue_lists is None:
+        cue_lists = read_cue_lists()
+    if docs is None:
+        docs = nlp.pipe((r.text for r in records), batch_size=batch_size)
+    for record, doc in zip(records, docs):
+        genre = record_genre(record, corpus)
+        spans, feats = doc_features(doc, cues=cue_lists)
         group = str(record.meta.get("topic") if record.meta.get("topic") is not None else record.id)
         for (start, end), f in zip(spans, feats):
             label, utype, _ = project(Sentence(start, end), record.units)
             yield Example(record.id, group, str(record.meta.get("corpus") or corpus), start, end,
-                          record.text[start:end], f, label, utype, tasks)
+                          record.text[start:end], f, label, utype, tasks, genre)
 
 
-def load_sources(sources: Iterable[DataSource], nlp: Language) -> list[Example]:
-    """Read every source and return its sentence examples."""
+def load_records(source: DataSource) -> list[Document]:
+    """The records of one training source; it must hold gold units."""
+    records = list(read_source(source))
+    if not any(r.units for r in records):
+        raise ArgmineError(Errors.E013 + f" (source {source})")
+    return records
+
+
+def parse_source_docs(source: DataSource, records: list[Document], nlp: Language, *,
+                      cache_dir: str | Path | None = None) -> list:
+    """The parses of a source's records, from the parse cache when it holds them."""
+    # Keyed by content, format and split, not by path: the same corpus found elsewhere is reused.
+    key = (cache_key(fingerprint(source), f"{source.format}@{source.split or ''}", nlp)
+           if cache_dir is not None else None)
+    return parse_texts([r.text for r in records], nlp, cache_dir=cache_dir, key=key)
+
+
+def load_sources(sources: Iterable[DataSource], nlp: Language, *,
+                 cache_dir: str | Path | None = None,
+                 cue_lists: CueLists | None = None) -> list[Example]:
+    """Read every source and return its sentence examples.
+
+    Args:
+        sources: Gold sources.
+        nlp: The pipeline that segments and tags (``nlp.units_pipeline``).
+        cache_dir: Keep parses here (``training.cache``) so the next run does not re-parse.
+        cue_lists: Cue lists for the features (default: the packaged lists).
+    """
     out: list[Example] = []
     for source in sources:
-        tasks = FORMAT_TASKS.get(source.format, frozenset())
-        records = list(read_source(source))
-        if not any(r.units for r in records):
-            raise ArgmineError(Errors.E013 + f" (source {source})")
-        out.extend(examples_from_records(records, nlp, tasks=tasks, corpus=source.format))
+        tasks = format_tasks(source.format)
+        records = load_records(source)
+        docs = parse_source_docs(source, records, nlp, cache_dir=cache_dir)
+        out.extend(examples_from_records(records, nlp, tasks=tasks, corpus=source.format, docs=docs,
+                                         cue_lists=cue_lists))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import time
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -13,32 +14,49 @@ from typing import Any
 
 import spacy
 
-from .. import __version__
+from .. import __version__, registry
 from ..errors import ArgmineError, Errors
+from ..features.lexicon import PACKAGED_CUES, fingerprint_cue_lists, read_cue_lists
+from ..io import formats
+from ..models.integrity import write_checksums
 from ..nlp import units_pipeline
 from ..pipeline.unit_classifier import UnitClassifier
 from ..schema import SCHEMA_VERSION
 from .card import write_card
-from .corpus import FORMAT_TASKS, DataSource, fingerprint, load_sources
-from .evaluate import HEAD_LABELS, compare, cross_validate, fit_head, head_examples
+from .corpus import (
+    DataSource,
+    examples_from_records,
+    fingerprint,
+    format_tasks,
+    load_records,
+    parse_source_docs,
+    record_genre,
+)
+from .evaluate import HEAD_LABELS, POSITION_GENRES, compare, cross_validate, fit_head, head_examples
+from .genre import cross_validate_genre, train_genre_model
+from .parity import EvalSet, parity, position_effect
 
 logger = logging.getLogger("argmine")
-
-_WHAT = {"ibm": "claim stance", "iam": "claim/non-claim and stance", "newsmtsc": "polarity toward persons",
-         "claimbuster": "check-worthiness", "checkthat": "check-worthiness", "text": "no labels"}
-
 
 def train(sources: Sequence[DataSource], output_dir: str | Path, *,
           dev: Sequence[DataSource] = (), cv: Sequence[DataSource] = (), seed: int = 0,
           C: float = 1.0, cv_folds: int = 5, spacy_model: str | None = None,
-          stance_corpora: str | Path | None = None, overwrite: bool = False) -> dict[str, Any]:
-    """Train the unit heads on ``sources`` and write ``output_dir``.
+          stance_corpora: str | Path | None = None, overwrite: bool = False,
+          cache_dir: str | Path | None = None, cues_dir: str | Path | None = None,
+          parity_cv: Sequence[str] = (), position_genres: Sequence[str] = POSITION_GENRES,
+          measure_position: bool = False, parity_folds: int | None = None) -> dict[str, Any]:
+    """Train the unit heads and the relation parser on ``sources`` and write ``output_dir``.
+
+    The relation parser (``relations/``) learns from the sources whose records carry
+    relations or a main claim (``role: "main"``); it is left out when none does.
 
     Args:
         sources: Training data, each a format and a path.
         output_dir: Model directory to write (``units/``, ``meta.json``, ``README.md``).
-        dev: Held-out sources scored against the baselines after training.
-        cv: Sources scored by cross-topic cross-validation (type heads), for the card.
+        dev: Held-out sources scored against the baselines after training (relations: on gold
+            and on predicted units).
+        cv: Sources scored by cross-topic cross-validation (type heads) and, when they carry
+            structure, by cross-validation by document (relations), for the card.
         seed: Seed for every random choice; the same inputs and seed give the same model.
         C: Inverse regularisation strength of the logistic regressions.
         cv_folds: Folds for ``cv``.
@@ -47,6 +65,16 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
             learned stance classifier is trained too and written to ``stance/``.
         overwrite: Replace ``output_dir`` if it exists (it is removed first, so no stale
             files from an earlier model remain).
+        cache_dir: Keep parsed corpora here (``training.cache``); None parses every time.
+        cues_dir: Folder of cue lists (``*.txt``) for the features (default: the packaged
+            ones); copied into the model and fingerprinted in ``meta.json``.
+        parity_cv: Genres of the training data to score by grouped cross-validation in
+            the parity table (``training.parity``); genres of ``dev`` sources are scored on
+            them. Empty and no ``dev``: no parity table.
+        position_genres: Genres whose sentences get position features.
+        parity_folds: Folds for the parity table's cross-validation (default: ``cv_folds``).
+        measure_position: Also score each genre's own model with and without position
+            features (``training.parity.position_effect``), for the card.
 
     Returns:
         The metadata written to ``meta.json``, including all scores.
@@ -60,39 +88,86 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         else:
             output_dir.unlink()
     for source in sources:
-        if not FORMAT_TASKS.get(source.format):
-            raise ArgmineError(Errors.E023.format(source=str(source), fmt=source.format,
-                                                  what=_WHAT.get(source.format, "no unit labels")))
+        if not format_tasks(source.format):
+            what = ", ".join(sorted(registry.reader_labels(source.format))) or "no labels"
+            trainable = ", ".join(f for f in formats() if format_tasks(f))
+            raise ArgmineError(Errors.E023.format(source=str(source), fmt=source.format, what=what,
+                                                  trainable=trainable))
     if stance_corpora is not None and not any(
             (Path(stance_corpora) / name).is_dir() for name in ("ibm-claim-stance", "iam", "newsmtsc")):
         raise ArgmineError(Errors.E026.format(path=str(stance_corpora)))
     nlp = units_pipeline(spacy_model)
-    examples = load_sources(sources, nlp)
+    cues_dir = Path(cues_dir or PACKAGED_CUES)
+    cues = read_cue_lists(cues_dir)
+    timing: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def examples_of(source: DataSource, genre_docs: list | None = None) -> list:
+        records = load_records(source)
+        docs = parse_source_docs(source, records, nlp, cache_dir=cache_dir)
+        if genre_docs is not None:
+            genre_docs.extend((doc, record_genre(r, source.format)) for r, doc in zip(records, docs))
+        return list(examples_from_records(records, nlp, tasks=format_tasks(source.format),
+                                          corpus=source.format, docs=docs, cue_lists=cues))
+
+    genre_docs: list = []
+    examples = [e for source in sources for e in examples_of(source, genre_docs)]
+    timing["read_and_parse"] = round(time.perf_counter() - clock, 1)
+    clock = time.perf_counter()
     classifier = UnitClassifier(nlp)
     sizes: dict[str, Any] = {}
     for head in HEAD_LABELS:
         chosen, labels = head_examples(examples, head)
-        model = fit_head(chosen, labels, seed=seed, C=C)
-        sizes[head] = {"sentences": len(chosen), "labels": dict(sorted(Counter(labels).items()))}
+        model = fit_head(chosen, labels, seed=seed, C=C, position_genres=position_genres)
+        sizes[head] = {"sentences": len(chosen), "labels": dict(sorted(Counter(labels).items())),
+                       "genres": dict(sorted(Counter(e.genre for e in chosen).items()))}
         if model is None:
             logger.warning("No training data for the %s head; it is left out of the model.", head)
             continue
         classifier.models[head] = model
     if "component" not in classifier.models:
         raise ArgmineError(Errors.E013 + " (the component head needs at least two labels)")
-    classifier.to_disk(output_dir / "units")
+    classifier.genre_model = train_genre_model(genre_docs, seed=seed, C=C)
+    genres = sorted({g for _, g in genre_docs})
+    classifier.default_genre = genres[0] if len(genres) == 1 else None
+    classifier.cues = cues
+    classifier.to_disk(output_dir / "units", cues_from=cues_dir)
+    timing["fit_units"] = round(time.perf_counter() - clock, 1)
+    genre_scores = (cross_validate_genre(genre_docs, folds=cv_folds, seed=seed, C=C)
+                    if classifier.genre_model is not None and len(genre_docs) >= cv_folds else None)
 
     dev_scores = {}
+    dev_sets = []
     for source in dev:
-        dev_examples = load_sources([source], nlp)
+        dev_examples = examples_of(source)
+        dev_sets.append(EvalSet(str(source), dev_examples[0].genre if dev_examples else "news", dev_examples))
         dev_scores[str(source)] = {head: compare(examples, dev_examples, head, seed=seed, C=C,
                                                  model=classifier.models.get(head))
                                    for head in ("component",)}
     cv_scores = {}
     for source in cv:
-        cv_examples = load_sources([source], nlp)
-        cv_scores[str(source)] = cross_validate(cv_examples, heads=("claim_type", "evidence_type"),
+        cv_scores[str(source)] = cross_validate(examples_of(source), heads=("claim_type", "evidence_type"),
                                                 folds=cv_folds, seed=seed, C=C)
+    parity_rows = None
+    if parity_cv:
+        clock = time.perf_counter()
+        heads = {}
+        for head in HEAD_LABELS:
+            chosen, labels = head_examples(examples, head)
+            by_genre: dict[str, set] = {}
+            for e, y in zip(chosen, labels):
+                by_genre.setdefault(e.genre, set()).add(y)
+            heads[head] = sorted(g for g, ys in by_genre.items() if len(ys) >= 2)
+        parity_rows = parity(examples, heldout=dev_sets, cv_genres=list(parity_cv), heads=heads,
+                             folds=parity_folds or cv_folds, seed=seed, C=C,
+                             position_genres=position_genres)
+        timing["parity"] = round(time.perf_counter() - clock, 1)
+    effect = (position_effect(examples, heldout=dev_sets, cv_genres=list(parity_cv),
+                              folds=parity_folds or cv_folds,
+                              seed=seed, C=C) if measure_position else None)
+
+    relations = _train_relations(sources, dev, cv, nlp, classifier, output_dir, seed=seed, C=C,
+                                 folds=cv_folds)
 
     stance_scores = None
     if stance_corpora is not None:
@@ -107,9 +182,68 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         "sources": [{"source": str(s), "sha256": fingerprint(s)} for s in sources],
         "sizes": sizes, "dev": dev_scores, "cv": cv_scores,
         "heads": sorted(classifier.models),
+        "units": {"genres": classifier.genres or genres, "position_genres": sorted(position_genres),
+                  "cue_lists": fingerprint_cue_lists(output_dir / "units" / "cues"),
+                  "genre_classifier": genre_scores, "parity": parity_rows, "position_effect": effect,
+                  "seconds": timing},
         "stance": stance_scores,
+        "relations": relations,
     }
     (output_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
                                           encoding="utf-8")
     write_card(meta, output_dir / "README.md")
-    return meta
+    # Last, once every file is written: loading refuses a model whose files changed since.
+    return write_checksums(output_dir)
+
+
+def _train_relations(sources: Sequence[DataSource], dev: Sequence[DataSource], cv: Sequence[DataSource],
+                     nlp: Any, classifier: UnitClassifier, output_dir: Path, *, seed: int, C: float,
+                     folds: int) -> dict[str, Any] | None:
+    """Fit the relation parser on the structured sources, write ``relations/`` and score it.
+
+    In cross-validation of a source that is also a training source, every fold trains on
+    the other training sources plus the fold's training part, as the shipped model would.
+    """
+    from .relations import cross_validate_parsed, load_relation_sources, score_parsed, summary, train_parser
+
+    parsed = load_relation_sources(sources, nlp)
+    parser = train_parser(parsed, C=C, seed=seed)
+    if parser is None:
+        return None
+    parser.to_disk(output_dir / "relations")
+    dev_scores = {name: score_parsed(parser, docs, classifier)
+                  for name, docs in load_relation_sources(dev, nlp).items()}
+    cv_scores = {}
+    for name, docs in load_relation_sources(cv, nlp).items():
+        extra = [d for other, pairs in parsed.items() if other != name for d, _ in pairs]
+        cv_scores[name] = cross_validate_parsed(docs, extra=extra, folds=folds, seed=seed, C=C)
+    return {"models": sorted(parser.models), "sizes": summary(parsed), "dev": dev_scores, "cv": cv_scores}
+
+
+def train_relations_only(sources: Sequence[DataSource], model_dir: str | Path, *,
+                         dev: Sequence[DataSource] = (), cv: Sequence[DataSource] = (),
+                         seed: int = 0, C: float = 1.0, cv_folds: int = 5,
+                         spacy_model: str | None = None) -> dict[str, Any]:
+    """Retrain only the relation parser of an existing model directory.
+
+    The unit classifier (``units/``) and everything else stay as they are; ``relations/``,
+    the ``relations`` entry of ``meta.json`` and the card are rewritten. Predicted-unit
+    scores use the directory's own unit classifier.
+    """
+    model_dir = Path(model_dir)
+    meta_path = model_dir / "meta.json"
+    if not meta_path.is_file():
+        raise ArgmineError(Errors.E011.format(path=str(model_dir), name="meta.json"))
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    nlp = units_pipeline(spacy_model)
+    classifier = UnitClassifier(nlp).from_disk(model_dir / "units")
+    if (model_dir / "relations").is_dir():
+        shutil.rmtree(model_dir / "relations")
+    meta["relations"] = _train_relations(sources, dev, cv, nlp, classifier, model_dir, seed=seed,
+                                         C=C, folds=cv_folds)
+    if meta["relations"] is None:
+        raise ArgmineError(Errors.E013 + " (no source carries relations or a main claim)")
+    meta["relations"]["sources"] = [{"source": str(s), "sha256": fingerprint(s)} for s in sources]
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_card(meta, model_dir / "README.md")
+    return write_checksums(model_dir)

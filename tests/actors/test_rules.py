@@ -73,7 +73,6 @@ CASES = [
 ]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("text,name,kind,affiliation,mentions", CASES,
                          ids=[f"{c[1]}: {c[0][:40]}" for c in CASES])
 def test_rule(nlp, text, name, kind, affiliation, mentions):
@@ -96,7 +95,6 @@ NOT_ACTORS = [
 ]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("text,word", NOT_ACTORS, ids=[n[1] for n in NOT_ACTORS])
 def test_not_an_actor(nlp, text, word):
     found = _summary(_actors(nlp, text))
@@ -104,7 +102,6 @@ def test_not_an_actor(nlp, text, word):
         assert word not in name and not any(word in m for m in mentions), found
 
 
-@pytest.mark.slow
 def test_author_actor(nlp):
     actors = _actors(nlp, "I believe the deal is good, and my view is firm. He said \u201cI agree.\u201d",
                      author="Jane Roe")
@@ -113,14 +110,12 @@ def test_author_actor(nlp):
     assert [m.text for m in author[0].mentions] == ["I", "my"]
 
 
-@pytest.mark.slow
 def test_unnamed_author_is_last_without_mentions(nlp):
     actors = _actors(nlp, "Tehran rejected the proposal.")
     assert actors[-1].role == "author" and actors[-1].name == "author"
     assert actors[-1].mentions == () and actors[-1].id == f"a{len(actors)}"
 
 
-@pytest.mark.slow
 def test_ids_in_order_of_first_mention_and_schema(nlp):
     actors = _actors(nlp, "Seoul objected. Tokyo agreed. Seoul relented.")
     assert [(a.id, a.name) for a in actors if a.role is None] == [("a1", "South Korea"), ("a2", "Japan")]
@@ -128,7 +123,6 @@ def test_ids_in_order_of_first_mention_and_schema(nlp):
     assert schema[0].mentions[0].start == 0 and schema[0].id == "a1"
 
 
-@pytest.mark.slow
 def test_mention_token_span_tells_the_subject(nlp):
     doc = nlp("Japan's security establishment appears less than thrilled.")
     actors = find_actors(doc)

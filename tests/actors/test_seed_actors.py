@@ -38,7 +38,6 @@ MENTIONS = [
 ]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("name,kind,expected", MENTIONS, ids=[m[0] for m in MENTIONS])
 def test_seed_named_actor(seed, name, kind, expected):
     _, actors = seed
@@ -59,7 +58,6 @@ GROUPS = [
 ]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("name,affiliation", GROUPS, ids=[g[0] for g in GROUPS])
 def test_seed_group(seed, name, affiliation):
     _, actors = seed
@@ -70,7 +68,6 @@ def test_seed_group(seed, name, affiliation):
     assert ids.get(actor.affiliation) == affiliation
 
 
-@pytest.mark.slow
 def test_seed_affiliation_stated_by_title(seed):
     _, actors = seed
     ids = {a.id: a.name for a in actors}
@@ -82,7 +79,6 @@ NOT_ACTORS = ["Little Rocket Man", "Six-Party Talks", "Singapore", "Hanoi", "DMZ
               "Demilitarized Zone"]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("text", NOT_ACTORS)
 def test_seed_not_an_actor(seed, text):
     _, actors = seed
@@ -91,7 +87,6 @@ def test_seed_not_an_actor(seed, text):
         assert text not in _texts(actor), actor
 
 
-@pytest.mark.slow
 def test_seed_one_actor_per_entity_and_valid_schema(seed):
     doc, actors = seed
     names = [a.name for a in actors]
@@ -103,7 +98,6 @@ def test_seed_one_actor_per_entity_and_valid_schema(seed):
     assert len(record.actors) == len(actors)
 
 
-@pytest.mark.slow
 def test_seed_mentions_have_token_spans_for_subjects(seed):
     doc, actors = seed
     start = doc.text.index("Beijing has pushed Washington")

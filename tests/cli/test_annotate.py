@@ -73,3 +73,26 @@ def test_missing_model_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["annotate", str(src), "--model", str(tmp_path), "-o", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 1
     assert "argmine train" in result.output
+
+
+def test_annotate_genre_option(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["annotate", str(src), "--units-only", "--genre", "news", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert "genre_predicted" not in record["meta"]
+    auto = tmp_path / "auto.jsonl"
+    result = runner.invoke(app, ["annotate", str(src), "--units-only", "-o", str(auto)])
+    predicted = json.loads(auto.read_text(encoding="utf-8").splitlines()[0])["meta"]["genre_predicted"]
+    assert predicted["genre"] in ("essay", "debate", "microtext", "discussion", "news")
+    assert 0.0 < predicted["probability"] <= 1.0
+
+
+def test_annotate_unknown_genre_is_a_clear_error(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["annotate", str(src), "--genre", "poetry", "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 1
+    assert "poetry" in result.output and "auto" in result.output

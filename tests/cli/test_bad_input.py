@@ -74,6 +74,9 @@ def test_train_refuses_to_overwrite_without_flag(tmp_path, data_dir):
 
 def test_missing_hf_dataset_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["train", f"hf:{tmp_path / 'nope'}", "-o", str(tmp_path / "m")])
+    assert _handled(result) and "E006" in result.output  # like every format's missing path
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["train", f"hf:{tmp_path / 'empty'}", "-o", str(tmp_path / "m")])
     assert _handled(result) and "E025" in result.output
 
 
@@ -98,7 +101,8 @@ def test_folder_ids_keep_subfolders_apart_and_skips_are_reported(tmp_path):
     assert result.exit_code == 0, result.stderr
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert ids == ["a/x", "b/x"]
-    assert "skipped 1 file" in result.stderr and "notes.csv" in result.stderr
+    stderr = " ".join(result.stderr.split())  # rich wraps log lines to the console width
+    assert stderr.startswith("⚠ ") and "skipped 1 file" in stderr and "notes.csv" in stderr
 
 
 def test_empty_input_is_not_reported_as_success(tmp_path):

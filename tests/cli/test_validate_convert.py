@@ -62,3 +62,18 @@ def test_malformed_jsonl_input_names_line(tmp_path):
     result = runner.invoke(app, ["convert", "--from", "jsonl", str(src), "-o", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 1
     assert f"{src}:2:" in result.output and "'text'" in result.output
+
+
+def test_validate_reports_folders_missing_files_and_duplicate_ids(tmp_path):
+    dup = tmp_path / "dup.jsonl"
+    dup.write_text("".join(json.dumps({"id": "d1", "text": t}) + "\n" for t in ("One.", "Two.", "Three.")),
+                   encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    result = runner.invoke(app, ["validate", str(dup), str(tmp_path / "folder"), str(tmp_path / "gone.jsonl")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"{dup}:2: record 'd1': id 'd1' is already used on line 1",
+        f"{dup}:3: record 'd1': id 'd1' is already used on line 1",
+        f"{tmp_path / 'folder'}: is a folder; pass the JSONL files in it (e.g. FOLDER/*.jsonl)",
+        f"{tmp_path / 'gone.jsonl'}: no such file",
+    ]

@@ -2,7 +2,6 @@ from collections import Counter
 
 import pytest
 
-from argmine.errors import FormatError
 from argmine.io import read_corpus
 
 from .checks import assert_records_valid
@@ -40,14 +39,7 @@ def test_csv_and_jsonl(tmp_path):
     assert doc.id == "claimbuster-8" and doc.units[0].orig == "NCS"
 
 
-def test_bad_label(tmp_path):
-    bad = tmp_path / "kfold.json"
-    bad.write_text('[\n  {"sentence_id": 1, "label": 1, "text": "A."},\n'
-                   '  {"sentence_id": 2, "label": 2, "text": "B."}\n]\n', encoding="utf-8")
-    with pytest.raises(FormatError, match=r"kfold.json:3: label 2 is neither 0 \(NCS\) nor 1"):
-        _read(bad)
-
-
+@pytest.mark.slow
 @pytest.mark.corpora
 def test_real_corpus(corpora_dir):
     docs = _read(corpora_dir / "claimbuster")

@@ -2,7 +2,6 @@ from collections import Counter
 
 import pytest
 
-from argmine.errors import OffsetError, SchemaError
 from argmine.io import read_corpus
 
 from .checks import assert_records_valid
@@ -66,36 +65,6 @@ def test_fixture_folder_and_file(data_dir):
     assert _read(root / "v2.0") == _read(root)
     assert _read(root / "v2.0" / "negative") == _read(root)[1:]
     assert _read(root / "v2.0" / "positive" / "2.txt") == _read(root)[:1]
-
-
-def _thread(tmp_path, ann: str):
-    folder = tmp_path / "positive"
-    folder.mkdir()
-    (folder / "7.txt").write_text("CMV: Tea beats coffee.\nIt is cheaper.\n", encoding="utf-8")
-    (folder / "7.ann").write_text(ann, encoding="utf-8")
-    return folder
-
-
-def test_unknown_relation(tmp_path):
-    folder = _thread(tmp_path, "T1\tmain_claim 0 22\tCMV: Tea beats coffee.\n"
-                               "T2\tpremise 23 38\tIt is cheaper.\n"
-                               "R1\tcauses Arg1:T2 Arg2:T1\n")
-    with pytest.raises(SchemaError, match=r"7\.ann:3: \[E102\] Unknown relation label 'causes'"):
-        _read(folder)
-
-
-def test_missing_argument(tmp_path):
-    folder = _thread(tmp_path, "T1\tmain_claim 0 22\tCMV: Tea beats coffee.\n"
-                               "R1\tsupport Arg1:T5 Arg2:T1\n")
-    with pytest.raises(SchemaError, match=r"7\.ann:2: \[E103\] Argument of relation R1 'T5' is "
-                                          r"not defined"):
-        _read(folder)
-
-
-def test_wrong_offsets(tmp_path):
-    folder = _thread(tmp_path, "T1\tclaim 5 22\tTea beats tea.\n")
-    with pytest.raises(OffsetError, match=r"7\.ann:1: \[E010\] Span 5:22"):
-        _read(folder)
 
 
 @pytest.mark.corpora

@@ -2,7 +2,6 @@ from collections import Counter
 
 import pytest
 
-from argmine.errors import OffsetError, SchemaError
 from argmine.io import read_corpus
 from argmine.io.elecdeb import split_of
 
@@ -49,36 +48,11 @@ def test_split_lists():
     assert split_of("4_1960") == "train"
 
 
-def _write(tmp_path, ann: str, text: str = "SMITH: Roads need repair.\n"):
-    (tmp_path / "1_2000.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "1_2000.ann").write_text(ann, encoding="utf-8")
-    return tmp_path
-
-
-def test_offsets_not_matching(tmp_path):
-    path = _write(tmp_path, "T1\tClaim 7 12\tRoads need\n")
-    with pytest.raises(OffsetError, match=r"1_2000\.ann:1: \[E010\] Span 7:12 \('Claim'\) does "
-                                          r"not match the text"):
-        _read(path)
-
-
-def test_unknown_label(tmp_path):
-    path = _write(tmp_path, "T1\tClaim 7 12\tRoads\nT2\tConclusion 13 17\tneed\n")
-    with pytest.raises(SchemaError, match=r"1_2000\.ann:2: \[E102\] Unknown component label "
-                                          r"'Conclusion'"):
-        _read(path)
-
-
-def test_malformed_line(tmp_path):
-    path = _write(tmp_path, "T1\tClaim 7 x\tRoads\n")
-    with pytest.raises(SchemaError, match=r"1_2000\.ann:1: \[E101\] span offsets '7 x'"):
-        _read(path)
-
-
 _WITHHELD_TEST = {"1_1960", "2_1960", "13_1988", "14_1988", "19_1992", "21_1992", "27_2000",
                   "36_2008", "44_2020"}
 
 
+@pytest.mark.slow
 @pytest.mark.corpora
 def test_real_corpus(corpora_dir):
     root = corpora_dir / "elecdeb60to20"

@@ -32,3 +32,18 @@ def test_sentence_level_projects_labels():
     ds = to_hf_dataset([_doc()], level="sentence")
     labels = [ds.features["label"].int2str(x) for x in ds["label"]]
     assert labels == ["evidence", "claim", "none"]
+
+
+def test_document_features_cover_every_schema_field():
+    # A field added to the record but not to the dataset features would fail every
+    # document-level conversion (and annotate_dataset) at run time.
+    from argmine import schema
+    from argmine.io.hf import _document_features
+
+    features = _document_features()
+    for column, model in [("units", schema.Unit), ("relations", schema.Relation),
+                          ("actors", schema.Actor), ("stances", schema.Stance),
+                          ("quotes", schema.Quote)]:
+        inner = features[column][0] if isinstance(features[column], list) else features[column].feature
+        assert set(inner) == set(model.model_fields), column
+    assert set(features) == {f.alias or n for n, f in schema.Document.model_fields.items()}

@@ -2,7 +2,6 @@ from collections import Counter
 
 import pytest
 
-from argmine.errors import FormatError
 from argmine.io import read_corpus
 
 from .checks import assert_records_valid
@@ -48,20 +47,6 @@ def test_single_stance_file(data_dir):
     assert doc.id == "iam-stance-dev-7_1"
     assert [doc.text[u.start:u.end] for u in doc.units] == [
         "Shade from trees keeps streets cool in summer.", "Roots can crack the pavement."]
-
-
-def test_bad_label(tmp_path):
-    bad = tmp_path / "dev.txt"
-    bad.write_text("C\tTopic\tA claim.\t1_1\t1\nX\tTopic\tOther.\t1_1\t0\n", encoding="utf-8")
-    with pytest.raises(FormatError, match=r"dev.txt:2: label 'X' is neither C nor O"):
-        _read(bad)
-
-
-def test_wrong_column_count(tmp_path):
-    bad = tmp_path / "dev.txt"
-    bad.write_text("C\tTopic\tA claim.\t1_1\n", encoding="utf-8")
-    with pytest.raises(FormatError, match=r"dev.txt:1: 4 tab-separated columns instead of 5"):
-        _read(bad)
 
 
 def _counts(docs):

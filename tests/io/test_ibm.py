@@ -4,7 +4,6 @@ from collections import Counter
 
 import pytest
 
-from argmine.errors import FormatError
 from argmine.io import read_corpus
 
 from .checks import assert_records_valid
@@ -59,21 +58,6 @@ def test_resaved_fixture_rejoins_fragments(data_dir, caplog):
     # The orphan fragment on the last line is reported, not silently dropped.
     assert "skipped 1 re-save fragment line(s)" in caplog.text
     assert "lines 6" in caplog.text
-
-
-def test_bad_stance_is_reported(tmp_path, data_dir):
-    text = (data_dir / "ibm" / "claim_stance_train.csv").read_text(encoding="utf-8")
-    bad = tmp_path / "claim_stance_train.csv"
-    bad.write_text(text.replace(",PRO,", ",MAYBE,"), encoding="utf-8")
-    with pytest.raises(FormatError, match=r"claim_stance_train.csv:2: claims.stance 'MAYBE'"):
-        _read(bad)
-
-
-def test_unknown_layout(tmp_path):
-    bad = tmp_path / "claims.csv"
-    bad.write_text("id,text\n1,hello\n", encoding="utf-8")
-    with pytest.raises(FormatError, match="expected the header 'topicId,split"):
-        _read(bad)
 
 
 @pytest.mark.corpora

@@ -2,7 +2,6 @@ from collections import Counter
 
 import pytest
 
-from argmine.errors import SchemaError
 from argmine.io import read_corpus
 
 from .checks import assert_records_valid
@@ -67,23 +66,6 @@ def test_fixture_single_file(data_dir):
     folder = data_dir / "microtexts" / "corpus" / "en"
     (doc,) = _read(folder / "micro_x001.xml")
     assert doc == _read(folder)[0]
-
-
-def test_missing_target(tmp_path):
-    bad = tmp_path / "micro_z001.xml"
-    bad.write_text('<arggraph id="micro_z001"><edu id="e1">A claim.</edu><adu id="a1" type="pro"/>'
-                   '<edge id="c1" src="e1" trg="a1" type="seg"/>'
-                   '<edge id="c2" src="a1" trg="c9" type="und"/></arggraph>', encoding="utf-8")
-    with pytest.raises(SchemaError, match=r"micro_z001\.xml: \[E103\] Target ADU or edge of und "
-                                          r"edge c2 'c9' is not defined"):
-        _read(bad)
-
-
-def test_broken_xml(tmp_path):
-    bad = tmp_path / "micro_z002.xml"
-    bad.write_text('<arggraph id="micro_z002">\n<edu id="e1">A claim.</arggraph>', encoding="utf-8")
-    with pytest.raises(SchemaError, match=r"micro_z002\.xml:2: \[E101\] not well-formed XML"):
-        _read(bad)
 
 
 @pytest.mark.corpora

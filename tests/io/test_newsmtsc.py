@@ -1,10 +1,8 @@
-import json
 import logging
 from collections import Counter
 
 import pytest
 
-from argmine.errors import FormatError, OffsetError
 from argmine.io import read_corpus
 from argmine.schema import Document
 
@@ -42,24 +40,7 @@ def test_fixture(data_dir, caplog):
     assert "3 mention offsets exact, 1 re-located" in caplog.text
 
 
-def test_bad_polarity(tmp_path):
-    bad = tmp_path / "train.jsonl"
-    bad.write_text(json.dumps({"primary_gid": "x_1", "sentence_normalized": "Bo Li spoke.",
-                               "targets": [{"from": 0, "to": 5, "mention": "Bo Li",
-                                            "polarity": 5.0}]}) + "\n", encoding="utf-8")
-    with pytest.raises(FormatError, match=r"train.jsonl:1: target 1 has polarity 5.0"):
-        _read(bad)
-
-
-def test_missing_mention(tmp_path):
-    bad = tmp_path / "train.jsonl"
-    bad.write_text(json.dumps({"primary_gid": "x_1", "sentence_normalized": "Bo Li spoke.",
-                               "targets": [{"from": 0, "to": 5, "mention": "Al Ma",
-                                            "polarity": 4.0}]}) + "\n", encoding="utf-8")
-    with pytest.raises(OffsetError, match=r"train.jsonl:1: .*expected 'Al Ma'"):
-        _read(bad)
-
-
+@pytest.mark.slow
 @pytest.mark.corpora
 def test_real_corpus(corpora_dir, caplog):
     with caplog.at_level(logging.INFO, logger="argmine"):

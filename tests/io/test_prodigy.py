@@ -3,7 +3,6 @@ import logging
 
 import pytest
 
-from argmine.errors import FormatError, OffsetError
 from argmine.io import read_corpus
 from argmine.io.prodigy import unit_label
 from argmine.schema import Document
@@ -52,38 +51,6 @@ def test_fixture(data_dir, caplog):
 ])
 def test_unit_label(raw, expected):
     assert unit_label(raw) == expected
-
-
-def test_unknown_span_label(tmp_path):
-    path = _write(tmp_path, {"text": "Cut taxes now.", "answer": "accept",
-                             "spans": [{"start": 0, "end": 14, "label": "CLAIM"}]},
-                  {"text": "Cut taxes now.", "answer": "accept",
-                   "spans": [{"start": 0, "end": 14, "label": "ORG"}]})
-    with pytest.raises(FormatError, match=r"tasks.jsonl:2: unknown span label 'ORG'; allowed "
-                                          r"\(case-insensitive\): CLAIM, MAJORCLAIM"):
-        _read(path)
-
-
-def test_unknown_relation_label_and_dangling_span(tmp_path):
-    span = {"start": 0, "end": 4, "label": "CLAIM"}
-    other = {"start": 5, "end": 9, "label": "PREMISE"}
-    base = {"text": "Tax it. Now.", "spans": [span, other], "answer": "accept"}
-    path = _write(tmp_path, {**base, "relations": [
-        {"head_span": other, "child_span": span, "label": "CAUSES"}]})
-    with pytest.raises(FormatError, match=r"unknown relation label 'CAUSES'"):
-        _read(path)
-    path = _write(tmp_path, {**base, "relations": [
-        {"head_span": {"start": 1, "end": 3}, "child_span": span, "label": "ATTACK"}]})
-    with pytest.raises(FormatError, match=r"tasks.jsonl:1: relation '1 \(ATTACK\)' points at "
-                                          r"span 1:3"):
-        _read(path)
-
-
-def test_span_text_must_match(tmp_path):
-    path = _write(tmp_path, {"text": "Tax it.", "answer": "accept",
-                             "spans": [{"start": 0, "end": 3, "label": "CLAIM", "text": "Ban"}]})
-    with pytest.raises(OffsetError, match=r"tasks.jsonl:1: .*expected 'Ban', found 'Tax'"):
-        _read(path)
 
 
 def test_token_offsets_and_repeated_ids(tmp_path):

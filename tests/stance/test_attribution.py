@@ -18,7 +18,6 @@ def _stances(nlp, text, target=TARGET):
     return {names[s.actor]: s for s in record.stances}, record
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("text,actor,expected", [
     ("Germany has pushed Washington for years to open talks with Tehran.", "Germany", "favor"),
     ("France refused to hold talks with Iran.", "France", "against"),  # refuse(-) x hold(+)
@@ -37,7 +36,6 @@ def test_rules(nlp, text, actor, expected):
     assert found[key].evidence == [record.units[0].id]
 
 
-@pytest.mark.slow
 def test_change_of_course_sets_final_stance_and_timeline(nlp):
     text = ("France refused to hold talks with Iran for years. France rejected every offer of talks. "
             "Then, in 2015, France changed course. France agreed to talks with Tehran. "
@@ -49,20 +47,17 @@ def test_change_of_course_sets_final_stance_and_timeline(nlp):
     assert steps.index("against") < len(steps) - 1 - steps[::-1].index("favor")
 
 
-@pytest.mark.slow
 def test_outcome_predicate_gives_author_stance(nlp):
     stances, _ = _stances(nlp, "It would be a tragedy if the talks with Iran failed.")
     assert stances["author"].stance == "favor"
 
 
-@pytest.mark.slow
 def test_reported_demand_is_not_the_embedded_subjects_position(nlp):
     stances, _ = _stances(nlp, "Critics demanded that Iran accept the talks.")
     # Iran is named in a sentence about the talks, so it may be listed, but with no position.
     assert "Iran" not in stances or stances["Iran"].stance == "none"
 
 
-@pytest.mark.slow
 def test_terms_reach_through_the_library(nlp):
     record = argmine.analyze("Norway championed the Oslo channel with Tehran.", nlp=nlp,
                              targets=[TARGET], terms={TARGET: ["Oslo channel"]})
@@ -70,7 +65,6 @@ def test_terms_reach_through_the_library(nlp):
     assert {names[s.actor]: s.stance for s in record.stances}.get("Norway") == "favor"
 
 
-@pytest.mark.slow
 def test_bundled_example_regression(nlp):
     """The README's quick start: the speaker withdrew from the Iran deal and praises the NK talks."""
     from argmine.api import DEFAULT_MODEL

@@ -6,8 +6,14 @@ import numpy as np
 import pytest
 
 from argmine.errors import ModelError
-from argmine.stance.learned import (PolarityClassifier, StanceClassifier, StanceExample,
-                                    cross_validate_stance, ibm_examples, pair_features)
+from argmine.stance.learned import (
+    PolarityClassifier,
+    StanceClassifier,
+    StanceExample,
+    cross_validate_stance,
+    ibm_examples,
+    pair_features,
+)
 
 # Invented sentences: two topics, favour and against, so a grouped split is possible.
 TINY = [
@@ -84,18 +90,28 @@ def test_polarity_classifier_uses_the_mention_span():
         StanceExample("Gray was hailed as an honest leader.", "Gray", "favor", "a3", (0, 4)),
     ]
     clf = PolarityClassifier().fit(examples)
+    assert clf.classes_ == ["against", "favor", "none"]
     label, p = clf.predict("Critics accused White of fraud.", "White")
-    assert label in clf.classes_ and 0.0 < p <= 1.0
+    assert label == "against" and p > 1 / 3
     assert clf.predict("Critics accused White of fraud.", (16, 21)) == (label, p)
+    assert clf.predict("Rivers was hailed as an honest leader.", "Rivers")[0] == "favor"
 
 
 def test_cross_validation_reports_all_three_systems():
     report = cross_validate_stance(TINY, StanceClassifier, folds=2, seed=0)
     assert report["n"] == len(TINY) and report["groups"] == 2
     for name in ("model", "lexicon", "majority"):
-        assert 0.0 <= report[name]["macro_f1"] <= 1.0
+        # Every example is predicted exactly once, pooled over the folds.
+        assert sum(map(sum, report[name]["confusion"])) == len(TINY)
+        assert {c: v["support"] for c, v in report[name]["per_class"].items()} == {"favor": 6, "against": 6}
+    # Each fold trains on one topic (3 favor, 3 against) and tests on the other: the majority
+    # baseline says one class throughout, so half the pairs are right and macro-F1 is 1/3.
+    assert report["majority"]["accuracy"] == 0.5 and report["majority"]["macro_f1"] == 0.3333
+    # The cues in these sentences are plain, and the unseen topic is no obstacle.
+    assert report["model"]["macro_f1"] == 1.0 and report["lexicon_coverage"] == 1.0
 
 
+@pytest.mark.slow
 @pytest.mark.corpora
 def test_ibm_cross_topic_beats_the_lexicon(corpora_dir):
     examples = ibm_examples(corpora_dir / "ibm-claim-stance")

@@ -2,8 +2,7 @@
 
 import pytest
 
-from argmine.stance.lexicon import (StanceLexicon, forms, lexicon_polarity, load_lexicon,
-                                    target_info)
+from argmine.stance.lexicon import StanceLexicon, forms, lexicon_polarity, load_lexicon, target_info
 
 TARGET = "the trade agreement"
 

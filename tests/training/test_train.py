@@ -8,6 +8,16 @@ from argmine.errors import ArgmineError
 from argmine.training import parse_source
 
 runner = CliRunner()
+# Trains and cross-validates models (with the baselines) through the CLI.
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _small_hash():
+    """The mini corpus has a few hundred features; 2**17 hashed columns only slow the solver."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("argmine.models.linear.N_FEATURES", 2 ** 10)
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +41,8 @@ def test_train_writes_model_card_and_meta(trained):
 
 def test_training_is_deterministic(trained, tmp_path, data_dir):
     again = tmp_path / "again"
-    result = runner.invoke(app, ["train", f"jsonl:{data_dir / 'train' / 'mini.jsonl'}", "-o", str(again), "--seed", "1"])
+    result = runner.invoke(app, ["train", f"jsonl:{data_dir / 'train' / 'mini.jsonl'}", "-o", str(again),
+                                 "--seed", "1"])
     assert result.exit_code == 0, result.output
     for name in ("component.npz", "claim_type.npz", "evidence_type.npz"):
         assert (again / "units" / name).read_bytes() == (trained / "units" / name).read_bytes()

@@ -1,10 +1,11 @@
-"""Locate and verify spans in text. Every reader checks offsets here rather than trust the corpus."""
+"""Locate, verify and trim character spans in text. Readers check corpus offsets here, and the
+segmenter trims sentences with the same functions."""
 
 from __future__ import annotations
 
 import re
 
-from ..errors import Errors, OffsetError
+from .errors import Errors, OffsetError
 
 _WS = re.compile(r"\s+")
 

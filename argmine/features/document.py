@@ -1,0 +1,45 @@
+"""Features of a whole document (or a few of its sentences) for the genre classifier.
+
+Word and bigram counts over the first tokens, plus a few layout cues that tell genres
+apart where words do not (speaker labels in transcripts and briefings, questions,
+first and second person, quotation). Tokens only: works on any Doc, parsed or not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+# Enough words to recognise a genre; more only costs time on long documents.
+MAX_TOKENS = 400
+_SPEAKER = re.compile(r"(?m)^\s*[A-Z][A-Z.' -]{1,40}:")
+_DIGIT = re.compile(r"\d")
+_FIRST = frozenset({"i", "me", "my", "we", "our", "us"})
+_SECOND = frozenset({"you", "your", "yours"})
+
+
+def document_features(doc: Doc | Span) -> dict[str, float]:
+    """Return the genre features of a Doc or of a Span of consecutive sentences."""
+    feats: dict[str, float] = {}
+
+    def add(name: str, value: float = 1.0) -> None:
+        feats[name] = feats.get(name, 0.0) + value
+
+    words = [_DIGIT.sub("0", t.lower_) for t in doc[:MAX_TOKENS] if not t.is_space]
+    for w in words:
+        add(f"w={w}")
+    for a, b in zip(words, words[1:]):
+        add(f"b={a}_{b}")
+    n = max(len(words), 1)
+    add("first_person", 5 * sum(w in _FIRST for w in words) / n)
+    add("second_person", 5 * sum(w in _SECOND for w in words) / n)
+    add("question", 5 * words.count("?") / n)
+    text = doc.text
+    if _SPEAKER.search(text):
+        add("speaker_label")
+    if '"' in text or "“" in text:
+        add("quote")
+    if "\n" in text.strip():
+        add("line_breaks")
+    return feats

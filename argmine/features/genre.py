@@ -1,0 +1,49 @@
+"""Genre: the feature augmentation that lets one model serve every genre, and document features.
+
+Daumé III (2007), "Frustratingly easy domain adaptation": every feature is given twice,
+once shared by all genres and once under its genre's name. One logistic regression
+trained on all corpora then learns what "claim" looks like everywhere (shared weights)
+and where a genre departs from that (its own weights), so no genre is blurred into the
+others, and a genre with little data still borrows from the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from .sentence import NGRAM_PREFIXES, POSITION_PREFIX
+
+# The genres the default model is trained on: persuasive essays, political debates,
+# argumentative microtexts, online discussion (Change My View), government and news prose.
+GENRES = ("essay", "debate", "microtext", "discussion", "news")
+
+
+def augment(feats: dict[str, float], genre: str | None, *,
+            position_genres: Collection[str] = (), shared_position: bool = False) -> dict[str, float]:
+    """Return the shared copy of ``feats`` plus, for a known ``genre``, its genre copy.
+
+    Position features are never shared: where a sentence stands says something only in
+    genres with a fixed layout (an essay's thesis at the end of the introduction). They
+    enter the genre copy only for the genres in ``position_genres``, and nowhere else, so a
+    one-sentence claim or a briefing that opens with its claim is not pushed to "none".
+    ``shared_position`` keeps them in the shared copy too (a pooled, genre-blind model, kept
+    only as a baseline).
+    """
+    out = {}
+    keep_position = genre in position_genres
+    for key, value in feats.items():
+        if key.startswith(POSITION_PREFIX):
+            if keep_position:
+                out[f"{genre}|{key}"] = value
+            if shared_position:
+                out[key] = value
+            continue
+        out[key] = value
+        if genre:
+            out[f"{genre}|{key}"] = value
+    return out
+
+
+def is_ngram(key: str) -> bool:
+    """Whether a (possibly genre-prefixed) feature name belongs to the n-gram block."""
+    return key.split("|", 1)[-1].startswith(NGRAM_PREFIXES)

@@ -1,0 +1,203 @@
+"""Logistic regression over feature dicts, built from scikit-learn parts and saved without pickle.
+
+The estimator is a plain scikit-learn ``Pipeline``::
+
+    FunctionTransformer(augment)            # shared + genre copies (features.genre)
+    FeatureUnion(
+      ngrams: FunctionTransformer(select) -> DictVectorizer -> TfidfTransformer(sublinear_tf)
+      cues:   FunctionTransformer(select) -> DictVectorizer -> MaxAbsScaler)
+    LogisticRegression(class_weight="balanced")
+
+Rows are ``(feature dict, genre)`` pairs. Saved as ``<name>.json`` (configuration, classes
+and both vocabularies, in column order) and ``<name>.npz`` (idf, scales, coefficients;
+read with ``allow_pickle=False``); ``from_disk`` rebuilds the same ``Pipeline`` and sets
+its fitted attributes, so a saved model predicts exactly what the trained one did.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.exceptions import NotFittedError
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import FunctionTransformer, MaxAbsScaler
+
+from ..errors import Errors, ModelError
+from ..features.genre import augment, is_ngram
+
+Row = tuple[dict[str, float], "str | None"]
+FORMAT_VERSION = 1
+
+
+def augment_rows(rows: Sequence[Row], *, genre_copies: bool, position_genres: Sequence[str],
+                 shared_position: bool = False) -> list[dict[str, float]]:
+    """Feature dicts with shared and (when ``genre_copies``) genre-specific copies."""
+    return [augment(feats, genre if genre_copies else None, position_genres=position_genres,
+                    shared_position=shared_position)
+            for feats, genre in rows]
+
+
+def select_block(dicts: Sequence[dict[str, float]], *, ngrams: bool) -> list[dict[str, float]]:
+    """The n-gram block (``ngrams=True``) or the cue block of each feature dict.
+
+    The cue block always holds a constant ``bias`` column, so it is never empty.
+    """
+    if ngrams:
+        return [{k: v for k, v in d.items() if is_ngram(k)} for d in dicts]
+    return [{"bias": 1.0, **{k: v for k, v in d.items() if not is_ngram(k)}} for d in dicts]
+
+
+class DictLinearModel:
+    """Multinomial logistic regression over ``(feature dict, genre)`` rows.
+
+    Args:
+        C: Inverse regularisation strength.
+        class_weight: "balanced" weights classes inversely to their frequency.
+        genre_copies: Add a genre-specific copy of every feature (Daumé's augmentation).
+        position_genres: Genres whose genre copy keeps the position features; without
+            ``genre_copies`` position features are dropped unless ``shared_position``.
+        shared_position: Keep position features in the shared copy (genre-blind baseline).
+        min_df: Drop features seen in fewer training rows (keeps the vocabulary small).
+        cue_weight: Weight of the cue block against the n-gram block.
+        seed: Random seed (the solver is deterministic; kept for the record).
+    """
+
+    def __init__(self, *, C: float = 1.0, class_weight: str | None = "balanced",
+                 genre_copies: bool = True, position_genres: Sequence[str] = (), min_df: int = 2,
+                 cue_weight: float = 1.0, shared_position: bool = False, seed: int = 0):
+        self.C = C
+        self.class_weight = class_weight
+        self.genre_copies = genre_copies
+        self.position_genres = position_genres
+        self.min_df = min_df
+        self.cue_weight = cue_weight
+        self.shared_position = shared_position
+        self.seed = seed
+
+    def _config(self) -> dict[str, Any]:
+        return {"C": self.C, "class_weight": self.class_weight, "genre_copies": self.genre_copies,
+                "position_genres": sorted(self.position_genres), "min_df": self.min_df,
+                "cue_weight": self.cue_weight, "shared_position": self.shared_position,
+                "seed": self.seed}
+
+    def _build(self, parts: dict[str, Any]) -> Pipeline:
+        def block(ngrams: bool) -> Pipeline:
+            name = "ngrams" if ngrams else "cues"
+            return Pipeline([
+                ("select", FunctionTransformer(select_block, kw_args={"ngrams": ngrams})),
+                ("vectorize", parts[f"{name}_vec"]),
+                ("weight", parts[f"{name}_weight"])])
+        return Pipeline([
+            ("augment", FunctionTransformer(augment_rows, kw_args={
+                "genre_copies": self.genre_copies, "position_genres": list(self.position_genres),
+                "shared_position": self.shared_position})),
+            ("features", FeatureUnion([("ngrams", block(True)), ("cues", block(False))],
+                                      transformer_weights={"ngrams": 1.0, "cues": self.cue_weight})),
+            ("classify", parts["lr"])])
+
+    def fit(self, rows: Sequence[Row], labels: Sequence[str]) -> DictLinearModel:
+        dicts = augment_rows(rows, genre_copies=self.genre_copies,
+                             position_genres=list(self.position_genres),
+                             shared_position=self.shared_position)
+        parts: dict[str, Any] = {}
+        blocks = []
+        for name, ngrams, weight in (("ngrams", True, TfidfTransformer(sublinear_tf=True)),
+                                     ("cues", False, MaxAbsScaler())):
+            vec = DictVectorizer()
+            X = vec.fit_transform(select_block(dicts, ngrams=ngrams))
+            # Features seen in fewer than min_df rows cannot generalise; dropping them
+            # keeps the saved vocabulary a few MB.
+            keep = np.asarray((X > 0).sum(axis=0)).ravel() >= self.min_df
+            vec.restrict(keep)
+            X = X[:, np.flatnonzero(keep)]
+            parts[f"{name}_vec"], parts[f"{name}_weight"] = vec, weight.fit(X)
+            blocks.append(weight.transform(X))
+        parts["lr"] = LogisticRegression(C=self.C, class_weight=self.class_weight, solver="saga",
+                                         max_iter=300, tol=1e-3,
+                                         random_state=self.seed)
+        self.pipeline_ = self._build(parts)
+        X = self.pipeline_.named_steps["features"].transform(dicts)
+        parts["lr"].fit(X, list(labels))
+        self.classes_ = [str(c) for c in parts["lr"].classes_]
+        return self
+
+    def predict_proba(self, rows: Sequence[Row]) -> np.ndarray:
+        if not hasattr(self, "pipeline_"):
+            raise NotFittedError("DictLinearModel is not fitted; call fit() or load it with from_disk().")
+        if len(rows) == 0:
+            return np.zeros((0, len(self.classes_)))
+        return self.pipeline_.predict_proba(list(rows))
+
+    def predict(self, rows: Sequence[Row]) -> list[str]:
+        return [self.classes_[i] for i in self.predict_proba(rows).argmax(axis=1)]
+
+    def _part(self, path: str) -> Any:
+        step = self.pipeline_
+        for name in path.split("."):
+            step = step.named_steps[name] if isinstance(step, Pipeline) else dict(step.transformer_list)[name]
+        return step
+
+    def to_disk(self, directory: str | Path, name: str) -> None:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        lr = self._part("classify")
+        cfg = {"format_version": FORMAT_VERSION, **self._config(), "classes": self.classes_,
+               "vocabulary": {block: list(self._part(f"features.{block}.vectorize").feature_names_)
+                              for block in ("ngrams", "cues")}}
+        (directory / f"{name}.json").write_text(json.dumps(cfg, ensure_ascii=False), encoding="utf-8")
+        np.savez_compressed(directory / f"{name}.npz",
+                            idf=self._part("features.ngrams.weight").idf_.astype(np.float32),
+                            max_abs=self._part("features.cues.weight").max_abs_.astype(np.float32),
+                            coef=lr.coef_.astype(np.float32), intercept=lr.intercept_.astype(np.float32))
+
+    @classmethod
+    def from_disk(cls, directory: str | Path, name: str) -> DictLinearModel:
+        directory = Path(directory)
+        for suffix in (".json", ".npz"):
+            if not (directory / f"{name}{suffix}").is_file():
+                raise ModelError(Errors.E011.format(path=str(directory), name=f"{name}{suffix}"))
+        try:
+            cfg = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
+            model = cls(C=cfg["C"], class_weight=cfg["class_weight"], genre_copies=cfg["genre_copies"],
+                        position_genres=tuple(cfg["position_genres"]), min_df=cfg["min_df"],
+                        cue_weight=cfg["cue_weight"], shared_position=cfg["shared_position"],
+                        seed=cfg["seed"])
+            with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
+                parts = {f"{block}_vec": _vectorizer(cfg["vocabulary"][block]) for block in ("ngrams", "cues")}
+                tfidf = TfidfTransformer(sublinear_tf=True)
+                tfidf.idf_ = arrays["idf"].astype(np.float64)
+                scaler = MaxAbsScaler()
+                scaler.max_abs_ = arrays["max_abs"].astype(np.float64)
+                scaler.scale_ = np.where(scaler.max_abs_ == 0, 1.0, scaler.max_abs_)
+                lr = LogisticRegression(C=cfg["C"], class_weight=cfg["class_weight"])
+                lr.coef_ = arrays["coef"].astype(np.float64)
+                lr.intercept_ = arrays["intercept"].astype(np.float64)
+            lr.classes_ = np.array(cfg["classes"])
+            for est, n in ((tfidf, len(cfg["vocabulary"]["ngrams"])), (scaler, len(cfg["vocabulary"]["cues"])),
+                           (lr, lr.coef_.shape[1])):
+                est.n_features_in_ = n
+            if lr.coef_.shape[1] != len(cfg["vocabulary"]["ngrams"]) + len(cfg["vocabulary"]["cues"]):
+                raise ValueError("coefficients do not match the vocabulary")
+            parts.update(ngrams_weight=tfidf, cues_weight=scaler, lr=lr)
+        except (ValueError, KeyError, TypeError, IndexError, OSError, zipfile.BadZipFile) as e:
+            # json.JSONDecodeError is a ValueError; a truncated .npz raises BadZipFile.
+            raise ModelError(Errors.E021.format(path=str(directory / name),
+                                                detail=f"{type(e).__name__}: {e}")) from e
+        model.pipeline_ = model._build(parts)
+        model.classes_ = [str(c) for c in cfg["classes"]]
+        return model
+
+
+def _vectorizer(names: list[str]) -> DictVectorizer:
+    vec = DictVectorizer()
+    vec.feature_names_ = list(names)
+    vec.vocabulary_ = {f: i for i, f in enumerate(names)}
+    return vec

@@ -1,0 +1,376 @@
+"""Reported speech in a parsed Doc: who said which span, by which cue, and how.
+
+Direct quotations come from the quotation marks (:mod:`.marks`); their cue is the
+nearest reporting verb outside the marks in the sentences around them ("…," Schumer
+said / Schumer said: "…" / "…," he said in the next sentence), and a quotation with no
+cue that carries on the previous one (a new paragraph, or the next sentences) keeps
+its speaker. A short quoted phrase is speech only inside a reported clause or as what
+someone "called" something (kind ``mixed``); otherwise it is a scare quote or a title.
+Indirect speech is a reporting verb with a clause ("said that…", "…, she argued"), a
+source phrase ("according to X, …") or a naming verb ("called the meeting a
+disgrace").
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .marks import Quoted, find_quoted
+from .speakers import ActorIndex, resolve_subject
+from .tables import SourceTables
+
+_SUBJ = ("nsubj", "nsubjpass")
+# Quoted stretches with fewer words than this are speech only when a reported clause
+# or a naming verb holds them.
+_SHORT = 5
+# A quotation without a cue inherits the previous speaker within this many sentences.
+_CARRY_SENTS = 2
+
+
+class Statement(NamedTuple):
+    """One quotation or reported statement (character offsets, end exclusive)."""
+    start: int
+    end: int
+    speaker: str | None
+    cue: tuple[int, int] | None
+    kind: str
+
+
+def make_matcher(doc_or_vocab, tables: SourceTables) -> PhraseMatcher:
+    """A PhraseMatcher over lower-case text for the source phrases ("according to")."""
+    vocab = getattr(doc_or_vocab, "vocab", doc_or_vocab)
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("SOURCE", [Doc(vocab, words=p.split()) for p in tables.source_phrases])
+    return matcher
+
+
+def _words(span: Span) -> int:
+    return sum(1 for t in span if not t.is_punct and not t.is_space)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of tokens ``start:end`` without leading/trailing punctuation."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return -1, -1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, through coordination ("…, he said and added")."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in _SUBJ:
+                return child
+        if node.dep_ == "conj" and node.head is not node:
+            node = node.head
+            continue
+        # "…, said the senator, adding that…" and "Biden was quick to retort:": the subject
+        # of the verb the adverbial or complement hangs on.
+        if (node.dep_ in ("xcomp", "acomp") or node.dep_ == "advcl" and node.tag_ == "VBG") and node.head is not node:
+            node = node.head
+            continue
+        # "Romney released a statement saying: …": the subject of the verb whose object
+        # the statement is.
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "dobj" and node.head.head is not node.head:
+            node = node.head.head
+            continue
+        break
+    return None
+
+
+class _Finder:
+    def __init__(self, doc: Doc, tables: SourceTables, matcher: PhraseMatcher):
+        self.doc = doc
+        self.tables = tables
+        self.matcher = matcher
+        self.index = ActorIndex(doc, tables)
+        self.quoted = find_quoted(doc.text)
+        # Ordinal of each token's sentence, to count sentences between quotations.
+        self._sent_of = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self._sent_of[i] = k
+        self._inside = bytearray(len(doc))  # token is inside quotation marks
+        for q in self.quoted:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    self._inside[i] = 1
+        self.index.quoted = self._inside
+
+    def _sent_no(self, i: int) -> int:
+        return self._sent_of[i]
+
+    def speech_verb(self, tok: Token) -> bool:
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.tables.speech_verbs
+
+    def speaker_of(self, verb: Token) -> str | None:
+        subj = _subject(verb)
+        return resolve_subject(subj, self.index, self.tables) if subj is not None else None
+
+    def _frame(self, q: Quoted, span: Span) -> list[Token]:
+        """Candidate cue tokens: outside any quotation, in the sentences around ``q``."""
+        doc = self.doc
+        first = doc[span.start].sent
+        last = doc[span.end - 1].sent
+        lo, hi = first.start, last.end
+        # "…," he said. — the parser often makes the attribution a sentence of its own.
+        if hi < len(doc):
+            nxt = doc[hi].sent
+            if _words(nxt) <= 8 and not self._inside[nxt.start] and doc[hi - 1].text not in (".", "!", "?") or (
+                    _words(nxt) <= 8 and any(self.speech_verb(t) for t in nxt) and nxt.start <= span.end + 2):
+                hi = nxt.end
+        # Smith said: "…" — the cue may close the previous sentence.
+        if lo > 0 and doc[lo - 1].text == ":" or (lo > 1 and doc[lo - 2].text == ":"):
+            lo = doc[lo - 1].sent.start
+        return [doc[i] for i in range(lo, hi) if not self._inside[i]]
+
+    def direct(self) -> list[Statement]:
+        doc = self.doc
+        out: list[Statement] = []
+        prev: Statement | None = None
+        prev_sent = -10
+        for q in self.quoted:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            words = _words(span)
+            frame = self._frame(q, span)
+            cues = [t for t in frame if self.speech_verb(t)]
+            cue_tok = min(cues, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)), default=None)
+            sent_i = self._sent_no(span.start)
+            if not q.continues and _looks_short(doc.text, q, words):
+                st = self._short(q, span, frame)
+                if st is not None:
+                    out.append(st)
+                continue
+            if cue_tok is not None:
+                kind, (start, end) = "direct", _strip(doc.text, q.start, q.end)
+                ccomp = next((c for c in cue_tok.children if c.dep_ == "ccomp"), None)
+                if ccomp is not None and not self._inside[ccomp.i]:
+                    # 'Smith said that the plan "would fail badly"': the reported clause is
+                    # partly quoted.
+                    lo, hi = _trim(doc, ccomp.left_edge.i, ccomp.right_edge.i + 1)
+                    if lo <= q.start and q.end <= hi + 1 and lo >= 0:
+                        kind, start, end = "mixed", lo, max(hi, q.end)
+                st = Statement(start, end, self.speaker_of(cue_tok),
+                               (cue_tok.idx, cue_tok.idx + len(cue_tok.text)), kind)
+                if st.speaker is None and prev is not None and sent_i - prev_sent <= _CARRY_SENTS:
+                    st = st._replace(speaker=prev.speaker)
+            elif (source := self._source_phrase(frame)) is not None:
+                st = Statement(*_strip(doc.text, q.start, q.end), source[0], source[1], "direct")
+            elif prev is not None and (q.continues or sent_i - prev_sent <= _CARRY_SENTS):
+                # The speaker is named once for a quotation over several sentences or paragraphs.
+                st = Statement(*_strip(doc.text, q.start, q.end), prev.speaker, None, "direct")
+            else:
+                st = Statement(*_strip(doc.text, q.start, q.end), None, None, "direct")
+            out.append(st)
+            prev, prev_sent = st, self._sent_no(span.end - 1)
+            if st.speaker is not None:
+                self.index.recent_speaker = (span.end, st.speaker)
+        return out
+
+    def _short(self, q: Quoted, span: Span, frame: list[Token]) -> Statement | None:
+        """A short quoted phrase is speech only as part of a reported clause or naming."""
+        doc = self.doc
+        node = span.root
+        for _ in range(6):
+            head = node.head
+            if head is node:
+                break
+            lemma = head.lemma_.lower()
+            if not self._inside[head.i] and lemma in self.tables.naming_verbs and head.pos_ == "VERB":
+                st = self._naming(head)
+                if st is not None:
+                    return st._replace(kind="mixed", start=min(st.start, q.start), end=max(st.end, q.end))
+            if (node.dep_ not in _SUBJ and not self._inside[head.i] and self.speech_verb(head)
+                    and node.dep_ in ("ccomp", "dobj", "prep", "xcomp", "advcl", "attr", "oprd")):
+                # The quoted phrase is part of what a reporting verb reports: "argues that
+                # Colorado has "created a dangerous gap"", "accusing him of having "wasted
+                # another week"".
+                lo, hi = _trim(doc, node.left_edge.i, node.right_edge.i + 1)
+                speaker = self.speaker_of(head)
+                cue = (head.idx, head.idx + len(head.text))
+                qs, qe = _strip(doc.text, q.start, q.end)
+                if lo >= 0 and qs <= lo and hi <= qe + 1:
+                    # The whole reported clause is quoted: a short direct quotation.
+                    return Statement(qs, qe, speaker, cue, "direct")
+                if lo >= 0 and speaker is not None:
+                    return Statement(min(lo, qs), max(hi, qe), speaker, cue, "mixed")
+            node = head
+        return None
+
+    def _naming(self, verb: Token) -> Statement | None:
+        """ "X called the meeting a disgrace": content from the object to the predicate."""
+        if verb.dep_ in ("acl", "relcl") or any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp")), None)
+        if pred is None and obj is not None:
+            pred = next((c for c in obj.children if c.dep_ in ("appos", "oprd")), None)
+        if pred is None:
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            pred = prep
+        if obj is None and pred is None:
+            return None
+        speaker = self.speaker_of(verb)
+        if speaker is None:
+            return None
+        first = min(t.left_edge.i for t in (obj, pred) if t is not None)
+        last = max(t.right_edge.i for t in (obj, pred) if t is not None)
+        lo, hi = _trim(self.doc, first, last + 1)
+        if lo < 0:
+            return None
+        lo, hi = _strip(self.doc.text, lo, hi)
+        return Statement(lo, hi, speaker, (verb.idx, verb.idx + len(verb.text)), "indirect")
+
+    def _source_phrase(self, tokens: list[Token]) -> tuple[str | None, tuple[int, int]] | None:
+        if not tokens:
+            return None
+        lo, hi = tokens[0].i, tokens[-1].i + 1
+        # Matching on a Span returns Doc token offsets.
+        for _, start, end in self.matcher(self.doc[lo:hi]):
+            last = self.doc[end - 1]
+            obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if obj is None and end < len(self.doc):
+                obj = self.doc[end]
+            speaker = resolve_subject(obj, self.index, self.tables) if obj is not None else None
+            first = self.doc[start]
+            return speaker, (first.idx, last.idx + len(last.text))
+        return None
+
+    def indirect(self, taken: list[Statement]) -> list[Statement]:
+        doc = self.doc
+        out: list[Statement] = []
+        cues_taken = {s.cue for s in taken if s.cue is not None}
+        verbs = self.tables.speech_verbs | self.tables.belief_verbs
+        for tok in doc:
+            if self._inside[tok.i] or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = tok.lemma_.lower()
+            cue = (tok.idx, tok.idx + len(tok.text))
+            if cue in cues_taken:
+                continue
+            st = None
+            if lemma in self.tables.naming_verbs:
+                st = self._naming(tok) or self._object_statement(tok, cue)
+            elif lemma in verbs:
+                st = self._reported_clause(tok, cue)
+            if st is None and lemma in self.tables.object_statement_verbs:
+                st = self._object_statement(tok, cue)
+            if st is not None and not _overlaps_any(st, taken):
+                out.append(st)
+                if st.speaker is not None:
+                    self.index.recent_speaker = (tok.i, st.speaker)
+        for _, start, end in self.matcher(doc):
+            first, last = doc[start], doc[end - 1]
+            if self._inside[first.i]:
+                continue
+            obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            speaker = resolve_subject(obj, self.index, self.tables)
+            sent = first.sent
+            phrase_end = max(obj.right_edge.i + 1, end)
+            if start - sent.start <= 1:
+                lo, hi = _trim(doc, phrase_end, sent.end)
+            else:
+                lo, hi = _trim(doc, sent.start, start)
+            if lo < 0 or speaker is None:
+                continue
+            st = Statement(lo, hi, speaker, (first.idx, last.idx + len(last.text)),
+                           "mixed" if any(self._inside[i] for i in range(sent.start, sent.end)) else "indirect")
+            if not _overlaps_any(st, taken):
+                out.append(st)
+        return out
+
+    def _object_statement(self, verb: Token, cue: tuple[int, int]) -> Statement | None:
+        """ "The Secretary stressed the importance of X", "called for the release of Y",
+        "called on Beijing to cease": the object is what was said."""
+        if verb.dep_ in ("acl", "relcl", "amod") or any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        lemma = verb.lemma_.lower()
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if lemma in self.tables.naming_verbs:
+            parts = [c for c in verb.children
+                     if c.dep_ == "prep" and c.lower_ in self.tables.call_particles]
+            parts += [c for c in verb.children if c.dep_ == "xcomp" and parts]
+            if not parts:
+                return None
+        if not parts:
+            return None
+        speaker = self.speaker_of(verb)
+        if speaker is None:
+            return None
+        lo, hi = _trim(self.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1)
+        if lo < 0:
+            return None
+        return Statement(lo, hi, speaker, cue, "indirect")
+
+    def _reported_clause(self, verb: Token, cue: tuple[int, int]) -> Statement | None:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None and verb.dep_ == "parataxis" and verb.lemma_.lower() in self.tables.speech_verbs:
+            # "The plan, Smith said, would fail." / "The plan would fail, Smith said."
+            clause = verb.head
+            lo, hi = _trim(self.doc, clause.sent.start, clause.sent.end)
+        elif clause is not None:
+            lo, hi = _trim(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
+        else:
+            return None
+        if lo < 0:
+            return None
+        speaker = self.speaker_of(verb)
+        if speaker is None:
+            return None
+        kind = "mixed" if any(q.start >= lo and q.end <= hi + 1 for q in self.quoted) else "indirect"
+        return Statement(lo, hi, speaker, cue, kind)
+
+
+_STRIP = " \t\n,;:—–-\"'“”‘’"
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of ``text[start:end]`` without surrounding spaces, commas and quote marks."""
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    return start, end
+
+
+def _looks_short(text: str, q: Quoted, words: int) -> bool:
+    """A scare quote or a title rather than a quotation: few words, or a capitalised
+    name without closing punctuation ("Gone With the Wind")."""
+    if words < _SHORT:
+        return True
+    inner = text[q.start:q.end].strip()
+    tokens = inner.split()
+    titled = all(w[:1].isupper() or w.lower() in ("the", "of", "a", "an", "and", "in", "on", "with", "to", "for")
+                 for w in tokens)
+    return words <= 8 and titled and inner[-1:] not in ".,!?"
+
+
+def _overlaps_any(st: Statement, others: list[Statement]) -> bool:
+    return any(st.start < o.end and o.start < st.end for o in others)
+
+
+def find_statements(doc: Doc, tables: SourceTables, matcher: PhraseMatcher) -> list[Statement]:
+    """Return the quotations and reported statements of a parsed Doc, in text order.
+
+    Args:
+        doc: A Doc with a dependency parse and the actors layer.
+        tables: Reported-speech tables.
+        matcher: From :func:`make_matcher` over the same vocab.
+    """
+    finder = _Finder(doc, tables, matcher)
+    direct = finder.direct()
+    indirect = finder.indirect(direct)
+    return sorted(direct + indirect, key=lambda s: (s.start, s.end))

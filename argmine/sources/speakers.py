@@ -1,0 +1,153 @@
+"""Who a subject is: an actor mention, a pronoun, "the senator", or "X's spokesman".
+
+Reads the actors layer (``doc.spans["argmine_actors"]``, actor id in ``kb_id_``, kind in
+``label_``) and never finds actors itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .tables import SourceTables
+
+ACTORS_KEY = "argmine_actors"
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+_THING_PRONOUNS = frozenset({"it"})
+
+
+class ActorIndex:
+    """Token -> actor lookups over the actors layer of one Doc.
+
+    Args:
+        doc: A Doc with ``doc.spans["argmine_actors"]``.
+        tables: Reported-speech tables (titles that refer back to persons).
+    """
+
+    def __init__(self, doc: Doc, tables: SourceTables):
+        spans: Iterable[Span] = doc.spans.get(ACTORS_KEY, [])
+        self.kind: dict[str, str] = {}
+        # Per token, 1 when inside quotation marks (set by the caller that paired them).
+        self.quoted: bytearray | None = None
+        # The speaker of the latest statement, by token: pronouns refer back to it first.
+        self.recent_speaker: tuple[int, str] | None = None
+        self.by_token: dict[int, str] = {}
+        # Shorter mentions first, so that a longer one ("Japan's security establishment")
+        # overwrites the shorter one inside it ("Japan").
+        for span in sorted(spans, key=len):
+            self.kind[span.kb_id_] = span.label_
+            for tok in span:
+                self.by_token[tok.i] = span.kb_id_
+        ordered = sorted(spans, key=lambda s: (s.start, -len(s)))
+        self._starts = [s.start for s in ordered]
+        self._mentions = [(s.start, s.kb_id_, s.label_) for s in ordered]
+        # Mentions that are a clause's subject: a pronoun refers back to these first.
+        self._subject = [s.root.dep_ in ("nsubj", "nsubjpass") for s in ordered]
+        # "Sen. Smith", "Senator Smith": the title a person was named with, for "the senator".
+        self.titled: dict[str, set[str]] = {}
+        for s in ordered:
+            if s.label_ != "person":
+                continue
+            # "Secretary of State Antony Blinken": the title may sit a few words before, up to
+            # another actor or a word that ends the name's own phrase.
+            words = [t.lower_ for t in s]
+            k = s.start - 1
+            while k >= max(s.start - 4, 0) and k not in self.by_token and (
+                    doc[k].is_title or doc[k].lower_ in ("of", "the")) and doc[k].text not in (",",):
+                words.append(doc[k].lower_)
+                k -= 1
+            for w in words:
+                title = tables.title_abbreviations.get(w, w)
+                if title in tables.titles_as_speakers:
+                    self.titled.setdefault(title, set()).add(s.kb_id_)
+
+    def actor(self, tok: Token) -> str | None:
+        """The actor a token is part of, or None."""
+        return self.by_token.get(tok.i)
+
+    def last_before(self, i: int, kinds: frozenset[str], *, among: set[str] | None = None,
+                    subject_within: int = 0) -> str | None:
+        """The actor of the nearest mention before token ``i``, of one of ``kinds``.
+
+        Mentions inside quotation marks are skipped: a name the speaker utters is not
+        who "he" in the attribution refers to. With ``subject_within``, a subject mention
+        that close wins over nearer objects and possessors ("Santorum described what he
+        called the agenda of Mr. Obama. '…,' he said" is Santorum).
+        """
+        if subject_within:
+            k = bisect.bisect_left(self._starts, i) - 1
+            while k >= 0 and i - self._mentions[k][0] <= subject_within:
+                start, aid, kind = self._mentions[k]
+                if self._subject[k] and kind in kinds and (among is None or aid in among) and not (
+                        self.quoted is not None and self.quoted[start]):
+                    return aid
+                k -= 1
+        k = bisect.bisect_left(self._starts, i) - 1
+        while k >= 0:
+            start, aid, kind = self._mentions[k]
+            if kind in kinds and (among is None or aid in among) and not (
+                    self.quoted is not None and self.quoted[start]):
+                return aid
+            k -= 1
+        return None
+
+
+_PERSON = frozenset({"person"})
+# How far back (tokens) a subject mention is preferred as what a pronoun refers to.
+_SUBJECT_WINDOW = 60
+_COLLECTIVE = frozenset({"group", "organization", "country"})
+_BODY = frozenset({"organization", "country"})
+
+
+def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str | None:
+    """Return the actor id a subject (or "according to" object) refers to, or None.
+
+    Order: a mention of an actor (the whole noun phrase's head first); a pronoun to the
+    nearest earlier actor of a fitting kind; "the senator" to the nearest person named
+    with that title (else the nearest person); an office noun ("X's spokesman", "a
+    spokesman for X") to the actor it speaks for, when the actors layer has no actor
+    for the office holder.
+    """
+    aid = index.actor(subj)
+    if aid is not None:
+        return aid
+    low = subj.lower_
+    if subj.pos_ == "PRON":
+        if low in _PERSON_PRONOUNS:
+            recent = index.recent_speaker
+            # News style: '"…," he said' refers to the person last quoted, when close by.
+            if recent is not None and subj.i - recent[0] <= 80 and index.kind.get(recent[1]) == "person":
+                last = index.last_before(subj.i, _PERSON)
+                if last == recent[1] or last is None or subj.i - recent[0] <= 40:
+                    return recent[1]
+            return index.last_before(subj.i, _PERSON, subject_within=_SUBJECT_WINDOW)
+        if low in _GROUP_PRONOUNS:
+            return index.last_before(subj.i, _COLLECTIVE, subject_within=_SUBJECT_WINDOW)
+        if low in _THING_PRONOUNS:
+            return index.last_before(subj.i, _BODY)
+        return None
+    head = subj.lemma_.lower()
+    words = list(subj.subtree)
+    # The speaker's own actor: "Romney's spokesman" -> Romney; "a spokesman for the
+    # campaign" -> the campaign's actor.
+    if head in tables.office_nouns or low in tables.office_nouns:
+        for child in subj.children:
+            if child.dep_ in ("poss", "compound", "nmod") and index.actor(child):
+                return index.actor(child)
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = index.actor(obj) or next(
+                            (index.actor(t) for t in obj.subtree if index.actor(t)), None)
+                        if found:
+                            return found
+    if head in tables.titles_as_speakers and any(t.lower_ in ("the", "this", "that") for t in subj.children):
+        among = index.titled.get(head)
+        return index.last_before(subj.i, _PERSON, among=among) if among else index.last_before(subj.i, _PERSON)
+    # Any actor inside the noun phrase ("critics of the plan in Congress" is a group).
+    inside = [index.actor(t) for t in words if index.actor(t)]
+    return inside[0] if inside else None

@@ -1,0 +1,54 @@
+import json
+import zipfile
+
+import numpy as np
+import pytest
+
+from argmine.errors import ModelError
+from argmine.models.dict_linear import DictLinearModel
+
+ROWS = [({"w=should": 1.0, "cue=deontic": 1.0, "pos=first": 1.0}, "essay"),
+        ({"w=must": 1.0, "cue=deontic": 1.0}, "news"),
+        ({"w=rose": 1.0, "num": 2.0, "pos=3": 1.0}, "essay"),
+        ({"w=fell": 1.0, "num": 1.0}, "news"),
+        ({"w=thanks": 1.0}, "essay"),
+        ({"w=hello": 1.0}, "news")] * 3
+LABELS = ["claim", "claim", "evidence", "evidence", "none", "none"] * 3
+
+
+@pytest.fixture()
+def model():
+    return DictLinearModel(position_genres=("essay",), min_df=1).fit(ROWS, LABELS)
+
+
+def test_model_learns_and_predicts_known_classes(model):
+    assert model.predict([({"w=should": 1.0, "cue=deontic": 1.0}, "news")]) == ["claim"]
+    probs = model.predict_proba(ROWS)
+    assert probs.shape == (len(ROWS), 3)
+    assert np.allclose(probs.sum(axis=1), 1.0)
+
+
+def test_round_trip_without_pickle(model, tmp_path):
+    model.to_disk(tmp_path, "component")
+    # The arrays file holds plain numeric arrays only: loadable with allow_pickle=False.
+    with np.load(tmp_path / "component.npz", allow_pickle=False) as arrays:
+        assert all(arrays[k].dtype != object for k in arrays.files)
+    with zipfile.ZipFile(tmp_path / "component.npz") as z:
+        assert all(name.endswith(".npy") for name in z.namelist())
+    cfg = json.loads((tmp_path / "component.json").read_text(encoding="utf-8"))
+    assert "essay|pos=first" in cfg["vocabulary"]["cues"]
+    loaded = DictLinearModel.from_disk(tmp_path, "component")
+    assert loaded.classes_ == model.classes_
+    np.testing.assert_allclose(loaded.predict_proba(ROWS), model.predict_proba(ROWS), atol=1e-5)
+
+
+def test_damaged_model_file_is_a_clear_error(model, tmp_path):
+    model.to_disk(tmp_path, "component")
+    (tmp_path / "component.npz").write_bytes(b"not a zip")
+    with pytest.raises(ModelError, match="damaged"):
+        DictLinearModel.from_disk(tmp_path, "component")
+
+
+def test_missing_model_file_is_a_clear_error(tmp_path):
+    with pytest.raises(ModelError, match="component.json"):
+        DictLinearModel.from_disk(tmp_path, "component")

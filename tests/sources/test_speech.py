@@ -1,0 +1,186 @@
+"""Reported speech on sentences written for these tests, the record fields, and the
+round trip of the pipeline through ``to_disk``/``spacy.load``."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import argmine
+from argmine.schema import check_record
+from argmine.sources.marks import find_quoted
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return argmine.load()
+
+
+def _quotes(nlp, text):
+    record = argmine.analyze(text, nlp=nlp)
+    names = {a.id: a.name for a in record.actors}
+    return [(names.get(q.speaker), text[q.start:q.end], q.kind,
+             text[q.cue.start:q.cue.end] if q.cue else None) for q in record.quotes]
+
+
+@pytest.mark.parametrize("text, speaker, content, kind, cue", [
+    ('"This budget is a disgrace," Schumer said.', "Schumer", "This budget is a disgrace", "direct", "said"),
+    ('Obama said: "We are going to get this done."', "Obama", "We are going to get this done.", "direct", "said"),
+    ('"The economy is recovering," said Treasury Secretary Timothy Geithner.', "Timothy Geithner",
+     "The economy is recovering", "direct", "said"),
+    ("Republicans argued that the new law was unconstitutional.", "Republicans",
+     "that the new law was unconstitutional", "indirect", "argued"),
+    ("Critics said the plan would hurt workers.", "Critics", "the plan would hurt workers", "indirect", "said"),
+    ("Senate Democrats said the bill would fail.", "Senate Democrats", "the bill would fail", "indirect", "said"),
+])
+def test_speaker_cue_content_kind(nlp, text, speaker, content, kind, cue):
+    found = [(s and s.lower(), c, k, q) for s, c, k, q in _quotes(nlp, text)]
+    assert (speaker.lower(), content, kind, cue) in found
+
+
+def test_speaker_named_once_over_sentences_and_paragraphs(nlp):
+    text = ('Senator Maria Lopez spoke on Monday. "We will not accept this. It is a terrible bill for '
+            'working families," she said.\n\n"And we will keep fighting until it is gone."')
+    found = _quotes(nlp, text)
+    assert [s for s, *_ in found if s] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_the_senator_resolves_to_the_titled_person(nlp):
+    text = ('Senator Elizabeth Warren met Governor John Smith. "They took the money and ran away '
+            'with it," the senator said.')
+    assert _quotes(nlp, text)[0][0] == "Elizabeth Warren"
+
+
+def test_pronoun_skips_names_inside_the_quote(nlp):
+    text = ('Netanyahu spoke on television. "President Obama has said that he will act on this '
+            'matter soon," he said.')
+    assert _quotes(nlp, text)[0][0] == "Netanyahu"
+
+
+def test_spokesman_speaks_for_the_affiliated_actor(nlp):
+    found = _quotes(nlp, "Mitt Romney's spokesman said the plan would raise taxes on families.")
+    assert found[0][0] == "Mitt Romney"
+
+
+def test_according_to(nlp):
+    found = _quotes(nlp, "According to Senator Tom Harkin, the bill will pass the House next week.")
+    assert found and found[0][0] == "Tom Harkin" and found[0][3] == "According to"
+
+
+def test_called_a_is_reported(nlp):
+    found = _quotes(nlp, 'Schumer called the meeting "a disgrace."')
+    assert found[0][0] == "Schumer" and found[0][2] == "mixed" and "disgrace" in found[0][1]
+
+
+def test_scare_quotes_and_titles_are_not_speech(nlp):
+    assert _quotes(nlp, 'The film "Gone With the Wind" was shown in the "new" theater downtown.') == []
+
+
+@pytest.mark.parametrize("text, n", [
+    ("“Curly quotes work,” she said.", 1),
+    ('"Straight quotes work," she said.', 1),
+    ('He said "this is never closed and goes on', 1),   # unbalanced: no refusal
+    ('A stray closing mark" stays outside.', 0),
+])
+def test_quotation_marks_without_refusal(text, n):
+    assert len(find_quoted(text)) == n
+
+
+def test_record_is_valid_and_units_carry_their_source(nlp):
+    text = '"We must never accept this deal," Senator Ted Cruz said. The vote is on Friday.'
+    record = argmine.analyze(text, nlp=nlp)
+    assert check_record(record.to_dict()) == []
+    cruz = next(a.id for a in record.actors if a.name == "Ted Cruz")
+    assert record.units[0].source == cruz and record.units[1].source is None
+
+
+def test_validate_rejects_a_quote_with_an_unknown_speaker():
+    data = {"schema": "argmine.doc/1", "id": "x", "text": "Hello there.",
+            "quotes": [{"id": "q1", "speaker": "a9", "start": 0, "end": 5, "cue": None, "kind": "direct"}]}
+    assert any("speaker 'a9' is not an actor id" in p for p in check_record(data))
+    data["quotes"][0].update(speaker=None, end=50)
+    assert any("beyond the end" in p for p in check_record(data))
+
+
+def test_stance_reads_through_speech_not_for_the_author(nlp):
+    text = ('"We must never accept detente with North Korea," Senator Ted Cruz said. '
+            "He called the talks a disgrace.")
+    record = argmine.analyze(text, nlp=nlp, targets=["detente with North Korea"])
+    names = {a.id: a for a in record.actors}
+    by_actor = {names[s.actor].name: s for s in record.stances}
+    assert by_actor["Ted Cruz"].stance == "against"
+    assert record.units[0].id in by_actor["Ted Cruz"].evidence
+    author = next(a.id for a in record.actors if a.role == "author")
+    assert all(s.actor != author for s in record.stances)
+
+
+def test_round_trip_through_to_disk_and_spacy_load(nlp, tmp_path):
+    text = ('"We must never accept detente with North Korea," Senator Ted Cruz said. '
+            "Critics said the talks would fail.")
+    nlp.get_pipe("argmine_stance").targets = ["detente with North Korea"]
+    before = nlp(text)
+    nlp.to_disk(tmp_path / "pipe")
+    meta = (tmp_path / "pipe" / "meta.json").read_text(encoding="utf-8")
+    assert "argmine_sources/sources" in meta  # the tables' sha256
+    loaded = spacy.load(tmp_path / "pipe")
+    loaded.get_pipe("argmine_stance").targets = ["detente with North Korea"]
+    after = loaded(text)
+    nlp.get_pipe("argmine_stance").targets = ()
+    for key in ("argmine_actors", "argmine_quotes"):
+        assert [(s.start, s.end, s.kb_id_, s.label_) for s in before.spans[key]] == \
+               [(s.start, s.end, s.kb_id_, s.label_) for s in after.spans[key]]
+    assert before._.argmine_stances == after._.argmine_stances
+    assert before._.argmine_actors == after._.argmine_actors
+    # Nothing in the saved pipeline points back at the package's data folder.
+    for f in (tmp_path / "pipe").rglob("*.json"):
+        assert "argmine/data" not in f.read_text(encoding="utf-8")
+
+
+def test_damaged_table_is_a_coded_error(nlp, tmp_path):
+    from argmine.errors import ModelError
+
+    nlp.get_pipe("argmine_sources").to_disk(tmp_path / "sources")
+    path = tmp_path / "sources" / "sources.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"say"', '"sai"'), encoding="utf-8")
+    with pytest.raises(ModelError, match="sha256"):
+        nlp.get_pipe("argmine_sources").from_disk(tmp_path / "sources")
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("Secretary of State Antony Blinken met Foreign Minister Chung. The Secretary stressed the "
+     "importance of the alliance.", "the importance of the alliance", "stressed"),
+    ("Secretary of State Antony Blinken met Foreign Minister Chung. The Secretary called for the "
+     "release of the detained workers.", "for the release of the detained workers", "called"),
+])
+def test_statement_reported_through_its_object(nlp, text, content, cue):
+    found = _quotes(nlp, text)
+    assert ("Antony Blinken", content, "indirect", cue) in found
+
+
+def test_the_secretary_is_not_a_title_further_back(nlp):
+    text = ("Secretary of State Antony Blinken spoke with Director Yang Jiechi. Secretary Blinken and "
+            "Director Yang discussed the review. The Secretary underscored concern over the arrests.")
+    assert _quotes(nlp, text)[0][0] == "Antony Blinken"
+
+
+@pytest.mark.parametrize("text, person, group", [
+    ('"It is off base," said Rep. Dana Rohrabacher, R-Calif.', "Dana Rohrabacher", "Republicans"),
+    ('"I will not vote for it," said Representative Barney Frank, Democrat of Massachusetts.',
+     "Barney Frank", "Democrats"),
+    ('"This raises questions," said Brendan Buck, a spokesman for Speaker John Boehner.',
+     "Brendan Buck", "John Boehner"),
+])
+def test_affiliation_the_text_states(nlp, text, person, group):
+    record = argmine.analyze(text, nlp=nlp)
+    by_id = {a.id: a for a in record.actors}
+    speaker = by_id[record.quotes[0].speaker]
+    assert speaker.name == person and by_id[speaker.affiliation].name == group
+
+
+def test_hand_checked_quotes_are_valid():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "annotations" / "quotes" / "quotes.jsonl"
+    records = list(argmine.read_corpus(path, format="jsonl"))
+    assert sum(len(r.quotes) for r in records) >= 100
+    assert all(r.meta.get("licence", "").startswith("U.S. federal work") for r in records)

@@ -1,0 +1,148 @@
+"""Targets of every kind (policy, actor, event, motion) on sentences written for these tests."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import argmine
+from argmine.cli.app import app
+from argmine.errors import ArgmineError
+from argmine.nlp import load_spacy
+from argmine.stance.target import TargetKind, parse_target, related_forms
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp():
+    return load_spacy()
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("detente with North Korea", TargetKind.POLICY),
+    ("the Iran nuclear deal", TargetKind.POLICY),
+    ("Nancy Pelosi", TargetKind.ACTOR),
+    ("China", TargetKind.ACTOR),
+    ("Trump's summit meeting with Putin in Helsinki", TargetKind.EVENT),
+    ("withdrawing American troops from Syria", TargetKind.EVENT),
+    ("This house would ban the sale of violent video games to minors", TargetKind.MOTION),
+    ("violent video games should be banned", TargetKind.MOTION),
+])
+def test_kind_is_recognised_from_the_text(spacy_nlp, text, kind):
+    assert parse_target(text, spacy_nlp).kind == kind
+
+
+def test_kind_can_be_forced_and_bad_kinds_are_coded_errors(spacy_nlp):
+    assert parse_target("Nancy Pelosi", spacy_nlp, kind="policy").kind == TargetKind.POLICY
+    with pytest.raises(ArgmineError, match="E027"):
+        parse_target("Nancy Pelosi", spacy_nlp, kind="person-ish")
+
+
+def test_motion_sign_and_object(spacy_nlp):
+    ban = parse_target("This house would ban the sale of violent video games to minors", spacy_nlp)
+    assert ban.sign == -1 and "sale" in ban.terms and "ban" not in ban.terms
+    assert parse_target("violent video games should be banned", spacy_nlp).sign == -1
+    assert parse_target("This house would legalize cannabis", spacy_nlp).sign == 1
+
+
+def test_event_heads_have_verb_and_noun_forms(spacy_nlp):
+    assert {"withdraw", "withdrawal"} <= related_forms("withdrawal")
+    assert "nomination" in related_forms("nominate")
+    event = parse_target("withdrawing American troops from Syria", spacy_nlp)
+    assert {"withdraw", "withdrawal"} <= event.terms
+    assert "summit" in parse_target("Trump's summit meeting with Putin in Helsinki", spacy_nlp).heads
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return argmine.load()
+
+
+def _stance(nlp, text, target, actor, **kwargs):
+    record = argmine.analyze(text, nlp=nlp, targets=[target], **kwargs)
+    names = {a.id: a.name for a in record.actors}
+    found = {names[s.actor]: s for s in record.stances}
+    key = next((k for k in found if actor.lower() in k.lower()), None)
+    return found[key] if key else None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,target,actor,expected", [
+    # Policies, with the issue's probes.
+    ("Netanyahu called the agreement a historic mistake.", "the Iran nuclear deal", "Netanyahu", "against"),
+    ("I will veto any legislation that prevents the implementation of the Iran deal.", "the Iran deal",
+     "author", "favor"),  # veto(-) x prevent(-) x implement(+)
+    ("China retaliated against the tariffs.", "the tariffs", "China", "against"),
+    ("McConnell said the Senate would not take up the bill to raise the minimum wage to $15, calling it a "
+     "job killer.", "raising the minimum wage to $15", "McConnell", "against"),
+    # Actors: every mention and pronoun of the target actor.
+    ("Chuck Schumer attacked Nancy Pelosi on Tuesday.", "Nancy Pelosi", "Schumer", "against"),
+    ("Elizabeth Warren praised Pelosi.", "Nancy Pelosi", "Warren", "favor"),
+    ("Nancy Pelosi spoke first. Chuck Schumer then criticized her sharply.", "Nancy Pelosi", "Schumer", "against"),
+    # Events and decisions: head, verb/noun forms, phrasal verbs.
+    ("Lindsey Graham praised the Helsinki meeting.", "Trump's summit meeting with Putin in Helsinki",
+     "Graham", "favor"),
+    ("Nancy Pelosi opposed pulling troops out of Syria.", "withdrawing American troops from Syria",
+     "Pelosi", "against"),
+    ("Nancy Pelosi criticized the withdrawal.", "withdrawing American troops from Syria", "Pelosi", "against"),
+    # Motions: favour of the motion is favour of the ban.
+    ("Senator Smith opposes the sale of violent video games to minors.",
+     "This house would ban the sale of violent video games to minors", "Smith", "favor"),
+    ("Senator Smith supports a ban on violent video games.", "violent video games should be banned",
+     "Smith", "favor"),
+])
+def test_every_target_kind(nlp, text, target, actor, expected):
+    st = _stance(nlp, text, target, actor)
+    assert st is not None, f"no stance for {actor}"
+    assert st.stance == expected
+    assert 0.0 <= st.score <= 1.0
+
+
+@pytest.mark.slow
+def test_an_actor_takes_no_stance_toward_itself(nlp):
+    assert _stance(nlp, "Nancy Pelosi praised the budget.", "Nancy Pelosi", "Pelosi") is None
+
+
+@pytest.mark.slow
+def test_a_definite_description_of_another_thing_is_not_the_target(nlp):
+    st = _stance(nlp, "Netanyahu praised the Paris agreement.", "the Iran nuclear deal", "Netanyahu")
+    assert st is None
+
+
+@pytest.mark.slow
+def test_meta_targets_add_to_the_run_targets(nlp):
+    records = [argmine.Document(id="a", text="China retaliated against the tariffs.",
+                                meta={"targets": ["the tariffs"]}),
+               argmine.Document(id="b", text="Chuck Schumer attacked Nancy Pelosi.",
+                                meta={"targets": ["Nancy Pelosi"]})]
+    out = list(argmine.annotate(records, nlp=nlp, targets=["the Iran deal"]))
+    assert {s.target for s in out[0].stances} == {"the tariffs"}
+    assert {s.target for s in out[1].stances} == {"Nancy Pelosi"}
+    bad = argmine.Document(id="c", text="x", meta={"targets": "the tariffs"})
+    with pytest.raises(ArgmineError, match="E028"):
+        list(argmine.annotate([bad], nlp=nlp))
+
+
+@pytest.mark.slow
+def test_cli_reads_meta_targets_and_target_kind(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "d1", "text": "Chuck Schumer attacked Nancy Pelosi.",
+                               "meta": {"targets": ["Nancy Pelosi"]}}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["annotate", str(src), "-o", str(out), "--target", "Pelosi",
+                                      "--target-kind", "Pelosi=actor"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert {s["target"] for s in record["stances"]} == {"Pelosi", "Nancy Pelosi"}
+    result = CliRunner().invoke(app, ["annotate", str(src), "-o", str(tmp_path / "o2.jsonl"),
+                                      "--target", "Pelosi", "--target-kind", "Other=actor"])
+    assert result.exit_code != 0 and "--target-kind" in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,expected", [
+    ("Violent video games desensitize children to real violence.", "favor"),
+    ("Playing video games improves reaction times and problem solving.", "against"),
+])
+def test_a_one_claim_document_gets_the_authors_stance_toward_the_motion(nlp, text, expected):
+    st = _stance(nlp, text, "This house would ban the sale of violent video games to minors", "author")
+    assert st is not None and st.stance == expected

@@ -17,6 +17,7 @@ Usage: python benchmarks/speed.py [TEXT_DIR] [--docs 2000] [--batch-size 64] [--
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import time
 from collections.abc import Callable
@@ -31,7 +32,8 @@ def paragraphs(folder: Path, n: int) -> list[str]:
     """The first ``n`` paragraphs of at least 20 words, files in sorted order."""
     out: list[str] = []
     for path in sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md")):
-        for para in path.read_text(encoding="utf-8", errors="replace").split("\n\n"):
+        body = path.read_text(encoding="utf-8", errors="replace").split("\n---\n", 1)[-1]
+        for para in re.split(r"\n\s*\n", body):  # after the front matter, blank-line paragraphs
             para = " ".join(para.split())
             if len(para.split()) >= 20:
                 out.append(para)

@@ -32,6 +32,7 @@ from sklearn.preprocessing import FunctionTransformer, MaxAbsScaler
 
 from ..errors import Errors, ModelError
 from ..features.genre import augment, is_ngram
+from .integrity import check_finite
 
 Row = tuple[dict[str, float], "str | None"]
 FORMAT_VERSION = 1
@@ -181,6 +182,11 @@ class DictLinearModel:
                 lr.coef_ = arrays["coef"].astype(np.float64)
                 lr.intercept_ = arrays["intercept"].astype(np.float64)
             lr.classes_ = np.array(cfg["classes"])
+            # NaN or infinite weights would turn every prediction into garbage without an error.
+            check_finite(directory / f"{name}.npz", idf=tfidf.idf_, max_abs=scaler.max_abs_, coef=lr.coef_,
+                         intercept=lr.intercept_)
+            if lr.coef_.shape[0] not in (1, len(cfg["classes"])) or lr.intercept_.shape[0] != lr.coef_.shape[0]:
+                raise ValueError(f"weights of shape {lr.coef_.shape} do not match {len(cfg['classes'])} classes")
             for est, n in ((tfidf, len(cfg["vocabulary"]["ngrams"])), (scaler, len(cfg["vocabulary"]["cues"])),
                            (lr, lr.coef_.shape[1])):
                 est.n_features_in_ = n

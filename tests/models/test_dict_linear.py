@@ -52,3 +52,21 @@ def test_damaged_model_file_is_a_clear_error(model, tmp_path):
 def test_missing_model_file_is_a_clear_error(tmp_path):
     with pytest.raises(ModelError, match="component.json"):
         DictLinearModel.from_disk(tmp_path, "component")
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_non_finite_weights_are_refused_on_load(tmp_path, bad):
+    import shutil
+
+    from argmine.api import DEFAULT_MODEL
+    from argmine.errors import ModelError
+
+    src = DEFAULT_MODEL / "units"
+    shutil.copy(src / "genre.json", tmp_path / "genre.json")
+    with np.load(src / "genre.npz", allow_pickle=False) as arrays:
+        data = {k: arrays[k] for k in arrays.files}
+    data["coef"] = data["coef"].copy()
+    data["coef"][0, 0] = bad
+    np.savez(tmp_path / "genre.npz", **data)
+    with pytest.raises(ModelError, match="E044|E021"):
+        DictLinearModel.from_disk(tmp_path, "genre")

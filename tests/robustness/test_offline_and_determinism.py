@@ -33,7 +33,7 @@ def _src(tmp_path):
     return src
 
 
-def test_annotate_train_evaluate_without_network(tmp_path, data_dir, no_network):
+def test_annotate_train_evaluate_show_export_without_network(tmp_path, data_dir, no_network):
     src = _src(tmp_path)
     steps = [
         ["annotate", str(src), "--target", "talks with North Korea", "--show", "-o", str(tmp_path / "o.jsonl")],
@@ -42,6 +42,9 @@ def test_annotate_train_evaluate_without_network(tmp_path, data_dir, no_network)
         ["train", f"jsonl:{data_dir / 'train' / 'mini.jsonl'}", "-o", str(tmp_path / "m")],
         ["evaluate", str(tmp_path / "m"), f"jsonl:{data_dir / 'train' / 'mini.jsonl'}",
          "--json", str(tmp_path / "scores.json")],
+        ["show", str(tmp_path / "o.jsonl"), "-o", str(tmp_path / "report.html")],
+        ["export", str(tmp_path / "o.jsonl"), "--format", "graphml", "-o", str(tmp_path / "net.graphml")],
+        ["export", str(tmp_path / "o.jsonl"), "--format", "aif", "-o", str(tmp_path / "arg.json")],
     ]
     for args in steps:
         result = runner.invoke(app, args)

@@ -15,6 +15,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from ..errors import Errors, ModelError
+from ..models.integrity import check_finite
 
 FORMAT_VERSION = 1
 
@@ -73,6 +74,7 @@ class PairModel:
             raise ModelError(Errors.E021.format(path=str(npz_path), detail=(
                 f"weights of shape {coef.shape} do not fit {len(classes)} classes and "
                 f"{len(features)} features")))
+        check_finite(npz_path, coef=coef, intercept=intercept)
         model = cls(C=float(cfg.get("C", 1.0)), seed=int(cfg.get("seed", 0)),
                     class_weight=cfg.get("class_weight"))
         model.vec_ = DictVectorizer()

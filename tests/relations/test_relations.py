@@ -222,3 +222,21 @@ def test_readers_mark_the_main_claim(fmt, path, orig, data_dir):
         mains = [u for u in record.units if u.role == "main"]
         assert mains and all(u.orig == orig for u in mains)
         assert all(u.role is None for u in record.units if u.orig != orig)
+
+
+def test_non_finite_relation_weights_are_refused(tmp_path):
+    import shutil
+
+    import numpy as np
+
+    from argmine.api import DEFAULT_MODEL
+    from argmine.errors import ModelError
+    from argmine.relations.linear import PairModel
+
+    shutil.copy(DEFAULT_MODEL / "relations" / "link.json", tmp_path / "link.json")
+    with np.load(DEFAULT_MODEL / "relations" / "link.npz", allow_pickle=False) as arrays:
+        data = {k: arrays[k].copy() for k in arrays.files}
+    data["coef"][0, 0] = np.nan
+    np.savez(tmp_path / "link.npz", **data)
+    with pytest.raises(ModelError, match="E044"):
+        PairModel.from_disk(tmp_path, "link")

@@ -44,13 +44,16 @@ Reader = Callable[[Path], Iterator["Document"]]
 R = TypeVar("R", bound=Callable[..., Any])
 
 
-def reader(name: str, *, labels: Iterable[str] = ()) -> Callable[[R], R]:
-    """Register a reader under ``name``, declaring what its records label.
+def reader(name: str, *, labels: Iterable[str] = (), genre: str | None = None) -> Callable[[R], R]:
+    """Register a reader under ``name``, declaring what its records label and their genre.
 
     Args:
         name: The format name (``read_corpus(path, format=name)``, ``FORMAT:PATH`` sources).
         labels: Keys of ``LABELS``. Training learns the component head from sources that
             label ``units``, and the type heads from ``claim_type`` / ``evidence_type``.
+        genre: The genre its documents are written in (essay, debate, microtext,
+            discussion, news), which the genre-aware unit model learns; a record's
+            ``meta.genre`` overrides it.
 
     Raises:
         ValueError: A label is not one of ``LABELS``.
@@ -62,10 +65,16 @@ def reader(name: str, *, labels: Iterable[str] = ()) -> Callable[[R], R]:
 
     def register(func: R) -> R:
         func.labels = declared  # type: ignore[attr-defined]
+        func.genre = genre  # type: ignore[attr-defined]
         readers.register(name, func=func)
         return func
 
     return register
+
+
+def reader_genre(name: str) -> str | None:
+    """The genre the reader registered as ``name`` declared (None if it declared none)."""
+    return getattr(readers.get(name), "genre", None)
 
 
 def reader_labels(name: str) -> frozenset[str]:

@@ -231,7 +231,7 @@ def _document(essay: list[_Token], *, file: Path, split: str, number: int) -> Do
     return Document(id=doc_id, text=text, meta=meta, units=units, relations=relations)
 
 
-@registry.reader(FORMAT, labels=("units", "relations"))
+@registry.reader(FORMAT, labels=("units", "relations"), genre="essay")
 def read_aaec(path: Path) -> Iterator[Document]:
     """Yield one document per essay of the Eger et al. CoNLL files (see the module docstring)."""
     for file in _files(path):

@@ -244,7 +244,7 @@ def _document(ann_file: Path) -> Document:
                     actors=actors)
 
 
-@registry.reader(FORMAT, labels=("units", "claim_type", "relations", "actors"))
+@registry.reader(FORMAT, labels=("units", "claim_type", "relations", "actors"), genre="discussion")
 def read_cmv(path: Path) -> Iterator[Document]:
     """Yield one document per thread file (see the module docstring)."""
     for ann_file in _files(path):

@@ -155,7 +155,7 @@ def _document(ann_file: Path) -> Document:
     return Document(id=f"elecdeb-{debate}", text=text, meta=meta, units=units, actors=actors)
 
 
-@registry.reader(FORMAT, labels=("units", "actors"))
+@registry.reader(FORMAT, labels=("units", "actors"), genre="debate")
 def read_elecdeb(path: Path) -> Iterator[Document]:
     """Yield one document per debate (see the module docstring)."""
     for ann_file in _files(path):

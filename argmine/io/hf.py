@@ -161,7 +161,8 @@ def load_hf_dataset(path: str) -> datasets.Dataset:
         raise ArgmineError(Errors.E025.format(path=path, detail=f"{type(e).__name__}: {e}")) from e
 
 
-@registry.reader("hf", labels=("units", "claim_type", "evidence_type", "relations", "stances", "actors"))
+@registry.reader("hf", labels=("units", "claim_type", "evidence_type", "relations", "stances", "actors"),
+                  genre="news")
 def read_hf(path: Path) -> Iterator[Document]:
     """Yield the documents of a document-level dataset saved with ``Dataset.save_to_disk``."""
     yield from from_hf_dataset(load_hf_dataset(str(path)))

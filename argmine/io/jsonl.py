@@ -138,7 +138,8 @@ def parse_document(data: Any, *, path: str, lineno: int) -> Document:
         raise SchemaError("; ".join(describe_validation_error(e)), path=path, lineno=lineno) from e
 
 
-@registry.reader("jsonl", labels=("units", "claim_type", "evidence_type", "relations", "stances", "actors"))
+@registry.reader("jsonl", labels=("units", "claim_type", "evidence_type", "relations", "stances", "actors"),
+                  genre="news")
 def read_jsonl(path: Path, *, skip_invalid: bool = False) -> Iterator[Document]:
     """Read JSONL: full argmine records, or any objects with a ``text`` field (and optional ``id``).
 

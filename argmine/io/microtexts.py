@@ -248,7 +248,7 @@ def _document(file: Path) -> Document:
                     relations=relations, actors=actors, stances=stances)
 
 
-@registry.reader(FORMAT, labels=("units", "relations", "stances", "actors"))
+@registry.reader(FORMAT, labels=("units", "relations", "stances", "actors"), genre="microtext")
 def read_microtexts(path: Path) -> Iterator[Document]:
     """Yield one document per microtext (see the module docstring)."""
     for file in _files(path):

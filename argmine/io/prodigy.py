@@ -188,7 +188,7 @@ def _doc_id(data: dict[str, Any], meta: dict[str, Any], stem: str, lineno: int) 
     return f"{stem}-{lineno}"
 
 
-@registry.reader("prodigy", labels=("units", "claim_type", "evidence_type", "relations"))
+@registry.reader("prodigy", labels=("units", "claim_type", "evidence_type", "relations"), genre="news")
 def read_prodigy(path: Path) -> Iterator[Document]:
     """Yield one document per accepted Prodigy task (file or folder of ``*.jsonl``)."""
     seen: set[str] = set()

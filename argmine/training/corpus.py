@@ -29,18 +29,11 @@ def format_tasks(fmt: str) -> frozenset[str]:
     return frozenset(_HEAD_OF_LABEL[lab] for lab in registry.reader_labels(fmt) if lab in _HEAD_OF_LABEL)
 
 
-# The genre each format's documents are written in; a record's ``meta.genre`` overrides it.
-# argmine's own JSONL annotations are government and news prose.
-FORMAT_GENRE: dict[str, str] = {
-    "aaec": "essay", "elecdeb": "debate", "microtexts": "microtext", "cmv": "discussion",
-    "jsonl": "news", "prodigy": "news", "hf": "news",
-}
-
-
 def record_genre(record: Document, fmt: str) -> str:
-    """The genre of one training record: ``meta.genre`` if set, else its format's genre."""
+    """The genre of one training record: ``meta.genre`` if set, else the one its reader
+    declares (argmine's own JSONL annotations are government and news prose)."""
     genre = record.meta.get("genre")
-    return str(genre) if genre else FORMAT_GENRE.get(fmt, "news")
+    return str(genre) if genre else registry.reader_genre(fmt) or "news"
 
 
 class DataSource(NamedTuple):

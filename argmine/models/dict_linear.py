@@ -32,7 +32,7 @@ from sklearn.preprocessing import FunctionTransformer, MaxAbsScaler
 
 from ..errors import Errors, ModelError
 from ..features.genre import augment, is_ngram
-from .integrity import check_finite
+from .integrity import check_finite, require_files
 
 Row = tuple[dict[str, float], "str | None"]
 FORMAT_VERSION = 1
@@ -162,9 +162,7 @@ class DictLinearModel:
     @classmethod
     def from_disk(cls, directory: str | Path, name: str) -> DictLinearModel:
         directory = Path(directory)
-        for suffix in (".json", ".npz"):
-            if not (directory / f"{name}{suffix}").is_file():
-                raise ModelError(Errors.E011.format(path=str(directory), name=f"{name}{suffix}"))
+        require_files(directory, name)
         try:
             cfg = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
             model = cls(C=cfg["C"], class_weight=cfg["class_weight"], genre_copies=cfg["genre_copies"],

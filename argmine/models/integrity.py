@@ -162,6 +162,13 @@ def check_size(path: str | Path, name: str, value: Any, *, limit: int) -> int:
     return value
 
 
+def require_files(directory: Path, name: str, suffixes: tuple[str, ...] = (".json", ".npz")) -> None:
+    """Refuse a model part whose files are missing (E011), before any is read."""
+    for suffix in suffixes:
+        if not (directory / f"{name}{suffix}").is_file():
+            raise ModelError(Errors.E011.format(path=str(directory), name=f"{name}{suffix}"))
+
+
 def confined(model_dir: str | Path, name: str) -> Path:
     """Return ``model_dir / name``, refusing a name that leads outside the folder.
 

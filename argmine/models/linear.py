@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 
 from ..errors import Errors, ModelError
-from .integrity import check_finite, check_size
+from .integrity import check_finite, check_size, require_files
 
 N_FEATURES = 2 ** 17
 # A larger hashed space in a model file is damage, not a model (2**24 floats per class = 64 MB).
@@ -106,9 +106,7 @@ class LinearModel:
     @classmethod
     def from_disk(cls, directory: str | Path, name: str) -> LinearModel:
         directory = Path(directory)
-        for suffix in (".json", ".npz"):
-            if not (directory / f"{name}{suffix}").is_file():
-                raise ModelError(Errors.E011.format(path=str(directory), name=f"{name}{suffix}"))
+        require_files(directory, name)
         try:
             cfg = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
             where = directory / name

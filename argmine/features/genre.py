@@ -13,10 +13,6 @@ from collections.abc import Collection
 
 from .sentence import NGRAM_PREFIXES, POSITION_PREFIX
 
-# The genres the default model is trained on: persuasive essays, political debates,
-# argumentative microtexts, online discussion (Change My View), government and news prose.
-GENRES = ("essay", "debate", "microtext", "discussion", "news")
-
 
 def augment(feats: dict[str, float], genre: str | None, *,
             position_genres: Collection[str] = (), shared_position: bool = False) -> dict[str, float]:

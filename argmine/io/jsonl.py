@@ -16,7 +16,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -78,15 +78,6 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
     name = "<stdin>" if str(path) == "-" else str(path)
     for lineno, line in iter_raw_lines(path):
         yield lineno, parse_line(line, name=name, lineno=lineno)
-
-
-def iter_lines(stream: IO[str]) -> Iterator[tuple[int, str]]:
-    """Yield ``(lineno, line)`` for the non-blank lines of a text stream (1-based numbers)."""
-    for lineno, line in enumerate(stream, start=1):
-        if lineno == 1:
-            line = line.removeprefix(_BOM)
-        if line.strip():
-            yield lineno, line
 
 
 def parse_line(line: str, *, name: str, lineno: int) -> Any:

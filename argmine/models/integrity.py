@@ -22,7 +22,8 @@ import logging
 import math
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +161,28 @@ def check_size(path: str | Path, name: str, value: Any, *, limit: int) -> int:
         raise ModelError(Errors.E044.format(path=str(path), detail=f"{name} = {shown!r}, expected an integer "
                                             f"from 1 to {limit}"))
     return value
+
+
+@contextmanager
+def model_file(path: Path) -> Iterator[None]:
+    """Turn what a damaged model file raises while read (bad JSON, a missing key, a wrong
+    type) into E021, naming the file."""
+    try:
+        yield
+    except (ValueError, KeyError, TypeError) as e:
+        raise ModelError(Errors.E021.format(path=str(path), detail=f"{type(e).__name__}: {e}")) from e
+
+
+def read_config(directory: Path, name: str) -> dict[str, Any]:
+    """A model part's JSON configuration: E011 if it is missing, E021 if it is not a JSON object."""
+    path = directory / name
+    if not path.is_file():
+        raise ModelError(Errors.E011.format(path=str(directory), name=name))
+    with model_file(path):
+        cfg = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(cfg, dict):
+            raise TypeError(f"a JSON {type(cfg).__name__}, not an object")
+    return cfg
 
 
 def require_files(directory: Path, name: str, suffixes: tuple[str, ...] = (".json", ".npz")) -> None:

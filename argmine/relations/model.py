@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import networkx as nx
 
-from ..errors import Errors, ModelError
+from ..models.integrity import model_file, read_config
 from .features import ArgUnit, main_features, pair_features
 from .linear import PairModel
 
@@ -172,15 +172,10 @@ class RelationParser:
     @classmethod
     def from_disk(cls, path: str | Path) -> RelationParser:
         path = Path(path)
-        cfg_path = path / "cfg.json"
-        if not cfg_path.is_file():
-            raise ModelError(Errors.E011.format(path=str(path), name="cfg.json"))
-        try:
-            cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+        cfg = read_config(path, "cfg.json")
+        with model_file(path / "cfg.json"):
             names = [str(n) for n in cfg["models"]]
             parser = cls(C=float(cfg.get("C", 1.0)), seed=int(cfg.get("seed", 0)),
                          no_link=float(cfg.get("no_link", 0.5)))
-        except (ValueError, KeyError, TypeError) as e:
-            raise ModelError(Errors.E021.format(path=str(cfg_path), detail=f"{type(e).__name__}: {e}")) from e
         parser.models = {name: PairModel.from_disk(path, name) for name in names}
         return parser

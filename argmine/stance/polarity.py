@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from spacy.tokens import Span, Token
 
-from ..errors import Errors, ModelError
+from ..models.integrity import model_file, read_config
 from ..models.linear import LinearModel
 from .cues import is_mixed, is_negated, load_cues, token_sign
 from .learned import StanceExample, pair_features
@@ -285,17 +285,12 @@ class PolarityModel:
     @classmethod
     def from_disk(cls, directory: str | Path) -> PolarityModel:
         directory = Path(directory)
-        path = directory / "config.json"
-        if not path.is_file():
-            raise ModelError(Errors.E011.format(path=str(directory), name="config.json"))
-        try:
-            cfg = json.loads(path.read_text(encoding="utf-8"))
+        cfg = read_config(directory, "config.json")
+        with model_file(directory / "config.json"):
             if cfg.get("kind") != "polarity":
                 raise KeyError("kind")
             obj = cls(C=cfg["C"], seed=cfg["seed"])
             obj.temperature_ = float(cfg["temperature"])
-        except (ValueError, KeyError, TypeError) as e:
-            raise ModelError(Errors.E021.format(path=str(path), detail=repr(e))) from e
         obj.model_ = LinearModel.from_disk(directory, "model")
         return obj
 

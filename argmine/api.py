@@ -162,12 +162,17 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
                 for k, piece in enumerate(parts):
                     # The whole record travels only with its last piece (worker pipes copy it).
                     last = k == len(parts) - 1
+                    context = (piece.start, r.id, r.meta, r if last else None)
+                    if stated not in known and own == targets:
+                        # Plain text: spaCy's workers tokenize it themselves.
+                        yield piece.text, context
+                        continue
+                    # A stated genre and the record's own targets travel on the Doc.
                     doc = nlp.make_doc(piece.text)
                     doc._.argmine_genre = stated if stated in known else None
                     if own != targets:
-                        # The record's own targets travel on the Doc to the stance component.
                         doc._.argmine_targets = own
-                    yield doc, (piece.start, r.id, r.meta, r if last else None)
+                    yield doc, context
         except ArgmineError as e:
             failure.append(e)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -22,6 +22,7 @@ def train(
     spacy_model: Annotated[str | None, typer.Option("--spacy", help="spaCy pipeline name or path")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing model directory")] = False,
     relations_only: Annotated[bool, typer.Option("--relations-only", help="Keep the existing model in OUTPUT and retrain only its relation parser (relations/) from SOURCES")] = False,
+    units_only: Annotated[bool, typer.Option("--units-only", help="Keep the existing model in OUTPUT and retrain only its unit classifier (units/) from SOURCES; relations/ and stance/ stay")] = False,
     cache: Annotated[Path | None, typer.Option(help="Keep parsed corpora here so retraining does not re-parse (default: $ARGMINE_CACHE or the user cache folder)")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every source again and keep nothing")] = False,
     cues: Annotated[Path | None, typer.Option(help="Folder of cue lists (*.txt, one word a line) for the features (default: the packaged lists)")] = None,
@@ -35,7 +36,7 @@ def train(
     from ..training import train as run
     from ..training.cache import default_cache_dir
     from ..training.evaluate import POSITION_GENRES
-    from ..training.train import train_relations_only
+    from ..training.train import train_relations_only, train_units_only
 
     try:
         if relations_only:
@@ -44,14 +45,18 @@ def train(
                                         cv=[parse_source(s) for s in cv or []], seed=seed, C=c,
                                         cv_folds=folds, spacy_model=spacy_model)
         else:
-            meta = run([parse_source(s) for s in sources], output,
-                       dev=[parse_source(s) for s in dev or []], cv=[parse_source(s) for s in cv or []],
-                       seed=seed, C=c, cv_folds=folds, spacy_model=spacy_model,
-                       stance_corpora=stance_corpora, overwrite=overwrite,
-                       cache_dir=None if no_cache else (cache or default_cache_dir()), cues_dir=cues,
-                       parity_cv=list(parity_cv or []), measure_position=measure_position,
-                       parity_folds=parity_folds,
-                       position_genres=tuple(position_genre) if position_genre is not None else POSITION_GENRES)
+            options: dict[str, Any] = {
+                "dev": [parse_source(s) for s in dev or []], "cv": [parse_source(s) for s in cv or []],
+                "seed": seed, "C": c, "cv_folds": folds, "spacy_model": spacy_model,
+                "cache_dir": None if no_cache else (cache or default_cache_dir()), "cues_dir": cues,
+                "parity_cv": list(parity_cv or []), "measure_position": measure_position,
+                "parity_folds": parity_folds,
+                "position_genres": tuple(position_genre) if position_genre is not None else POSITION_GENRES}
+            if units_only:
+                meta = train_units_only([parse_source(s) for s in sources], output, **options)
+            else:
+                meta = run([parse_source(s) for s in sources], output, stance_corpora=stance_corpora,
+                           overwrite=overwrite, **options)
     except ArgmineError as e:
         raise fail(str(e)) from e
     for source, heads in ({} if relations_only else meta["dev"]).items():

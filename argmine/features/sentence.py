@@ -25,6 +25,10 @@ NGRAM_PREFIXES = ("w=", "b=", "c=")
 POSITION_PREFIX = "pos="
 
 _DIGIT = re.compile(r"\d")
+# Cue lists read only by a structural feature, never fired as bare cues: a time unit is a
+# statistic's mark only beside a number ("40% in 3 years"); "for years" states no figure.
+TIME_UNITS = "time_unit"
+_STRUCTURAL_LISTS = frozenset({TIME_UNITS})
 
 
 def _shape(text: str) -> str:
@@ -72,6 +76,8 @@ def sentence_features(span: Span, *, cues: CueLists, position: float | None = No
     lemma_text = " " + " ".join(lemmas) + " "
     lemma_set = set(lemmas) | set(words)
     for cue, phrases in _multiword(cues).items():
+        if cue in _STRUCTURAL_LISTS:
+            continue
         lexicon = cues[cue]
         hits = sum(1 for lem in lemma_set if lem in lexicon)
         hits += sum(1 for phrase in phrases if f" {phrase} " in lemma_text)
@@ -97,9 +103,14 @@ def sentence_features(span: Span, *, cues: CueLists, position: float | None = No
             break
     if tokens and tokens[0].tag_ in ("VB",):
         add("imperative")
-    nums = [t for t in tokens if t.like_num or _DIGIT.search(t.text)]
-    if nums:
-        add("num", min(len(nums), 3))
+    is_num = [t.like_num or bool(_DIGIT.search(t.text)) for t in tokens]
+    if any(is_num):
+        add("num", min(sum(is_num), 3))
+    # A change over time is a statistic when the sentence gives a figure: a cardinal
+    # ("14 years", "grew 40 percent in the years since"), not an ordinal ("the first time in years").
+    if lemma_set & cues.get(TIME_UNITS, frozenset()) and any(
+            t.tag_ == "CD" or _DIGIT.search(t.text) for t in tokens):
+        add("num_time")
     if any(t.text in ("%",) or t.lower_ in ("percent", "per") for t in tokens):
         add("percent")
     if any(t.text in ("$", "€", "£") for t in tokens):

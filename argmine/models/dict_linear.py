@@ -39,10 +39,10 @@ FORMAT_VERSION = 1
 
 
 def augment_rows(rows: Sequence[Row], *, genre_copies: bool, position_genres: Sequence[str],
-                 shared_position: bool = False) -> list[dict[str, float]]:
+                 shared_position: bool = False, genre_weight: float = 1.0) -> list[dict[str, float]]:
     """Feature dicts with shared and (when ``genre_copies``) genre-specific copies."""
     return [augment(feats, genre if genre_copies else None, position_genres=position_genres,
-                    shared_position=shared_position)
+                    shared_position=shared_position, genre_weight=genre_weight)
             for feats, genre in rows]
 
 
@@ -68,12 +68,14 @@ class DictLinearModel:
         shared_position: Keep position features in the shared copy (genre-blind baseline).
         min_df: Drop features seen in fewer training rows (keeps the vocabulary small).
         cue_weight: Weight of the cue block against the n-gram block.
+        genre_weight: Scale of the genre copy against the shared copy.
         seed: Random seed (the solver is deterministic; kept for the record).
     """
 
     def __init__(self, *, C: float = 1.0, class_weight: str | None = "balanced",
                  genre_copies: bool = True, position_genres: Sequence[str] = (), min_df: int = 2,
-                 cue_weight: float = 1.0, shared_position: bool = False, seed: int = 0):
+                 cue_weight: float = 1.0, shared_position: bool = False, genre_weight: float = 1.0,
+                 seed: int = 0):
         self.C = C
         self.class_weight = class_weight
         self.genre_copies = genre_copies
@@ -81,13 +83,14 @@ class DictLinearModel:
         self.min_df = min_df
         self.cue_weight = cue_weight
         self.shared_position = shared_position
+        self.genre_weight = genre_weight
         self.seed = seed
 
     def _config(self) -> dict[str, Any]:
         return {"C": self.C, "class_weight": self.class_weight, "genre_copies": self.genre_copies,
                 "position_genres": sorted(self.position_genres), "min_df": self.min_df,
                 "cue_weight": self.cue_weight, "shared_position": self.shared_position,
-                "seed": self.seed}
+                "genre_weight": self.genre_weight, "seed": self.seed}
 
     def _build(self, parts: dict[str, Any]) -> Pipeline:
         def block(ngrams: bool) -> Pipeline:
@@ -99,7 +102,7 @@ class DictLinearModel:
         return Pipeline([
             ("augment", FunctionTransformer(augment_rows, kw_args={
                 "genre_copies": self.genre_copies, "position_genres": list(self.position_genres),
-                "shared_position": self.shared_position})),
+                "shared_position": self.shared_position, "genre_weight": self.genre_weight})),
             ("features", FeatureUnion([("ngrams", block(True)), ("cues", block(False))],
                                       transformer_weights={"ngrams": 1.0, "cues": self.cue_weight})),
             ("classify", parts["lr"])])
@@ -107,7 +110,7 @@ class DictLinearModel:
     def fit(self, rows: Sequence[Row], labels: Sequence[str]) -> DictLinearModel:
         dicts = augment_rows(rows, genre_copies=self.genre_copies,
                              position_genres=list(self.position_genres),
-                             shared_position=self.shared_position)
+                             shared_position=self.shared_position, genre_weight=self.genre_weight)
         parts: dict[str, Any] = {}
         blocks = []
         for name, ngrams, weight in (("ngrams", True, TfidfTransformer(sublinear_tf=True)),
@@ -168,7 +171,7 @@ class DictLinearModel:
             model = cls(C=cfg["C"], class_weight=cfg["class_weight"], genre_copies=cfg["genre_copies"],
                         position_genres=tuple(cfg["position_genres"]), min_df=cfg["min_df"],
                         cue_weight=cfg["cue_weight"], shared_position=cfg["shared_position"],
-                        seed=cfg["seed"])
+                        genre_weight=cfg.get("genre_weight", 1.0), seed=cfg["seed"])
             with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
                 parts = {f"{block}_vec": _vectorizer(cfg["vocabulary"][block]) for block in ("ngrams", "cues")}
                 tfidf = TfidfTransformer(sublinear_tf=True)

@@ -229,3 +229,30 @@ def _units_sections(units: dict[str, Any]) -> list[str]:
         out += ["", "Training time (seconds): " + ", ".join(f"{k.replace('_', ' ')} {v}"
                                                           for k, v in units["seconds"].items()) + "."]
     return out
+
+
+def carry_sections(old: str, new: str) -> str:
+    """The card ``new`` plus what a retrained part's card cannot regenerate from ``old``.
+
+    When only one part of a model is retrained, its card is written again from ``meta.json``;
+    sections the writer does not produce (hand-written ones, such as the reported-speech
+    rules) are kept before ``## Limits``, and everything after the first ``<!-- ... -->``
+    marker (sections appended by other trainers, e.g. the polarity model) stays at the end.
+    """
+    body, marker, appended = old.partition("\n<!-- ")
+    produced = {line for line in new.splitlines() if line.startswith("## ")}
+    kept: list[str] = []
+    section: list[str] = []
+    for line in body.splitlines() + ["## "]:
+        if line.startswith("## "):
+            if section and section[0].startswith("## ") and section[0] not in produced:
+                kept.append("\n".join(section).rstrip("\n"))
+            section = []
+        section.append(line)
+    out = new.rstrip("\n")
+    if kept:
+        head, limits, tail = out.partition("\n## Limits")
+        out = head.rstrip("\n") + "\n\n" + "\n\n".join(kept) + ("\n\n" + limits.lstrip("\n") + tail if limits else "")
+    if marker:
+        out += "\n\n<!-- " + appended.rstrip("\n") + "\n"
+    return out if out.endswith("\n") else out + "\n"

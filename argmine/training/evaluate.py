@@ -65,10 +65,18 @@ def fit_head(train: Sequence[Example], labels: Sequence[str], *, seed: int = 0, 
     """Fit one head; classes are weighted ("balanced") so rare classes count.
 
     Measured on Change My View claim types: unweighted only matches the majority class.
+    A head whose training data is of one genre gets no genre copies: the copy would only
+    duplicate every feature (halving its penalty), so the head is that genre's own model.
     """
     if len(set(labels)) < 2:
         return None
-    model = DictLinearModel(C=C, seed=seed, genre_copies=genre_copies, position_genres=position_genres)
+    genres = {e.genre for e in train}
+    if genre_copies and len(genres) == 1:
+        (genre,) = genres
+        model = DictLinearModel(C=C, seed=seed, genre_copies=False, position_genres=position_genres,
+                                shared_position=genre in position_genres)
+    else:
+        model = DictLinearModel(C=C, seed=seed, genre_copies=genre_copies, position_genres=position_genres)
     return model.fit(rows(train), labels)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from ..models.integrity import write_checksums
 from ..nlp import units_pipeline
 from ..pipeline.unit_classifier import UnitClassifier
 from ..schema import SCHEMA_VERSION
-from .card import write_card
+from .card import carry_sections, write_card
 from .corpus import (
     DataSource,
     examples_from_records,
@@ -44,7 +45,8 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
           stance_corpora: str | Path | None = None, overwrite: bool = False,
           cache_dir: str | Path | None = None, cues_dir: str | Path | None = None,
           parity_cv: Sequence[str] = (), position_genres: Sequence[str] = POSITION_GENRES,
-          measure_position: bool = False, parity_folds: int | None = None) -> dict[str, Any]:
+          measure_position: bool = False, parity_folds: int | None = None,
+          relations: bool = True) -> dict[str, Any]:
     """Train the unit heads and the relation parser on ``sources`` and write ``output_dir``.
 
     The relation parser (``relations/``) learns from the sources whose records carry
@@ -75,6 +77,7 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         parity_folds: Folds for the parity table's cross-validation (default: ``cv_folds``).
         measure_position: Also score each genre's own model with and without position
             features (``training.parity.position_effect``), for the card.
+        relations: Train the relation parser too (False: units only, see ``train_units_only``).
 
     Returns:
         The metadata written to ``meta.json``, including all scores.
@@ -166,8 +169,8 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
                               folds=parity_folds or cv_folds,
                               seed=seed, C=C) if measure_position else None)
 
-    relations = _train_relations(sources, dev, cv, nlp, classifier, output_dir, seed=seed, C=C,
-                                 folds=cv_folds)
+    relation_scores = (_train_relations(sources, dev, cv, nlp, classifier, output_dir, seed=seed, C=C,
+                                        folds=cv_folds) if relations else None)
 
     stance_scores = None
     if stance_corpora is not None:
@@ -187,7 +190,7 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
                   "genre_classifier": genre_scores, "parity": parity_rows, "position_effect": effect,
                   "seconds": timing},
         "stance": stance_scores,
-        "relations": relations,
+        "relations": relation_scores,
     }
     (output_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
                                           encoding="utf-8")
@@ -246,4 +249,42 @@ def train_relations_only(sources: Sequence[DataSource], model_dir: str | Path, *
     meta["relations"]["sources"] = [{"source": str(s), "sha256": fingerprint(s)} for s in sources]
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     write_card(meta, model_dir / "README.md")
+    return write_checksums(model_dir)
+
+
+# meta.json entries that describe the unit classifier; a units-only retraining replaces these.
+_UNIT_KEYS = ("argmine_version", "schema", "spacy_version", "spacy_pipeline", "trained", "seed", "C",
+              "sources", "sizes", "dev", "cv", "heads", "units")
+
+
+def train_units_only(sources: Sequence[DataSource], model_dir: str | Path, **options: Any) -> dict[str, Any]:
+    """Retrain only the unit classifier (``units/``) of an existing model directory.
+
+    The relation parser, the stance models and their entries in ``meta.json`` stay as they
+    are. The card is written again from ``meta.json``; the sections its writer does not
+    produce (hand-written ones, sections appended by other trainers) are carried over.
+
+    Args:
+        sources: Training data, as for ``train``.
+        model_dir: The model directory to update.
+        **options: Keyword options of ``train`` (``dev``, ``cv``, ``parity_cv``, ...), except
+            ``stance_corpora``, ``overwrite`` and ``relations``.
+    """
+    model_dir = Path(model_dir)
+    meta_path = model_dir / "meta.json"
+    if not meta_path.is_file():
+        raise ArgmineError(Errors.E011.format(path=str(model_dir), name="meta.json"))
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(dir=model_dir.parent) as tmp:
+        fresh = train(sources, Path(tmp) / "model", stance_corpora=None, relations=False, **options)
+        if (model_dir / "units").is_dir():
+            shutil.rmtree(model_dir / "units")
+        shutil.move(str(Path(tmp) / "model" / "units"), str(model_dir / "units"))
+    meta.update({key: fresh[key] for key in _UNIT_KEYS})
+    meta.pop("checksums", None)
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    card = model_dir / "README.md"
+    old = card.read_text(encoding="utf-8") if card.is_file() else ""
+    write_card(meta, card)
+    card.write_text(carry_sections(old, card.read_text(encoding="utf-8")), encoding="utf-8")
     return write_checksums(model_dir)

@@ -24,3 +24,8 @@ def test_genre_less_rows_get_only_shared_features():
 def test_ngram_block_membership_ignores_the_genre_prefix():
     assert is_ngram("w=should") and is_ngram("essay|b=we_should")
     assert not is_ngram("essay|cue=deontic") and not is_ngram("pos=first")
+
+
+def test_genre_weight_scales_only_the_genre_copy():
+    out = augment(FEATS, "essay", position_genres=("essay",), genre_weight=2.0)
+    assert out["w=should"] == 1.0 and out["essay|w=should"] == 2.0 and out["essay|pos=first"] == 2.0

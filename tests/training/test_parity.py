@@ -53,3 +53,12 @@ def test_parity_table_renders_every_system():
     lines = parity_table(rows)
     assert lines[0].startswith("| head | genre |") and "TF-IDF + LR" in lines[0]
     assert lines[2].startswith("| component | a |") and lines[2].rstrip().endswith("| yes |")
+
+
+def test_a_head_trained_on_one_genre_is_that_genres_own_model():
+    # With one genre the genre copy would only duplicate every feature: the default model
+    # is then the genre-alone model, so the two score the same.
+    train = _examples("a", 5, 6, "a")
+    rows = parity(train, cv_genres=["a"], heads={"component": ["a"]}, folds=5,
+                  systems=("default", "genre_alone"))
+    assert rows[0]["delta"] == 0.0

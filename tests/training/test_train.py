@@ -89,3 +89,36 @@ def test_train_from_a_saved_hugging_face_dataset(tmp_path, data_dir):
     assert result.exit_code == 0, result.output
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["sizes"]["component"]["sentences"] == sum(len(r.units) for r in records)
+
+
+def test_units_only_retrains_units_and_keeps_the_rest(trained, tmp_path, data_dir):
+    import shutil
+
+    from argmine.models.integrity import verify
+
+    model = tmp_path / "model"
+    shutil.copytree(trained, model)
+    # Parts other trainers own, and a hand-written card section, must survive.
+    (model / "stance").mkdir(exist_ok=True)
+    (model / "stance" / "other.json").write_text('{"kept": true}', encoding="utf-8")
+    card = (model / "README.md").read_text(encoding="utf-8")
+    card = card.replace("\n## Limits", "\n## Hand-written rules\n\nkept text\n\n## Limits", 1)
+    (model / "README.md").write_text(card + "\n<!-- appended -->\n### Appended part\n", encoding="utf-8")
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    meta["stance"] = {"kept": True}
+    (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    result = runner.invoke(app, ["train", "--units-only", f"jsonl:{data_dir / 'train' / 'mini.jsonl'}",
+                                 "-o", str(model), "--seed", "2"])
+    assert result.exit_code == 0, result.output
+    after = verify(model)
+    assert after["seed"] == 2 and after["stance"] == {"kept": True} and after["name"] == "mini"
+    assert (model / "stance" / "other.json").read_text(encoding="utf-8") == '{"kept": true}'
+    card = (model / "README.md").read_text(encoding="utf-8")
+    assert card.index("## Hand-written rules") < card.index("## Limits") < card.index("### Appended part")
+    assert "seed 2" in card
+
+
+def test_units_only_needs_an_existing_model(tmp_path, data_dir):
+    result = runner.invoke(app, ["train", "--units-only", f"jsonl:{data_dir / 'train' / 'mini.jsonl'}",
+                                 "-o", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "meta.json" in result.output

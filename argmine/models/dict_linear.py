@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +39,12 @@ FORMAT_VERSION = 1
 
 
 def augment_rows(rows: Sequence[Row], *, genre_copies: bool, position_genres: Sequence[str],
-                 shared_position: bool = False, genre_weight: float = 1.0) -> list[dict[str, float]]:
+                 shared_position: bool = False, genre_weights: Mapping[str, float] | None = None
+                 ) -> list[dict[str, float]]:
     """Feature dicts with shared and (when ``genre_copies``) genre-specific copies."""
+    weights = genre_weights or {}
     return [augment(feats, genre if genre_copies else None, position_genres=position_genres,
-                    shared_position=shared_position, genre_weight=genre_weight)
+                    shared_position=shared_position, genre_weight=weights.get(genre or "", 1.0))
             for feats, genre in rows]
 
 
@@ -68,14 +70,14 @@ class DictLinearModel:
         shared_position: Keep position features in the shared copy (genre-blind baseline).
         min_df: Drop features seen in fewer training rows (keeps the vocabulary small).
         cue_weight: Weight of the cue block against the n-gram block.
-        genre_weight: Scale of the genre copy against the shared copy.
+        genre_weights: Scale of a genre's copy against the shared copy, by genre (default 1.0).
         seed: Random seed (the solver is deterministic; kept for the record).
     """
 
     def __init__(self, *, C: float = 1.0, class_weight: str | None = "balanced",
                  genre_copies: bool = True, position_genres: Sequence[str] = (), min_df: int = 2,
-                 cue_weight: float = 1.0, shared_position: bool = False, genre_weight: float = 1.0,
-                 seed: int = 0):
+                 cue_weight: float = 1.0, shared_position: bool = False,
+                 genre_weights: Mapping[str, float] | None = None, seed: int = 0):
         self.C = C
         self.class_weight = class_weight
         self.genre_copies = genre_copies
@@ -83,14 +85,14 @@ class DictLinearModel:
         self.min_df = min_df
         self.cue_weight = cue_weight
         self.shared_position = shared_position
-        self.genre_weight = genre_weight
+        self.genre_weights = genre_weights
         self.seed = seed
 
     def _config(self) -> dict[str, Any]:
         return {"C": self.C, "class_weight": self.class_weight, "genre_copies": self.genre_copies,
                 "position_genres": sorted(self.position_genres), "min_df": self.min_df,
                 "cue_weight": self.cue_weight, "shared_position": self.shared_position,
-                "genre_weight": self.genre_weight, "seed": self.seed}
+                "genre_weights": dict(sorted((self.genre_weights or {}).items())), "seed": self.seed}
 
     def _build(self, parts: dict[str, Any]) -> Pipeline:
         def block(ngrams: bool) -> Pipeline:
@@ -102,7 +104,7 @@ class DictLinearModel:
         return Pipeline([
             ("augment", FunctionTransformer(augment_rows, kw_args={
                 "genre_copies": self.genre_copies, "position_genres": list(self.position_genres),
-                "shared_position": self.shared_position, "genre_weight": self.genre_weight})),
+                "shared_position": self.shared_position, "genre_weights": dict(self.genre_weights or {})})),
             ("features", FeatureUnion([("ngrams", block(True)), ("cues", block(False))],
                                       transformer_weights={"ngrams": 1.0, "cues": self.cue_weight})),
             ("classify", parts["lr"])])
@@ -110,7 +112,7 @@ class DictLinearModel:
     def fit(self, rows: Sequence[Row], labels: Sequence[str]) -> DictLinearModel:
         dicts = augment_rows(rows, genre_copies=self.genre_copies,
                              position_genres=list(self.position_genres),
-                             shared_position=self.shared_position, genre_weight=self.genre_weight)
+                             shared_position=self.shared_position, genre_weights=self.genre_weights)
         parts: dict[str, Any] = {}
         blocks = []
         for name, ngrams, weight in (("ngrams", True, TfidfTransformer(sublinear_tf=True)),
@@ -171,7 +173,8 @@ class DictLinearModel:
             model = cls(C=cfg["C"], class_weight=cfg["class_weight"], genre_copies=cfg["genre_copies"],
                         position_genres=tuple(cfg["position_genres"]), min_df=cfg["min_df"],
                         cue_weight=cfg["cue_weight"], shared_position=cfg["shared_position"],
-                        genre_weight=cfg.get("genre_weight", 1.0), seed=cfg["seed"])
+                        genre_weights={str(g): float(w) for g, w in cfg.get("genre_weights", {}).items()},
+                        seed=cfg["seed"])
             with np.load(directory / f"{name}.npz", allow_pickle=False) as arrays:
                 parts = {f"{block}_vec": _vectorizer(cfg["vocabulary"][block]) for block in ("ngrams", "cues")}
                 tfidf = TfidfTransformer(sublinear_tf=True)

@@ -70,3 +70,11 @@ def test_non_finite_weights_are_refused_on_load(tmp_path, bad):
     np.savez(tmp_path / "genre.npz", **data)
     with pytest.raises(ModelError, match="E044|E021"):
         DictLinearModel.from_disk(tmp_path, "genre")
+
+
+def test_genre_weights_survive_the_round_trip(tmp_path):
+    model = DictLinearModel(position_genres=("essay",), min_df=1, genre_weights={"essay": 2.0}).fit(ROWS, LABELS)
+    model.to_disk(tmp_path, "component")
+    loaded = DictLinearModel.from_disk(tmp_path, "component")
+    assert loaded.genre_weights == {"essay": 2.0}
+    np.testing.assert_allclose(loaded.predict_proba(ROWS), model.predict_proba(ROWS), atol=1e-5)

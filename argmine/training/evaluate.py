@@ -49,13 +49,13 @@ class TfidfBaseline:
 # Genres whose sentences get position features (in their genre copy only). Measured with
 # ``training.parity.position_effect`` (train with --measure-position; the card shows the
 # table), component macro-F1 of each genre's own model with / without position: essays
-# +7.6 (dev), microtexts +1.2 (cross-validation). News gains too (+1.3 cross-validated,
-# +2.0 held out) but is left out: its 24 training excerpts mostly open with a speaker
+# +7.8 (dev), microtexts +0.7 (5-fold cross-validation). News gains too (+0.9 cross-validated,
+# +2.6 held out) but is left out: its 24 training excerpts mostly open with a speaker
 # label or greeting, and that prior would cost the briefing that opens with its claim.
 POSITION_GENRES = ("essay", "microtext")
 # Scale of a genre's feature copy (default 1.0): a larger copy makes the genre's own weights
 # cheaper under the same penalty. Measured by the parity table's 5-fold CV (component
-# macro-F1, default minus genre alone): microtexts -1.2 at 1.0, -0.5 at 2.0. Not for every
+# macro-F1, default minus genre alone): microtexts -1.2 at 1.0, -0.8 at 2.0. Not for every
 # genre: at 2.0 news falls from +1.7 to -0.1 and Change My View from -0.2 to -0.3.
 GENRE_WEIGHTS: Mapping[str, float] = MappingProxyType({"microtext": 2.0})
 

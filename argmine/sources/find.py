@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .marks import Quoted, find_quoted
+from .speakers import PERSON_PRONOUNS as _PERSON_PRONOUNS
 from .speakers import ActorIndex, resolve_subject
 from .tables import SourceTables
 
@@ -105,6 +106,13 @@ class _Finder:
                 for i in range(span.start, span.end):
                     self._inside[i] = 1
         self.index.quoted = self._inside
+        # Person pronouns that are subjects, resolved in text order, become subject
+        # mentions: a later "he said" finds its antecedent through an earlier "he".
+        for tok in doc:
+            if tok.dep_ in _SUBJ and tok.lower_ in _PERSON_PRONOUNS and not self._inside[tok.i]:
+                aid = resolve_subject(tok, self.index, tables)
+                if aid is not None:
+                    self.index.add_subject(tok.i, aid)
 
     def _sent_no(self, i: int) -> int:
         return self._sent_of[i]
@@ -175,7 +183,7 @@ class _Finder:
             out.append(st)
             prev, prev_sent = st, self._sent_no(span.end - 1)
             if st.speaker is not None:
-                self.index.recent_speaker = (span.end, st.speaker)
+                self.index.note_speaker(span.end, st.speaker)
         return out
 
     def _short(self, q: Quoted, span: Span, frame: list[Token]) -> Statement | None:
@@ -269,7 +277,7 @@ class _Finder:
             if st is not None and not _overlaps_any(st, taken):
                 out.append(st)
                 if st.speaker is not None:
-                    self.index.recent_speaker = (tok.i, st.speaker)
+                    self.index.note_speaker(tok.i, st.speaker)
         for _, start, end in self.matcher(doc):
             first, last = doc[start], doc[end - 1]
             if self._inside[first.i]:

@@ -15,7 +15,7 @@ from .tables import SourceTables
 
 ACTORS_KEY = "argmine_actors"
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _THING_PRONOUNS = frozenset({"it"})
 
@@ -33,8 +33,9 @@ class ActorIndex:
         self.kind: dict[str, str] = {}
         # Per token, 1 when inside quotation marks (set by the caller that paired them).
         self.quoted: bytearray | None = None
-        # The speaker of the latest statement, by token: pronouns refer back to it first.
-        self.recent_speaker: tuple[int, str] | None = None
+        # (token, speaker) of each statement found so far, in token order: a pronoun refers
+        # back to the speaker of the latest statement before it first.
+        self._speakers: list[tuple[int, str]] = []
         self.by_token: dict[int, str] = {}
         # Shorter mentions first, so that a longer one ("Japan's security establishment")
         # overwrites the shorter one inside it ("Japan").
@@ -64,6 +65,40 @@ class ActorIndex:
                 title = tables.title_abbreviations.get(w, w)
                 if title in tables.titles_as_speakers:
                     self.titled.setdefault(title, set()).add(s.kb_id_)
+
+    def note_speaker(self, i: int, aid: str) -> None:
+        """Record that a statement ending near token ``i`` has speaker ``aid``."""
+        bisect.insort(self._speakers, (i, aid))
+
+    def recent_speaker(self, i: int) -> tuple[int, str] | None:
+        """The (token, speaker) of the latest statement recorded before token ``i``.
+
+        Statements are found in two passes (quotations, then reported clauses), so the
+        one recorded last is not always the one before ``i``.
+        """
+        k = bisect.bisect_left(self._speakers, (i, "")) - 1
+        return self._speakers[k] if k >= 0 else None
+
+    def add_subject(self, i: int, aid: str) -> None:
+        """Record a resolved pronoun subject at token ``i`` as a subject mention of ``aid``.
+
+        "Perry spoke. In a statement, he decried X. '…,' he said": the second "he" finds
+        Perry through the first one, however far back Perry's name is.
+        """
+        k = bisect.bisect_right(self._starts, i)
+        self._starts.insert(k, i)
+        self._mentions.insert(k, (i, aid, self.kind.get(aid, "person")))
+        self._subject.insert(k, True)
+
+    def subject_between(self, lo: int, hi: int, kinds: frozenset[str]) -> str | None:
+        """The actor of the latest subject mention of ``kinds`` in tokens ``lo:hi`` outside quotations."""
+        k = bisect.bisect_left(self._starts, hi) - 1
+        while k >= 0 and self._mentions[k][0] >= lo:
+            start, aid, kind = self._mentions[k]
+            if self._subject[k] and kind in kinds and not (self.quoted is not None and self.quoted[start]):
+                return aid
+            k -= 1
+        return None
 
     def actor(self, tok: Token) -> str | None:
         """The actor a token is part of, or None."""
@@ -117,10 +152,15 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
         return aid
     low = subj.lower_
     if subj.pos_ == "PRON":
-        if low in _PERSON_PRONOUNS:
-            recent = index.recent_speaker
+        if low in PERSON_PRONOUNS:
+            recent = index.recent_speaker(subj.i)
             # News style: '"…," he said' refers to the person last quoted, when close by.
             if recent is not None and subj.i - recent[0] <= 80 and index.kind.get(recent[1]) == "person":
+                # A person introduced as a subject since that quotation takes over ("Y
+                # accused X of …. '…,' she said").
+                newer = index.subject_between(recent[0], subj.i, _PERSON)
+                if newer is not None:
+                    return newer
                 last = index.last_before(subj.i, _PERSON)
                 if last == recent[1] or last is None or subj.i - recent[0] <= 40:
                     return recent[1]

@@ -184,3 +184,18 @@ def test_hand_checked_quotes_are_valid():
     records = list(argmine.read_corpus(path, format="jsonl"))
     assert sum(len(r.quotes) for r in records) >= 100
     assert all(r.meta.get("licence", "").startswith("U.S. federal work") for r in records)
+
+
+def test_pronoun_finds_its_person_through_an_earlier_pronoun(nlp):
+    text = ("Governor Tom Reyes campaigned across Iowa on Monday, visiting three county fairs, two "
+            "factories and a long row of small family farms in the north of the state, where the drought "
+            "has hurt the corn harvest for a second year and many growers fear for their land. In a "
+            "statement released Tuesday, he criticized the Obama administration’s decision to cut farm "
+            'aid. "This is a war on rural families and it must stop now," he said.')
+    assert [s for s, *_ in _quotes(nlp, text)] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_pronoun_prefers_a_person_introduced_after_the_last_quote(nlp):
+    text = ('"We will win this fight in the end," Senator Mark Dale said. Activist Laura Kim accused '
+            'the senator of ignoring voters. "He no longer listens to any of us," she told reporters.')
+    assert [s for s, *_ in _quotes(nlp, text)] == ["Mark Dale", "Laura Kim"]

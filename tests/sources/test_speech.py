@@ -169,6 +169,15 @@ def test_the_secretary_is_not_a_title_further_back(nlp):
      "Barney Frank", "Democrats"),
     ('"This raises questions," said Brendan Buck, a spokesman for Speaker John Boehner.',
      "Brendan Buck", "John Boehner"),
+    ('"This raises questions," said Brendan Buck, a spokesman for House Speaker John Boehner.',
+     "Brendan Buck", "John Boehner"),
+    ('"This plan will hurt schools," said Representative Andy Morgan, a conservative Republican '
+     "who represents the district.", "Andy Morgan", "Republicans"),
+    ('"This is a mistake," said Republican Sen. John Hale.', "John Hale", "Republicans"),
+    ('"They read it like a sacred text," Rep. Jerry Nolan, D-N.Y., the former chairman of the House '
+     "Judiciary subcommittee, told reporters.", "Jerry Nolan", "Democrats"),
+    ('"The ad is dishonest and false," Obama campaign spokeswoman Lisa Tran said.', "Lisa Tran", "Obama"),
+    ('"We never share user data," Acme Corp spokesman John Doe said.', "John Doe", "Acme Corp"),
 ])
 def test_affiliation_the_text_states(nlp, text, person, group):
     record = argmine.analyze(text, nlp=nlp)
@@ -199,3 +208,19 @@ def test_pronoun_prefers_a_person_introduced_after_the_last_quote(nlp):
     text = ('"We will win this fight in the end," Senator Mark Dale said. Activist Laura Kim accused '
             'the senator of ignoring voters. "He no longer listens to any of us," she told reporters.')
     assert [s for s, *_ in _quotes(nlp, text)] == ["Mark Dale", "Laura Kim"]
+
+
+def test_owner_the_ner_missed_becomes_an_organization_with_its_mentions(nlp):
+    text = '"We take no issue with the movement," the NAACP President Ben Carter said. Later the NAACP voted.'
+    record = argmine.analyze(text, nlp=nlp)
+    by_id = {a.id: a for a in record.actors}
+    carter = by_id[record.quotes[0].speaker]
+    owner = by_id[carter.affiliation]
+    assert (owner.name, owner.kind) == ("NAACP", "organization")
+    assert [text[m.start:m.end] for m in owner.mentions] == ["NAACP", "NAACP"]
+    assert sum(a.name == "NAACP" for a in record.actors) == 1
+
+
+def test_title_words_are_not_an_owner(nlp):
+    record = argmine.analyze('"This is a mistake," said White House Press Secretary Jay Carney.', nlp=nlp)
+    assert not any(a.name == "Press" for a in record.actors)

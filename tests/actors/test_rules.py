@@ -185,3 +185,16 @@ def test_demonyms(text, country):
                                            ("Japan", False), ("Texas", True)])
 def test_is_place_not_state(text, expected):
     assert is_place_not_state(text) is expected
+
+
+@pytest.mark.parametrize("text, name, acts", [
+    ("California sued the federal government on Monday.", "California", True),
+    ("Nebraska and Oklahoma asked the Supreme Court to hear the case.", "Oklahoma", True),
+    ("Nebraska Attorney General Jon Bruning filed the suit.", "Nebraska", True),
+    ("He lives in Ohio with his family.", "Ohio", False),
+])
+def test_us_state_is_an_actor_where_it_acts(nlp, text, name, acts):
+    names = {a.name: a for a in _actors(nlp, text)}
+    assert (name in names) is acts
+    if acts:
+        assert names[name].kind == "organization"

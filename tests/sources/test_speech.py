@@ -224,3 +224,10 @@ def test_owner_the_ner_missed_becomes_an_organization_with_its_mentions(nlp):
 def test_title_words_are_not_an_owner(nlp):
     record = argmine.analyze('"This is a mistake," said White House Press Secretary Jay Carney.', nlp=nlp)
     assert not any(a.name == "Press" for a in record.actors)
+
+
+def test_a_closing_mark_after_a_space_closes_when_the_rest_pair_up():
+    text = ('The governor stated, "This plan is wrong. It must stop. "He was referring to a memo that '
+            'asks agencies to "protect" the program.')
+    quoted = [text[q.start:q.end].strip() for q in find_quoted(text)]
+    assert quoted == ["This plan is wrong. It must stop.", "protect"]

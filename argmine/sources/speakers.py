@@ -188,6 +188,59 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     if head in tables.titles_as_speakers and any(t.lower_ in ("the", "this", "that") for t in subj.children):
         among = index.titled.get(head)
         return index.last_before(subj.i, _PERSON, among=among) if among else index.last_before(subj.i, _PERSON)
+    if head in tables.document_nouns and subj.pos_ == "NOUN":
+        # "the suit says", "the letter states": the statement's author speaks.
+        return document_author(subj, index, tables)
     # Any actor inside the noun phrase ("critics of the plan in Congress" is a group).
     inside = [index.actor(t) for t in words if index.actor(t)]
     return inside[0] if inside else None
+
+
+# Modifiers of a document noun that name its author: "the Romney campaign's ad", "the
+# lawsuit from Nebraska", "a letter signed by 90 professors".
+_AUTHOR_PREPS = frozenset({"from", "by", "of"})
+# How far back (tokens) a document noun's first mention is looked for.
+_DOCUMENT_WINDOW = 150
+
+
+def _named_author(noun: Token, index: ActorIndex) -> str | None:
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod") and index.actor(child):
+            return index.actor(child)
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS or child.dep_ == "acl":
+            for t in child.subtree:
+                if index.actor(t) and (child.dep_ == "prep" or t.head.dep_ == "agent"):
+                    return index.actor(t)
+    return None
+
+
+def document_author(noun: Token, index: ActorIndex, tables: SourceTables) -> str | None:
+    """The author of a statement, letter, suit or ad that "says" something.
+
+    The noun's own modifiers ("the lawsuit from Nebraska"); else the nearest earlier
+    document noun outside quotations: its modifiers, or the subject of the clause it is
+    the object of ("The campaign answered with an ad. … The ad says").
+    """
+    found = _named_author(noun, index)
+    if found is not None:
+        return found
+    doc = noun.doc
+    for tok in reversed(doc[max(0, noun.i - _DOCUMENT_WINDOW):noun.i]):
+        if (tok.pos_ != "NOUN" or tok.lemma_.lower() not in tables.document_nouns
+                or index.quoted is not None and index.quoted[tok.i]):
+            continue
+        found = _named_author(tok, index)
+        if found is not None:
+            return found
+        node = tok
+        for _ in range(4):
+            if node.head is node:
+                break
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None and node.pos_ in ("VERB", "AUX"):
+                if subj.lemma_.lower() in tables.document_nouns:
+                    return None
+                return resolve_subject(subj, index, tables)
+        return None
+    return None

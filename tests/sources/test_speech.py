@@ -231,3 +231,13 @@ def test_a_closing_mark_after_a_space_closes_when_the_rest_pair_up():
             'asks agencies to "protect" the program.')
     quoted = [text[q.start:q.end].strip() for q in find_quoted(text)]
     assert quoted == ["This plan is wrong. It must stop.", "protect"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The Smith campaign answered with an ad of its own on Tuesday. The ad says: "The governor has cut '
+     'school funding by a third and it is time to stop him."', "Smith"),
+    ("But the lawsuit from Nebraska and Oklahoma argues that the new law has opened a dangerous gap in "
+     "the system. Nebraska and Oklahoma sued on Monday.", "Nebraska"),
+])
+def test_a_document_speaks_for_its_author(nlp, text, speaker):
+    assert _quotes(nlp, text)[0][0] == speaker

@@ -175,6 +175,8 @@ class _Finder:
                     st = st._replace(speaker=prev.speaker)
             elif (source := self._source_phrase(frame)) is not None:
                 st = Statement(*_strip(doc.text, q.start, q.end), source[0], source[1], "direct")
+            elif (speaker := self._colon_speaker(span)) is not None:
+                st = Statement(*_strip(doc.text, q.start, q.end), speaker, None, "direct")
             elif prev is not None and (q.continues or sent_i - prev_sent <= _CARRY_SENTS):
                 # The speaker is named once for a quotation over several sentences or paragraphs.
                 st = Statement(*_strip(doc.text, q.start, q.end), prev.speaker, None, "direct")
@@ -185,6 +187,27 @@ class _Finder:
             if st.speaker is not None:
                 self.index.note_speaker(span.end, st.speaker)
         return out
+
+    def _colon_speaker(self, span: Span) -> str | None:
+        """ 'Biden was quick to retort: "…"', 'Romney released a statement: "…"': with no
+        reporting verb, the subject of the clause the colon closes is the speaker."""
+        doc = self.doc
+        k = span.start - 1
+        while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+            k -= 1
+        if k < 1 or doc[k].text != ":" or self._inside[k - 1]:
+            return None
+        node = doc[k - 1]
+        for _ in range(6):
+            if self._inside[node.i]:
+                return None
+            subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
+            if subj is not None:
+                return resolve_subject(subj, self.index, self.tables)
+            if node.head is node:
+                return None
+            node = node.head
+        return None
 
     def _short(self, q: Quoted, span: Span, frame: list[Token]) -> Statement | None:
         """A short quoted phrase is speech only as part of a reported clause or naming."""

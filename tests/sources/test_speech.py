@@ -241,3 +241,9 @@ def test_a_closing_mark_after_a_space_closes_when_the_rest_pair_up():
 ])
 def test_a_document_speaks_for_its_author(nlp, text, speaker):
     assert _quotes(nlp, text)[0][0] == speaker
+
+
+def test_colon_without_a_reporting_verb_names_the_clause_subject(nlp):
+    text = ('Senator Paul Ryan attacked the plan. Vice President Joe Biden was quick to retort: "With all '
+            'due respect, that is just a bunch of malarkey."')
+    assert [s for s, *_ in _quotes(nlp, text)] == ["Joe Biden"]

@@ -173,6 +173,10 @@ class _Finder:
                                (cue_tok.idx, cue_tok.idx + len(cue_tok.text)), kind)
                 if st.speaker is None and prev is not None and sent_i - prev_sent <= _CARRY_SENTS:
                     st = st._replace(speaker=prev.speaker)
+            elif (held := self._short(q, span, frame)) is not None and held.speaker is not None:
+                # A longer quotation held by a naming verb: 'hammered Obama for what he
+                # called his "utter failure when it comes to jobs"'.
+                st = held
             elif (source := self._source_phrase(frame)) is not None:
                 st = Statement(*_strip(doc.text, q.start, q.end), source[0], source[1], "direct")
             elif (speaker := self._colon_speaker(span)) is not None:
@@ -221,7 +225,10 @@ class _Finder:
             if not self._inside[head.i] and lemma in self.tables.naming_verbs and head.pos_ == "VERB":
                 st = self._naming(head)
                 if st is not None:
-                    return st._replace(kind="mixed", start=min(st.start, q.start), end=max(st.end, q.end))
+                    start = min(st.start, q.start)
+                    # Content that holds the opening mark holds the closing one too.
+                    end = q.close_mark + 1 if q.close_mark is not None and start < q.open_mark else q.end
+                    return st._replace(kind="mixed", start=start, end=max(st.end, end))
             if (node.dep_ not in _SUBJ and not self._inside[head.i] and self.speech_verb(head)
                     and node.dep_ in ("ccomp", "dobj", "prep", "xcomp", "advcl", "attr", "oprd")):
                 # The quoted phrase is part of what a reporting verb reports: "argues that
@@ -248,8 +255,9 @@ class _Finder:
         if pred is None and obj is not None:
             pred = next((c for c in obj.children if c.dep_ in ("appos", "oprd")), None)
         if pred is None:
+            # "referred to him as a liar": the content is what follows "as".
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-            pred = prep
+            pred = next((c for c in prep.children if c.dep_ == "pobj"), prep) if prep is not None else None
         if obj is None and pred is None:
             return None
         speaker = self.speaker_of(verb)

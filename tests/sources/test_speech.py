@@ -247,3 +247,14 @@ def test_colon_without_a_reporting_verb_names_the_clause_subject(nlp):
     text = ('Senator Paul Ryan attacked the plan. Vice President Joe Biden was quick to retort: "With all '
             'due respect, that is just a bunch of malarkey."')
     assert [s for s, *_ in _quotes(nlp, text)] == ["Joe Biden"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ('At one point, Senator Tom Weller referred to a reporter in the crowd as a "jackass."', "Tom Weller",
+     'a "jackass."'),
+    ('In an interview, Ryan also hammered Obama for what he called his "utter failure when it comes to '
+     'creating jobs."', "Ryan", 'what he called his "utter failure when it comes to creating jobs."'),
+])
+def test_naming_verbs_hold_quotations(nlp, text, speaker, content):
+    assert (speaker, content, "mixed") in [(s, c, k) for s, c, k, _ in _quotes(nlp, text)]
+

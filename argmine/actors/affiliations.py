@@ -99,11 +99,18 @@ def _before(root: Token, start: int) -> list[Token]:
 
     "the St. Louis Tea Party organizer [Bill Hennessy]": organizer, Party, Tea, Louis, St.
     """
-    out: list[Token] = []
+    found: set[int] = set()
     for child in root.lefts:
         if child.i < start and child.dep_ in _PRENOMINAL:
-            out.extend(t for t in child.subtree if t.i < start)
-    return sorted(out, key=lambda t: -t.i)
+            found.update(t.i for t in child.subtree if t.i < start)
+    # Only the unbroken stretch before the name: a parse that hangs "X and" on the name
+    # ("Minister Lapid and Secretary Blinken") does not make X an owner.
+    out = []
+    i = start - 1
+    while i in found and root.doc[i].dep_ not in ("cc", "conj", "punct"):
+        out.append(root.doc[i])
+        i -= 1
+    return out
 
 
 def _prenominal_owner(doc: Doc, start: int, end: int, by_token: dict[int, str],

@@ -23,7 +23,8 @@ Rules:
   dropped and its tokens re-scanned; an ORG headed by an event noun ("talks",
   "summit") or naming a city is not an organization.
 * A final token pass finds country names, aliases, institutions, organization
-  acronyms and the words of person names the NER missed or mislabelled.
+  acronyms and the words of person names the NER missed or mislabelled, and a
+  person's name the NER left untagged right after a title ("Minister Lapid said").
 """
 
 from __future__ import annotations
@@ -257,6 +258,12 @@ def _token_pass(ctx: _Context, person_words: set[str]) -> None:
             i += found
             continue
         tok = doc[i]
+        named = _titled_name(ctx, i)
+        if named:
+            ctx.add(candidate(doc, "person", doc[i:i + named].text, doc[i:i + named].text, tok.idx,
+                              doc[i + named - 1].idx + len(doc[i + named - 1])))
+            i += named
+            continue
         if tok.text in person_words and tok.tag_ in ("NNP", "NNPS"):
             ctx.add(candidate(doc, "person", tok.text, tok.text, tok.idx, tok.idx + len(tok.text)))
         elif tok.text[:1].isupper() and tok.text.lower() in tables.demonyms:
@@ -267,6 +274,27 @@ def _token_pass(ctx: _Context, person_words: set[str]) -> None:
             for cand in _hyphen_parts(ctx, doc[i:i + 1]):
                 ctx.add(cand)
         i += 1
+
+
+# Most words of a person's name after a title the NER left untagged ("Minister Lapid").
+_MAX_TITLED = 3
+
+
+def _titled_name(ctx: _Context, i: int) -> int:
+    """Length of a person's name the NER missed right after a title at ``i - 1``, else 0.
+
+    "Foreign Minister Lapid said": capitalised proper nouns, untagged or tagged as a
+    person, that no other rule took, follow a capitalised title.
+    """
+    doc = ctx.doc
+    if i == 0 or i - 1 not in ctx.titles or not doc[i - 1].text[:1].isupper():
+        return 0
+    n = 0
+    while (n < _MAX_TITLED and i + n < len(doc) and doc[i + n].tag_ == "NNP" and doc[i + n].is_alpha
+           and doc[i + n].text[:1].isupper() and doc[i + n].ent_type_ in ("", "PERSON")
+           and i + n not in ctx.covered and i + n not in ctx.blocked):
+        n += 1
+    return n
 
 
 def scan_entities(doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int]

@@ -198,3 +198,15 @@ def test_us_state_is_an_actor_where_it_acts(nlp, text, name, acts):
     assert (name in names) is acts
     if acts:
         assert names[name].kind == "organization"
+
+
+def test_untagged_name_after_a_title_is_a_person(nlp):
+    doc = nlp("Director Wray said the bureau was ready.")
+    assert not doc.ents  # the NER misses this name
+    assert [(a.name, a.kind) for a in find_actors(doc) if a.role is None] == [("Wray", "person")]
+
+
+def test_no_owner_across_a_coordination(nlp):
+    doc = nlp("Minister Lapid and Secretary Blinken acknowledged the strong partnership between the two countries.")
+    actors = {a.name: a for a in find_actors(doc)}
+    assert actors["Blinken"].affiliation is None

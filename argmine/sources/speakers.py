@@ -50,6 +50,8 @@ class ActorIndex:
         self._subject = [s.root.dep_ in ("nsubj", "nsubjpass") for s in ordered]
         # "Sen. Smith", "Senator Smith": the title a person was named with, for "the senator".
         self.titled: dict[str, set[str]] = {}
+        # Every word a person was named with ("deputy", "secretary", "of", "state", ...).
+        self.title_words: dict[str, set[str]] = {}
         for s in ordered:
             if s.label_ != "person":
                 continue
@@ -61,8 +63,9 @@ class ActorIndex:
                     doc[k].is_title or doc[k].lower_ in ("of", "the")) and doc[k].text not in (",",):
                 words.append(doc[k].lower_)
                 k -= 1
-            for w in words:
-                title = tables.title_abbreviations.get(w, w)
+            expanded = {tables.title_abbreviations.get(w, w) for w in words}
+            self.title_words.setdefault(s.kb_id_, set()).update(expanded)
+            for title in expanded:
                 if title in tables.titles_as_speakers:
                     self.titled.setdefault(title, set()).add(s.kb_id_)
 
@@ -187,6 +190,10 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
                             return found
     if head in tables.titles_as_speakers and any(t.lower_ in ("the", "this", "that") for t in subj.children):
         among = index.titled.get(head)
+        # "The Deputy Secretary": only persons named with every word of the title.
+        mods = {c.lower_ for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i}
+        if among and mods:
+            among = {aid for aid in among if mods <= index.title_words.get(aid, set())} or among
         return index.last_before(subj.i, _PERSON, among=among) if among else index.last_before(subj.i, _PERSON)
     if head in tables.document_nouns and subj.pos_ == "NOUN":
         # "the suit says", "the letter states": the statement's author speaks.

@@ -258,3 +258,9 @@ def test_colon_without_a_reporting_verb_names_the_clause_subject(nlp):
 def test_naming_verbs_hold_quotations(nlp, text, speaker, content):
     assert (speaker, content, "mixed") in [(s, c, k) for s, c, k, _ in _quotes(nlp, text)]
 
+
+
+def test_the_title_with_its_modifier_finds_the_person_named_with_it(nlp):
+    text = ("Deputy Secretary of State Wendy Sherman met with German State Secretary Miguel Berger today. "
+            "The Deputy Secretary underscored the importance of European energy security.")
+    assert _quotes(nlp, text)[0][0] == "Wendy Sherman"

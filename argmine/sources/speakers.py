@@ -48,6 +48,8 @@ class ActorIndex:
         self._mentions = [(s.start, s.kb_id_, s.label_) for s in ordered]
         # Mentions that are a clause's subject: a pronoun refers back to these first.
         self._subject = [s.root.dep_ in ("nsubj", "nsubjpass") for s in ordered]
+        self._roots = [s.root.i for s in ordered]
+        self.doc = doc
         # "Sen. Smith", "Senator Smith": the title a person was named with, for "the senator".
         self.titled: dict[str, set[str]] = {}
         # Every word a person was named with ("deputy", "secretary", "of", "state", ...).
@@ -92,6 +94,31 @@ class ActorIndex:
         self._starts.insert(k, i)
         self._mentions.insert(k, (i, aid, self.kind.get(aid, "person")))
         self._subject.insert(k, True)
+        self._roots.insert(k, i)
+
+    def pair_before(self, i: int, window: int) -> str | None:
+        """The first of two persons who are the latest subject before token ``i``.
+
+        "Blinken met with Gantz. They expressed support …", "Kerry and Putin underscored
+        X. They also affirmed Y": the statement is reported for the first-named person
+        (the one the text is about). None when the latest subject is not such a pair.
+        """
+        k = bisect.bisect_left(self._starts, i) - 1
+        while k >= 0 and i - self._mentions[k][0] <= window:
+            start, aid, kind = self._mentions[k]
+            if not self._subject[k] or (self.quoted is not None and self.quoted[start]):
+                k -= 1
+                continue
+            if kind != "person":
+                return None
+            root = self.doc[self._roots[k]]
+            partners = [c for c in root.children if c.dep_ == "conj"]
+            partners += [o for p in root.head.children if p.dep_ == "prep" and p.lower_ == "with"
+                         for o in p.children if o.dep_ == "pobj"]
+            if any(self.kind.get(self.by_token.get(t.i, ""), "") == "person" for t in partners):
+                return aid
+            return None
+        return None
 
     def subject_between(self, lo: int, hi: int, kinds: frozenset[str]) -> str | None:
         """The actor of the latest subject mention of ``kinds`` in tokens ``lo:hi`` outside quotations."""
@@ -169,6 +196,9 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
                     return recent[1]
             return index.last_before(subj.i, _PERSON, subject_within=_SUBJECT_WINDOW)
         if low in _GROUP_PRONOUNS:
+            pair = index.pair_before(subj.i, _SUBJECT_WINDOW)
+            if pair is not None:
+                return pair
             return index.last_before(subj.i, _COLLECTIVE, subject_within=_SUBJECT_WINDOW)
         if low in _THING_PRONOUNS:
             return index.last_before(subj.i, _BODY)

@@ -264,3 +264,14 @@ def test_the_title_with_its_modifier_finds_the_person_named_with_it(nlp):
     text = ("Deputy Secretary of State Wendy Sherman met with German State Secretary Miguel Berger today. "
             "The Deputy Secretary underscored the importance of European energy security.")
     assert _quotes(nlp, text)[0][0] == "Wendy Sherman"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Secretary of State Antony Blinken met today in Jerusalem with Defense Minister Benny Gantz. They "
+     "expressed their support for the ceasefire.", "Antony Blinken"),
+    ("Special Envoy John Kerry and President Vladimir Putin underscored the importance of working together. "
+     "They also affirmed the importance of a successful climate summit in Glasgow.", "John Kerry"),
+    ("Democrats met on Monday. They said the bill would fail.", "democrats"),
+])
+def test_they_after_two_persons_reports_for_the_first(nlp, text, speaker):
+    assert (_quotes(nlp, text)[-1][0] or "").lower() == speaker.lower()

@@ -259,9 +259,9 @@ def _token_pass(ctx: _Context, person_words: set[str]) -> None:
         if tok.text in person_words and tok.tag_ in ("NNP", "NNPS"):
             ctx.add(candidate(doc, "person", tok.text, tok.text, tok.idx, tok.idx + len(tok.text)))
         elif tok.text[:1].isupper() and tok.text.lower() in tables.demonyms:
-            name = country_of_demonym(tok.text, tables=ctx.tables)
-            if name:
-                ctx.add(_country(ctx, doc[i:i + 1], name, tok.idx, tok.idx + len(tok.text), demonym=True))
+            country = country_of_demonym(tok.text, tables=ctx.tables)
+            if country:
+                ctx.add(_country(ctx, doc[i:i + 1], country, tok.idx, tok.idx + len(tok.text), demonym=True))
         elif any(h in tok.text for h in _HYPHENS) and tok.text[:1].isupper():
             for cand in _hyphen_parts(ctx, doc[i:i + 1]):
                 ctx.add(cand)

@@ -357,7 +357,7 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
         return outcome, 0.75
     from .lexicon import lexicon_polarity
 
-    label, score = lexicon_polarity(sent.text, target.text)
+    label, score = lexicon_polarity(sent, target.text)
     if label in ("favor", "against", "mixed"):
         return label, round(0.5 + 0.3 * min(score, 1.0), 3)
     if learned is not None:

@@ -37,7 +37,7 @@ from ..models.integrity import model_file, read_config
 from ..models.linear import LinearModel
 from .cues import is_mixed, is_negated, load_cues, token_sign
 from .learned import StanceExample, pair_features
-from .lexicon import load_lexicon, target_info, tokenize
+from .lexicon import forms, load_lexicon, target_info, tokenize
 
 logger = logging.getLogger("argmine")
 
@@ -68,8 +68,7 @@ def motion_sign(target: str) -> int:
         return 1
     lex = load_lexicon()
     toks = tokenize(target)
-    reducing = any(t in lex.reducers or t.rstrip("ed").rstrip("n") in lex.reducers or
-                   t.removesuffix("ned") in lex.reducers for t in toks)
+    reducing = any(forms(t) & lex.reducers for t in toks)
     return info.sign * (-1 if reducing else 1)
 
 

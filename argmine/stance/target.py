@@ -33,7 +33,9 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from ..errors import ArgmineError, Errors
 
@@ -120,7 +122,7 @@ def detect_kind(doc) -> TargetKind:
     words = [t for t in doc if not t.is_punct]
     if not words:
         return TargetKind.POLICY
-    if is_proposition(tokenize(doc.text)) or any(t.lower_ in ("should", "must", "ought") for t in words):
+    if is_proposition(tokenize(doc)) or any(t.lower_ in ("should", "must", "ought") for t in words):
         return TargetKind.MOTION
     content = [t for t in words if t.lower_ not in ("the", "a", "an")]
     if content and all(t.ent_type_ in _ACTOR_LABELS for t in content):
@@ -281,7 +283,6 @@ def _other_instance(tok: Token) -> bool:
 def find_hits(sent: Span, target: Target) -> list[TargetHit]:
     """Return the tokens of ``sent`` that name the target or its opposite."""
     hits: list[TargetHit] = []
-    lowered = sent.text.lower()
     for tok in sent:
         if _other_instance(tok):
             continue
@@ -292,15 +293,35 @@ def find_hits(sent: Span, target: Target) -> list[TargetHit]:
             hits.append(TargetHit(tok, False, "term"))
         elif any(k in target.opposite for k in keys):
             hits.append(TargetHit(tok, True, "opposite"))
+    first: dict[str, Span] = {}
+    strings = sent.doc.vocab.strings
+    for key, start, end in sorted(phrase_matcher(sent.doc.vocab, target.multiword)(sent),
+                                  key=lambda m: m[1]):
+        first.setdefault(strings[key], sent.doc[start:end])
     for phrase in target.multiword:
-        start = lowered.find(phrase)
-        if start == -1:
-            continue
-        span = sent.char_span(sent.start_char + start, sent.start_char + start + len(phrase),
-                              alignment_mode="expand")
+        span = first.get(phrase)
         if span is not None and not any(h.token in span for h in hits):
             hits.append(TargetHit(span.root, phrase in target.opposite, "term"))
     return hits
+
+
+# Kept with their vocab, so an id is never reused while its entry lives.
+_PHRASES: dict[tuple[int, tuple[str, ...]], tuple[Vocab, PhraseMatcher]] = {}
+
+
+def phrase_matcher(vocab: Vocab, phrases: tuple[str, ...]) -> PhraseMatcher:
+    """A ``PhraseMatcher`` on lower-case tokens for a target's terms of several words
+    (match key = the term), built once per vocab and target."""
+    key = (id(vocab), phrases)
+    if key not in _PHRASES:
+        import spacy
+
+        make = spacy.blank("en", vocab=vocab).make_doc
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for phrase in phrases:
+            matcher.add(phrase, [make(phrase)])
+        _PHRASES[key] = (vocab, matcher)
+    return _PHRASES[key][1]
 
 
 _DEFINITE = frozenset({"the", "this", "that"})

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import Errors, ModelError
-from ..extensions import ensure_extensions
+from ..extensions import QUOTES_KEY, ensure_extensions
 from ..stance.cues import DEFAULT_CUES, Cues, cues_from_json
 from . import _tables
 
@@ -126,15 +126,15 @@ class StanceComponent:
         if not targets:
             doc._.argmine_stances = []
             return doc
-        from ..convert import from_doc
+        from ..convert import actors_from_doc, quotes_from_doc, units_from_doc
         from ..stance.attribution import attribute
 
-        # The record view of the layers (units with their sources, actors) is what the
-        # attribution rules read; nothing is written back but the stances.
-        record = from_doc(doc, doc_id="doc")
-        result = attribute(doc, record, targets=[self.parsed(t) for t in targets], actors=record.actors,
-                           nlp=_SpacyOnly(self.nlp), learned=self.learned, terms=self.terms, cues=self.cues)
-        doc._.argmine_stances = [s.model_dump(mode="json") for s in result.stances]
+        # The rules read the units (with their sources) and actors layers as typed views.
+        units = units_from_doc(doc, quotes=quotes_from_doc(doc) if QUOTES_KEY in doc.spans else [])
+        stances = attribute(doc, units, targets=[self.parsed(t) for t in targets],
+                            actors=actors_from_doc(doc), nlp=_SpacyOnly(self.nlp), learned=self.learned,
+                            terms=self.terms, cues=self.cues)
+        doc._.argmine_stances = [s.model_dump(mode="json") for s in stances]
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64):

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from ..schema import Actor, Document, Stance, TimelineEntry
+from ..schema import Actor, Stance, TimelineEntry, Unit
 from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, phrase_signs, token_sign
 from .target import Target, TargetHit, TargetKind, anaphoric_hit, anchor_in_reach, definite_hit, find_hits, parse_target
 
@@ -500,16 +500,16 @@ def _final(readings: Sequence[Reading]) -> tuple[str, float, list[Reading]]:
     return stance, round(min(conf, 0.99), 3), support
 
 
-def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
+def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target], nlp=None,
               actors: Sequence[Actor] | None = None, author: str | None = None,
               learned=None, terms: Mapping[str, Sequence[str]] | None = None,
-              cues: Cues | None = None) -> Document:
-    """Return ``result`` with actors and their stances toward each target.
+              cues: Cues | None = None) -> list[Stance]:
+    """Return the stances of the actors toward each target.
 
     Args:
-        doc: The parsed Doc (parser and NER) whose units are ``result.units``.
-        result: The record holding the sentence units.
-        targets: Free-text targets.
+        doc: The parsed Doc (parser and NER).
+        units: Its sentence units, with their sources (``convert.units_from_doc``).
+        targets: Free-text targets, or targets parsed once by the caller.
         nlp: Pipeline used to parse the targets (default: one built from ``doc.vocab``).
         actors: Actors to use (default: the Doc's actors layer, ``argmine_actors``).
         author: Name of the author (from metadata) for the author actor.
@@ -527,12 +527,11 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
         actors = actors_from_doc(doc, author=author)
     actors = list(actors)
     if not targets:
-        return result.model_copy(update={"actors": actors})
+        return []
     cues = cues or load_cues()
     index = _mention_index(doc, actors)
     author_ids = [a.id for a in actors if a.role == "author"]
-    sents = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in result.units]
-    units = result.units
+    sents = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in units]
     stances: list[Stance] = []
     kinds = {a.id: a.kind for a in actors}
     for target_spec in targets:
@@ -686,7 +685,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             evidence = list(dict.fromkeys(r.unit for r in ranked))
             stances.append(Stance(actor=aid, target=target.text, stance=stance, score=conf,
                                   evidence=evidence, timeline=timeline))
-    return result.model_copy(update={"actors": actors, "stances": stances})
+    return stances
 
 
 def _speaker_and_group(source: str, actors: Sequence[Actor]) -> list[str]:

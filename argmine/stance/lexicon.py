@@ -118,12 +118,19 @@ class StanceLexicon:
         return self._matchers[id(vocab)][1]
 
 
+DEFAULT_LEXICON = _DATA
+
+
+def lexicon_from_json(data: dict) -> StanceLexicon:
+    """Build a :class:`StanceLexicon` from the parsed JSON of a ``stance_lexicon.json`` file."""
+    lists = {k: frozenset(w.lower() for w in v) for k, v in data.items() if not k.startswith("_")}
+    return StanceLexicon(**lists)  # type: ignore[arg-type]  # the twelve lists, by name
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | Path | None = None) -> StanceLexicon:
     """Load the stance lexicon (the bundled one unless ``path`` is given)."""
-    data = json.loads(Path(path or _DATA).read_text(encoding="utf-8"))
-    lists = {k: frozenset(w.lower() for w in v) for k, v in data.items() if not k.startswith("_")}
-    return StanceLexicon(**lists)  # type: ignore[arg-type]  # the twelve lists, by name
+    return lexicon_from_json(json.loads(Path(path or _DATA).read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=1)
@@ -285,9 +292,9 @@ class TargetInfo:
 
 
 @lru_cache(maxsize=4096)
-def target_info(target: str) -> TargetInfo:
+def target_info(target: str, lexicon: StanceLexicon | None = None) -> TargetInfo:
     """Split a target phrase into the words that name its object and its own polarity."""
-    lex = load_lexicon()
+    lex = lexicon or load_lexicon()
     doc = _doc(target)
     toks = [_lower(t) for t in doc]
     prop = is_proposition(toks)
@@ -383,7 +390,7 @@ def read_stance(text: str | Span, target: str, *, span: tuple[int, int] | None =
         lexicon: Cue lists (default: the bundled lexicon).
     """
     lex = lexicon or load_lexicon()
-    info = target_info(target)
+    info = target_info(target, lexicon)
     doc = _doc(text)
     tokens = [_lower(t) for t in doc]
     if span is not None:
@@ -433,10 +440,11 @@ def _split_by_contrast(polar: tuple[Cue, ...], contrasts: list[int]) -> bool:
     return False
 
 
-def lexicon_polarity(text: str | Span, target: str) -> tuple[LexiconLabel, float]:
+def lexicon_polarity(text: str | Span, target: str, lexicon: StanceLexicon | None = None
+                     ) -> tuple[LexiconLabel, float]:
     """Lexicon-only stance of ``text`` toward ``target``: (label, confidence 0..1).
 
     The label is favor, against, mixed (hedged or split) or none (no cue found).
     """
-    reading = read_stance(text, target)
+    reading = read_stance(text, target, lexicon=lexicon)
     return reading.label, reading.score

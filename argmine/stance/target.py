@@ -38,14 +38,19 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..errors import ArgmineError, Errors
+from .lexicon import StanceLexicon, is_proposition, load_lexicon, target_info, tokenize
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "target_concepts.json"
 _STOP = frozenset({"the", "a", "an", "of", "with", "on", "to", "for", "toward", "towards", "against",
                    "in", "and", "or", "between", "about", "over", "by"})
 
 
+DEFAULT_CONCEPTS = _DATA
+
+
 @lru_cache(maxsize=1)
-def _concepts() -> dict:
+def load_concepts() -> dict:
+    """The bundled table of policy concepts (``data/target_concepts.json``)."""
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
@@ -117,8 +122,6 @@ class Target:
 
 def detect_kind(doc) -> TargetKind:
     """The kind of a parsed target phrase (see the module docstring)."""
-    from .lexicon import is_proposition, tokenize
-
     words = [t for t in doc if not t.is_punct]
     if not words:
         return TargetKind.POLICY
@@ -137,7 +140,8 @@ def detect_kind(doc) -> TargetKind:
 
 
 def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[str] = (),
-                 kind: TargetKind | str | None = None) -> Target:
+                 kind: TargetKind | str | None = None, lexicon: StanceLexicon | None = None,
+                 concepts: dict | None = None) -> Target:
     """Parse a target phrase into its kind, terms and anchor entities.
 
     Args:
@@ -145,6 +149,8 @@ def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[
         nlp: A pipeline with tagger and NER (for lemmas and anchors).
         extra_terms: User-supplied words or phrases that also name the target.
         kind: Force the kind instead of recognising it from the text.
+        lexicon: Stance cue lists, for a motion's own polarity (default: the package's).
+        concepts: Policy concept table (default: the package's ``target_concepts.json``).
     """
     text = text.strip()
     if not text:
@@ -156,9 +162,10 @@ def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[
             raise ArgmineError(Errors.E027.format(kind=kind, choices=", ".join(k.value for k in TargetKind))) from e
     doc = nlp(text)
     kind = kind or detect_kind(doc)
+    concepts = concepts or load_concepts()
     if kind == TargetKind.MOTION:
-        return _parse_motion(text, doc, nlp, extra_terms)
-    base = _parse_phrase(text, doc, extra_terms)
+        return _parse_motion(text, doc, nlp, extra_terms, lexicon or load_lexicon(), concepts)
+    base = _parse_phrase(text, doc, extra_terms, concepts)
     if kind == TargetKind.ACTOR:
         name = " ".join(t.text for t in doc if t.lower_ not in ("the", "a", "an") and not t.is_punct)
         return Target(text=text, terms=frozenset(t.strip().lower() for t in extra_terms if t.strip()),
@@ -168,12 +175,10 @@ def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[
     return base
 
 
-def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterable[str]) -> Target:
+def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterable[str],
+                  lex: StanceLexicon, concepts: dict) -> Target:
     """ "This house would ban X" -> X as a policy or event target with sign -1."""
-    from .lexicon import load_lexicon, target_info
-
-    info = target_info(text)
-    lex = load_lexicon()
+    info = target_info(text, lex)
     skip = lex.proposition_skip | lex.reducers | lex.favor | lex.against
     # The object: the words after the proposition's verb, without its function words.
     words = [t for t in doc if not t.is_punct]
@@ -183,7 +188,7 @@ def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterab
     # "X should be banned": the object comes before the verb; keep both readings' words.
     obj_text = " ".join(t.text for t in obj_tokens).strip() or text
     obj_doc = nlp(obj_text)
-    inner = _parse_phrase(obj_text, obj_doc, extra_terms)
+    inner = _parse_phrase(obj_text, obj_doc, extra_terms, concepts)
     if detect_kind(obj_doc) == TargetKind.EVENT:
         inner = _as_event(inner, obj_doc)
     # "ban", "abolish", "limit": a reducing proposition is against its object (the lexicon's
@@ -211,9 +216,9 @@ def _as_event(base: Target, doc) -> Target:
                   heads=base.heads | {h.lemma_.lower() for h in heads})
 
 
-def _parse_phrase(text: str, doc, extra_terms: Iterable[str]) -> Target:
+def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) -> Target:
     """A policy or concept phrase: head concept, its terms and opposite, anchors."""
-    data = _concepts()["concepts"]
+    data = concepts["concepts"]
     # Anchors are who the policy concerns; other names ("INF") belong to the target's name.
     anchor_ents = [ent for ent in doc.ents if ent.label_ in ("GPE", "NORP", "PERSON")]
     anchors = [ent.text.lower().removeprefix("the ") for ent in anchor_ents]

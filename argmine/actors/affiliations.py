@@ -67,15 +67,16 @@ def _appositive_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str,
     return None
 
 
-def _party(doc: Doc, start: int, end: int) -> str | None:
+def _party(doc: Doc, start: int, end: int, text: str) -> str | None:
     """The party a mention ``start:end`` is stated to belong to, or None.
 
     A party code or noun right after it (", D-N.Y.", " (R-Minn.)", ", Democrat of"), a
     party noun heading its apposition (", a conservative Republican who"), or a party
-    adjective before it ("Republican Sen. John McCain").
+    adjective before it ("Republican Sen. John McCain"). ``text`` is ``doc.text``, which
+    the Doc rebuilds on every access.
     """
-    last = doc[end - 1]
-    m = _PARTY_CODE.match(doc.text[last.idx + len(last):last.idx + len(last) + 16])
+    at = doc[end - 1].idx + len(doc[end - 1])
+    m = _PARTY_CODE.match(text[at:at + 16])
     if m:
         return _PARTIES[m.group(1)]
     for tok in doc[end:end + 3]:
@@ -119,13 +120,14 @@ def _prenominal_owner(doc: Doc, start: int, end: int, by_token: dict[int, str],
     return _actor_in(_before(doc[start:end].root, start), by_token, kinds, me)
 
 
-def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozenset[tuple[str, ...]]
-                     ) -> list[ActorRecord]:
+def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozenset[tuple[str, ...]],
+                     text: str | None = None) -> list[ActorRecord]:
     """Return ``actors`` with the affiliations the text states for persons (see the module).
 
     Party groups that the text names only through a party code are added as new group
     actors (ids continue the numbering), without mentions.
     """
+    text = doc.text if text is None else text  # the caller's copy: Doc.text rebuilds it
     by_token: dict[int, str] = {}
     kinds = {a.id: a.kind for a in actors}
     for a in sorted(actors, key=lambda a: -sum(m.token_end - m.token_start for m in a.mentions)):
@@ -144,11 +146,11 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
         # A stated nationality stays; only a party ("R-Minn.") is more specific.
         if actor.affiliation is not None:
             if kinds.get(actor.affiliation) != "country" or not any(
-                    _party(doc, m.token_start, m.token_end) for m in actor.mentions):
+                    _party(doc, m.token_start, m.token_end, text) for m in actor.mentions):
                 continue
         owner = None
         for m in actor.mentions:
-            party = _party(doc, m.token_start, m.token_end)
+            party = _party(doc, m.token_start, m.token_end, text)
             if party is not None:
                 if party.lower() not in parties:
                     new = ActorRecord(id=f"a{len(actors) + len(added) + 1}", name=party, kind="group")

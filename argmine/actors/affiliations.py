@@ -232,7 +232,7 @@ def _unnamed_owner(doc: Doc, start: int, end: int, by_token: dict[int, str],
     while k < len(before) and not _proper(before[k], title_words) and before[k].i not in by_token and (
             before[k].lower_ in title_words or before[k].pos_ == "NOUN" or before[k].tag_ == "NNP"):
         k += 1
-    run = []
+    run: list[Token] = []
     while k < len(before) and _proper(before[k], title_words) and before[k].i not in by_token and (
             not run or before[k].i == run[-1].i - 1):
         run.append(before[k])

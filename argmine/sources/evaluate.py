@@ -101,7 +101,7 @@ def argmine_found(doc: Doc) -> list[Found]:
     """Statements of ``doc.spans["argmine_quotes"]`` with speaker names."""
     actors = {a["id"]: a for a in (doc._.argmine_actors or [])}
 
-    def chain(aid):
+    def chain(aid: str | None) -> tuple[str, ...]:
         names: list[str] = []
         seen = {aid}
         aff = actors[aid].get("affiliation") if aid in actors else None

@@ -4,8 +4,11 @@ Direct quotations come from the quotation marks (:mod:`.marks`); their cue is th
 nearest reporting verb outside the marks in the sentences around them ("…," Schumer
 said / Schumer said: "…" / "…," he said in the next sentence), and a quotation with no
 cue that carries on the previous one (a new paragraph, or the next sentences) keeps
-its speaker. A short quoted phrase is speech only inside a reported clause or as what
-someone "called" something (kind ``mixed``); otherwise it is a scare quote or a title.
+its speaker; with no reporting verb, a quotation after a colon is said by the subject of
+the clause the colon closes ('Biden was quick to retort: "…"'). A short quoted phrase is
+speech only inside a reported clause or as what someone "called" something (kind
+``mixed``; a naming verb holds longer quotations too); otherwise it is a scare quote or a
+title.
 Indirect speech is a reporting verb with a clause ("said that…", "…, she argued"), a
 source phrase ("according to X, …") or a naming verb ("called the meeting a
 disgrace").

@@ -1,4 +1,4 @@
-"""Who a subject is: an actor mention, a pronoun, "the senator", or "X's spokesman".
+"""Who a subject is: an actor mention, a pronoun, "the senator", "X's spokesman", "the suit".
 
 Reads the actors layer (``doc.spans["argmine_actors"]``, actor id in ``kb_id_``, kind in
 ``label_``) and never finds actors itself.
@@ -172,10 +172,13 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     """Return the actor id a subject (or "according to" object) refers to, or None.
 
     Order: a mention of an actor (the whole noun phrase's head first); a pronoun to the
-    nearest earlier actor of a fitting kind; "the senator" to the nearest person named
-    with that title (else the nearest person); an office noun ("X's spokesman", "a
-    spokesman for X") to the actor it speaks for, when the actors layer has no actor
-    for the office holder.
+    person last quoted nearby unless a person was introduced as a subject since, else to
+    the nearest earlier subject (earlier resolved pronouns included) or actor of a fitting
+    kind, "they" after two persons who met to the first-named; "the senator", "the Deputy
+    Secretary" to the nearest person named with every word of that title (else the
+    nearest person); an office noun ("X's spokesman", "a spokesman for X") to the actor it
+    speaks for, when the actors layer has no actor for the office holder; a document
+    noun ("the suit says") to its author (:func:`document_author`).
     """
     aid = index.actor(subj)
     if aid is not None:

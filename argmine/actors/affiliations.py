@@ -116,8 +116,15 @@ def _before(root: Token, start: int) -> list[Token]:
 
 def _prenominal_owner(doc: Doc, start: int, end: int, by_token: dict[int, str],
                       kinds: Mapping[str, str], me: str) -> str | None:
-    """An actor in the noun phrase before the name: "NAACP President Ben Jealous"."""
-    return _actor_in(_before(doc[start:end].root, start), by_token, kinds, me)
+    """An actor in the noun phrase before the name: "NAACP President Ben Jealous".
+
+    A title or office word must stand between them: an actor right before the name is
+    the rest of a name the NER cut in two ("Antony" + "J. Blinken").
+    """
+    before = _before(doc[start:end].root, start)
+    if not before or before[0].i in by_token:
+        return None
+    return _actor_in(before, by_token, kinds, me)
 
 
 def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozenset[tuple[str, ...]],

@@ -210,3 +210,15 @@ def test_no_owner_across_a_coordination(nlp):
     doc = nlp("Minister Lapid and Secretary Blinken acknowledged the strong partnership between the two countries.")
     actors = {a.name: a for a in find_actors(doc)}
     assert actors["Blinken"].affiliation is None
+
+
+def test_a_name_cut_in_two_is_not_its_own_owner(nlp):
+    from argmine.actors.affiliations import add_affiliations
+    from argmine.actors.tables import load_tables
+
+    doc = nlp("Secretary Antony Jay Blinken said the talks would go on.")
+    assert doc[1].head.i == 3 or doc[1].head.head.i == 3  # "Antony" hangs on the name
+    first = ActorRecord("a1", "Antony", "person", (MentionRecord(10, 16, 1, 2, "Antony"),))
+    rest = ActorRecord("a2", "Jay Blinken", "person", (MentionRecord(17, 28, 2, 4, "Jay Blinken"),))
+    out = add_affiliations(doc, [first, rest], titles=load_tables().titles)
+    assert [a.affiliation for a in out] == [None, None]

@@ -109,12 +109,14 @@ class _Finder:
                 for i in range(span.start, span.end):
                     self._inside[i] = 1
         self.index.quoted = self._inside
-        # Person pronouns that are subjects, resolved in text order, become subject
-        # mentions: a later "he said" finds its antecedent through an earlier "he".
+        # Person pronouns and "the Secretary" that are subjects, resolved in text order,
+        # become subject mentions: a later "he said" finds its antecedent through them.
         for tok in doc:
-            if tok.dep_ in _SUBJ and tok.lower_ in _PERSON_PRONOUNS and not self._inside[tok.i]:
+            if tok.dep_ in _SUBJ and not self._inside[tok.i] and self.index.actor(tok) is None and (
+                    tok.lower_ in _PERSON_PRONOUNS or tok.lemma_.lower() in tables.titles_as_speakers
+                    and any(c.lower_ in ("the", "this", "that") for c in tok.children)):
                 aid = resolve_subject(tok, self.index, tables)
-                if aid is not None:
+                if aid is not None and self.index.kind.get(aid) == "person":
                     self.index.add_subject(tok.i, aid)
 
     def _sent_no(self, i: int) -> int:

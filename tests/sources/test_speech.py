@@ -275,3 +275,10 @@ def test_the_title_with_its_modifier_finds_the_person_named_with_it(nlp):
 ])
 def test_they_after_two_persons_reports_for_the_first(nlp, text, speaker):
     assert (_quotes(nlp, text)[-1][0] or "").lower() == speaker.lower()
+
+
+def test_pronoun_finds_its_person_through_the_title_subject(nlp):
+    text = ("Secretary of State Jane Roe spoke with Foreign Minister Ivan Petrov by phone. Petrov said the "
+            "troops would stay. The Secretary made clear that a diplomatic path remained open. She "
+            "reiterated that any attack would meet a united response.")
+    assert _quotes(nlp, text)[-1][0] == "Jane Roe"

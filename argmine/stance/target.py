@@ -377,11 +377,15 @@ def anaphoric_hit(sent: Span) -> TargetHit | None:
     return None
 
 
-def anchor_in_reach(sentences: Sequence[Span | None], index: int, target: Target, *, window: int = 3,
+def anchor_in_reach(sentences: Sequence[str], index: int, target: Target, *, window: int = 3,
                     doc_anchor_count: int = 0) -> bool:
-    """Is an anchor of the target mentioned near sentence ``index`` (or throughout the document)?"""
+    """Is an anchor of the target mentioned near sentence ``index`` (or throughout the document)?
+
+    ``sentences`` are the document's sentence texts, lower-cased once by the caller ("" where
+    a unit has no sentence).
+    """
     if not target.anchors or doc_anchor_count >= 3:
         return True
     lo, hi = max(0, index - window), min(len(sentences), index + window + 1)
-    text = " ".join(s.text.lower() for s in sentences[lo:hi] if s is not None)
+    text = " ".join(s for s in sentences[lo:hi] if s)
     return any(a in text for a in target.anchors)

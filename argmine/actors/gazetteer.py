@@ -21,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..matching import per_vocab
 from .tables import ActorTables, load_tables
 
 # Leading articles and trailing possessives are not part of a name.
@@ -97,17 +98,10 @@ class NameMatcher:
                 + [("organization", strings[k], s, e) for k, s, e in self.organizations(doc)])
 
 
-# Kept with their vocab and tables, so an id is never reused while its entry lives.
-_MATCHERS: dict[tuple[int, int], tuple[Vocab, ActorTables, NameMatcher]] = {}
-
-
 def name_matcher(vocab: Vocab, tables: ActorTables | None = None) -> NameMatcher:
     """The :class:`NameMatcher` for ``vocab`` and ``tables``, built once."""
     tables = tables or load_tables()
-    key = (id(vocab), id(tables))
-    if key not in _MATCHERS:
-        _MATCHERS[key] = (vocab, tables, NameMatcher(vocab, tables))
-    return _MATCHERS[key][2]
+    return per_vocab(vocab, "names", tables, lambda: NameMatcher(vocab, tables))
 
 
 def country_of(text: str, *, allow_capital: bool = True, following: str = "",

@@ -13,6 +13,7 @@ change of course only the later positions decide the final stance.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -369,6 +370,12 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
     return None
 
 
+def _any_in(positions: Sequence[int], sent: Span) -> bool:
+    """Whether a sorted list of token positions has one inside ``sent``."""
+    k = bisect.bisect_left(positions, sent.start)
+    return k < len(positions) and positions[k] < sent.end
+
+
 def _is_change(sent: Span, pred: Token, cues: Cues) -> bool:
     text = " ".join(t.lemma_.lower() for t in sent)
     return any(c in text for c in cues.change if " " in c) or pred.lemma_.lower() in cues.change
@@ -536,6 +543,9 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
     index = _mention_index(doc, actors)
     author_ids = [a.id for a in actors if a.role == "author"]
     sents = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in units]
+    # Read once per document, not once per target: texts for anchors, change predicates.
+    lowered = [s.text.lower() if s is not None else "" for s in sents]
+    changed = [s is not None and _is_change(s, s.root, cues) for s in sents]
     stances: list[Stance] = []
     kinds = {a.id: a.kind for a in actors}
     for target_spec in targets:
@@ -546,8 +556,8 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
         name_words_ = _name_words(target) if is_actor else frozenset()
         anchor_actors = _anchor_actors(actors, target)
         doc_anchor_count = sum(len(a.mentions) for a in actors if a.id in anchor_actors)
-        anchor_sents = {i for i, sent in enumerate(sents) if sent is not None and any(
-            index.get(t.i) in anchor_actors for t in sent)}
+        anchor_tokens = sorted(t for t, a in index.items() if a in anchor_actors)
+        anchor_sents = {i for i, sent in enumerate(sents) if sent is not None and _any_in(anchor_tokens, sent)}
         # The target actor's own mentions are where the chain ends, not agents.
         target_tokens = {t for t, a in index.items() if a in target_ids}
         recent_target = False
@@ -564,7 +574,7 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                 recent_target = _last_actor_kind(sent, index, kinds, target_ids, recent_target)
             else:
                 near_anchor = (any(abs(i - j) <= 3 for j in anchor_sents)
-                               or anchor_in_reach(sents, i, target, doc_anchor_count=doc_anchor_count))
+                               or anchor_in_reach(lowered, i, target, doc_anchor_count=doc_anchor_count))
                 hits = find_hits(sent, target) if near_anchor else []
                 if not hits:
                     # "the deal", "the agreement": a definite description refers back to the target.
@@ -579,7 +589,7 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
             elif previous_hit == i - 1:
                 continuity = True
             else:
-                if _is_change(sent, sent.root, cues):
+                if changed[i]:
                     changes.append(i)
                 previous_reading = None
                 continue
@@ -652,7 +662,7 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                 # No actor reading: keep the sentence's own tenor for "similar views" next.
                 unit_reading = _read(list(sent), cues, bool(hits and hits[0].opposite))
             previous_reading = unit_reading
-            if _is_change(sent, sent.root, cues):
+            if changed[i]:
                 changes.append(i)
             # The author's own claims: outcome predicates and evaluations of the target. What
             # the author only reports is the source's claim instead (and not the author's).

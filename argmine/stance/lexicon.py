@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -37,6 +37,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
+
+from ..matching import per_vocab
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "stance_lexicon.json"
 
@@ -89,9 +91,6 @@ class StanceLexicon:
     bad_outcome: frozenset[str]
     good_outcome: frozenset[str]
     proposition_skip: frozenset[str]
-    # Phrase matchers of the cue lists, one per vocab (kept with it, so an id is never reused).
-    _matchers: dict[int, tuple[Vocab, PhraseMatcher]] = field(
-        default_factory=dict, repr=False, compare=False)
 
     def kinds(self) -> tuple[str, ...]:
         return _KINDS
@@ -107,15 +106,16 @@ class StanceLexicon:
         lemminflect, so "favored", "bans" and "pushing for" match "favor", "ban" and
         "push for" wherever they occur, in any pipeline's tokens.
         """
-        if id(vocab) not in self._matchers:
+        def build() -> PhraseMatcher:
             make = spacy.blank("en", vocab=vocab).make_doc
             matcher = PhraseMatcher(vocab, attr="LOWER")
             for kind in _KINDS:
                 phrases = {" ".join(words) for entry in getattr(self, kind)
                            for words in itertools.product(*(inflections(w) for w in entry.split()))}
                 matcher.add(kind, [make(p) for p in sorted(phrases)])
-            self._matchers[id(vocab)] = (vocab, matcher)
-        return self._matchers[id(vocab)][1]
+            return matcher
+
+        return per_vocab(vocab, "stance lexicon", self, build)
 
 
 DEFAULT_LEXICON = _DATA
@@ -124,7 +124,7 @@ DEFAULT_LEXICON = _DATA
 def lexicon_from_json(data: dict) -> StanceLexicon:
     """Build a :class:`StanceLexicon` from the parsed JSON of a ``stance_lexicon.json`` file."""
     lists = {k: frozenset(w.lower() for w in v) for k, v in data.items() if not k.startswith("_")}
-    return StanceLexicon(**lists)  # type: ignore[arg-type]  # the twelve lists, by name
+    return StanceLexicon(**lists)
 
 
 @lru_cache(maxsize=4)

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..errors import ArgmineError, Errors
+from ..matching import per_vocab
 from .lexicon import StanceLexicon, is_proposition, load_lexicon, target_info, tokenize
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "target_concepts.json"
@@ -310,23 +311,27 @@ def find_hits(sent: Span, target: Target) -> list[TargetHit]:
     return hits
 
 
-# Kept with their vocab, so an id is never reused while its entry lives.
-_PHRASES: dict[tuple[int, tuple[str, ...]], tuple[Vocab, PhraseMatcher]] = {}
-
-
 def phrase_matcher(vocab: Vocab, phrases: tuple[str, ...]) -> PhraseMatcher:
     """A ``PhraseMatcher`` on lower-case tokens for a target's terms of several words
     (match key = the term), built once per vocab and target."""
-    key = (id(vocab), phrases)
-    if key not in _PHRASES:
+    def build() -> PhraseMatcher:
         import spacy
 
         make = spacy.blank("en", vocab=vocab).make_doc
         matcher = PhraseMatcher(vocab, attr="LOWER")
         for phrase in phrases:
             matcher.add(phrase, [make(phrase)])
-        _PHRASES[key] = (vocab, matcher)
-    return _PHRASES[key][1]
+        return matcher
+
+    return per_vocab(vocab, "target terms", _interned(phrases), build)
+
+
+_TERMS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _interned(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    # Equal term tuples of two parses of one target share one object, hence one matcher.
+    return _TERMS.setdefault(phrases, phrases)
 
 
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -372,11 +377,15 @@ def anaphoric_hit(sent: Span) -> TargetHit | None:
     return None
 
 
-def anchor_in_reach(sentences: Sequence[Span | None], index: int, target: Target, *, window: int = 3,
+def anchor_in_reach(sentences: Sequence[str], index: int, target: Target, *, window: int = 3,
                     doc_anchor_count: int = 0) -> bool:
-    """Is an anchor of the target mentioned near sentence ``index`` (or throughout the document)?"""
+    """Is an anchor of the target mentioned near sentence ``index`` (or throughout the document)?
+
+    ``sentences`` are the document's sentence texts, lower-cased once by the caller ("" where
+    a unit has no sentence).
+    """
     if not target.anchors or doc_anchor_count >= 3:
         return True
     lo, hi = max(0, index - window), min(len(sentences), index + window + 1)
-    text = " ".join(s.text.lower() for s in sentences[lo:hi] if s is not None)
+    text = " ".join(s for s in sentences[lo:hi] if s)
     return any(a in text for a in target.anchors)

@@ -36,6 +36,7 @@ from spacy.tokens import Span, Token
 from ..models.integrity import model_file, read_config
 from ..models.linear import LinearModel
 from .cues import Cues, is_mixed, is_negated, load_cues, token_sign
+from .embeddings import EmbeddingHead, EmbeddingReader, fuse, reader_for
 from .learned import StanceExample, pair_features
 from .lexicon import StanceLexicon, forms, load_lexicon, target_info, tokenize
 
@@ -230,6 +231,10 @@ class PolarityModel:
     def __init__(self, *, C: float = 0.5, seed: int = 0):
         self.C = C
         self.seed = seed
+        # The optional sentence-embedding block (argmine[embeddings]): saved head, and the
+        # reader that runs it when the extra is installed.
+        self.embedding_head: EmbeddingHead | None = None
+        self.embedding_reader: EmbeddingReader | None = None
 
     def fit(self, examples: Sequence[StanceExample], views: Sequence[RuleView | None], *,
             temperature: float = 1.0) -> PolarityModel:
@@ -272,6 +277,9 @@ class PolarityModel:
                                              lexicon=lexicon)])[0]
         out = dict.fromkeys(LABELS, 0.0)
         out.update({c: float(p) for c, p in zip(self.classes_, probs)})
+        reader = self.embedding_reader
+        if reader is not None and kind in reader.head.kinds:
+            out = fuse(out, reader.predict(text, target))
         return out
 
     def to_disk(self, directory: str | Path) -> None:
@@ -283,6 +291,8 @@ class PolarityModel:
                "temperature": self.temperature_, "classes": self.classes_, "rule_weight": RULE_WEIGHT}
         (directory / "config.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
         self.model_.to_disk(directory, "model")
+        if self.embedding_head is not None:
+            self.embedding_head.to_disk(directory / "embeddings")
 
     @classmethod
     def from_disk(cls, directory: str | Path) -> PolarityModel:
@@ -294,6 +304,9 @@ class PolarityModel:
             obj = cls(C=cfg["C"], seed=cfg["seed"])
             obj.temperature_ = float(cfg["temperature"])
         obj.model_ = LinearModel.from_disk(directory, "model")
+        if (directory / "embeddings").is_dir():
+            obj.embedding_head = EmbeddingHead.from_disk(directory / "embeddings")
+            obj.embedding_reader = reader_for(obj.embedding_head)
         return obj
 
 

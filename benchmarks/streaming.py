@@ -85,7 +85,9 @@ def run(src: Path, out: Path, *, units_only: bool, records: int | None, batch_si
     if units_only:
         cmd.append("--units-only")
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Ctrl-C restored for the child: a shell's background job starts with SIGINT ignored.
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     first = float("nan")
     marks: list[float] = []  # resident MB after each fifth of the records
     peak = rss = 0.0

@@ -20,7 +20,7 @@ LAYERS: list[set[str]] = [
     {"segment", "convert", "models", "features", "pieces"},  # doc <-> record, sentences, long texts, model pieces
     {"io", "validate"},                             # readers and the JSONL writer
     {"actors", "sources", "stance", "relations", "pipeline"},  # inference: components and rules
-    {"api", "scale"},                               # load / annotate / analyze; many processes
+    {"api", "scale", "workers"},                    # load / annotate / analyze; many processes
     {"training"},                                   # train and evaluate models
     {"report", "network", "aif", "exports", "label"},  # reports, discourse networks, hand annotation
     {"cli", "__main__", "__init__"},                # entry points

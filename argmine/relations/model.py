@@ -154,7 +154,8 @@ class RelationParser:
         chosen_of = []
         for d, (start, end) in enumerate(owner):
             probs = {k: float(p) for k, p in zip(pairs_of[d], p_link[start:end])}
-            roots = frozenset() if mains[d] is None else frozenset({mains[d]})
+            main = mains[d]
+            roots = frozenset() if main is None else frozenset({main})
             chosen = (decode_forest(len(docs_units[d]), probs, no_link=self.no_link, roots=roots)
                       if linked[d] else {})
             chosen_of.append((sorted(chosen.items()), probs))

@@ -17,6 +17,7 @@ Usage: python benchmarks/speed.py [TEXT_DIR] [--docs 2000] [--batch-size 64] [--
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import time
@@ -73,7 +74,9 @@ def main() -> None:
     words = sum(len(d) for d in bare.tokenizer.pipe(texts))
     records = [Document(id=f"p{i}", text=t) for i, t in enumerate(texts)]
     print(f"{len(texts)} documents, {words:,} words, batch size {args.batch_size}, "
-          f"best of {args.repeat}\n")
+          f"best of {args.repeat}")
+    # Two processes can only beat one when two cores are free: say how busy the machine is.
+    print(f"{os.cpu_count()} CPU core(s); load average at the start {os.getloadavg()[0]:.1f}\n")
     full = argmine.load()
     units = argmine.load(units_only=True)
 
@@ -99,6 +102,7 @@ def main() -> None:
               f"(goal >= 2)")
     for kind in ("spacy", "full", "units"):
         print(f"two processes / one, {kind}: {rates[kind, 2] / rates[kind, 1]:.2f} (goal >= 1.6)")
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

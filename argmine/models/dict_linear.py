@@ -139,12 +139,24 @@ class DictLinearModel:
         vectorizers read every row three times in Python, which was most of the
         classifier's time when annotating.
         """
+        return self.predict_proba_augmented(self.augment(rows))
+
+    @property
+    def augmentation(self) -> tuple[bool, tuple[str, ...], bool]:
+        """What :meth:`augment` depends on: models that agree on it can share augmented rows."""
+        return self.genre_copies, tuple(sorted(self.position_genres)), self.shared_position
+
+    def augment(self, rows: Sequence[Row]) -> list[dict[str, float]]:
+        """The rows' feature dicts with their shared and genre copies, as this model reads them."""
+        return augment_rows(rows, genre_copies=self.genre_copies, position_genres=list(self.position_genres),
+                            shared_position=self.shared_position)
+
+    def predict_proba_augmented(self, dicts: Sequence[dict[str, float]]) -> np.ndarray:
+        """:meth:`predict_proba` for rows already passed through :meth:`augment`."""
         if not hasattr(self, "pipeline_"):
             raise NotFittedError("DictLinearModel is not fitted; call fit() or load it with from_disk().")
-        if len(rows) == 0:
+        if len(dicts) == 0:
             return np.zeros((0, len(self.classes_)))
-        dicts = augment_rows(rows, genre_copies=self.genre_copies, position_genres=list(self.position_genres),
-                             shared_position=self.shared_position)
         return self._part("classify").predict_proba(self._features(dicts))
 
     def _features(self, dicts: Sequence[dict[str, float]]) -> sparse.csr_matrix:

@@ -56,10 +56,14 @@ def _appositive_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str,
     return None
 
 
-def _party(doc: Doc, end: int) -> str | None:
-    """A party code or noun right after a mention: ", D-N.Y.", " (R-Minn.)", ", Democrat of"."""
+def _party(doc: Doc, end: int, text: str) -> str | None:
+    """A party code or noun right after a mention: ", D-N.Y.", " (R-Minn.)", ", Democrat of".
+
+    ``text`` is ``doc.text``, which the Doc rebuilds on every access.
+    """
     if end < len(doc):
-        m = _PARTY_CODE.match(doc.text[doc[end - 1].idx + len(doc[end - 1]):][:16])
+        at = doc[end - 1].idx + len(doc[end - 1])
+        m = _PARTY_CODE.match(text[at:at + 16])
         if m:
             return _PARTIES[m.group(1)]
     for tok in doc[end:end + 3]:
@@ -70,13 +74,14 @@ def _party(doc: Doc, end: int) -> str | None:
     return None
 
 
-def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozenset[tuple[str, ...]]
-                     ) -> list[ActorRecord]:
+def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozenset[tuple[str, ...]],
+                     text: str | None = None) -> list[ActorRecord]:
     """Return ``actors`` with the affiliations the text states for persons (see the module).
 
     Party groups that the text names only through a party code are added as new group
     actors (ids continue the numbering), without mentions.
     """
+    text = doc.text if text is None else text  # the caller's copy: Doc.text rebuilds it
     by_token: dict[int, str] = {}
     kinds = {a.id: a.kind for a in actors}
     for a in sorted(actors, key=lambda a: -sum(m.token_end - m.token_start for m in a.mentions)):
@@ -93,7 +98,7 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
         # A stated nationality stays; only a party code ("R-Minn.") is more specific.
         country_only = actor.affiliation is not None
         if country_only:
-            party = next((_party(doc, m.token_end) for m in actor.mentions if _party(doc, m.token_end)), None)
+            party = next((p for m in actor.mentions if (p := _party(doc, m.token_end, text))), None)
             if party is None or actor.affiliation is None or kinds.get(actor.affiliation) != "country":
                 continue
         owner = None
@@ -109,7 +114,7 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
                 if i >= 0 and i < m.token_start - 1:
                     owner = _actor_in([doc[i]], by_token, kinds, actor.id)
             if owner is None:
-                party = _party(doc, m.token_end)
+                party = _party(doc, m.token_end, text)
                 if party is not None:
                     if party.lower() not in parties:
                         new = ActorRecord(id=f"a{len(actors) + len(added) + 1}", name=party, kind="group")

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from .gazetteer import clean_name, country_of, country_of_demonym, gazetteer, is_place_not_state
+from .gazetteer import clean_name, country_of, country_of_demonym, gazetteer, is_place_not_state, name_matcher
 from .spans import Candidate, Quotes, candidate, is_agentive
 from .tables import ActorTables
 
@@ -40,8 +40,6 @@ _BLOCK_LABELS = frozenset({"LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LAN
                            "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _HYPHENS = ("-", "‐", "‑")
-# Longest multi-token name the token pass tries ("Democratic People's Republic of Korea").
-_MAX_SCAN = 8
 
 
 class _Context:
@@ -49,8 +47,7 @@ class _Context:
 
     def __init__(self, doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int]):
         self.doc = doc
-        # Computed once: Doc.text rebuilds the whole text on every access.
-        self.text = doc.text
+        self.text = quotes.text
         self.tables = tables
         self.quotes = quotes
         self.titles = titles
@@ -208,33 +205,53 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper() and (len(text) > 2 or text.isupper())
 
 
+def _name_matches(ctx: _Context) -> dict[int, list[tuple[int, str, str]]]:
+    """Gazetteer and acronym matches by start token: ``(length, kind, name)``, longest first.
+
+    At one length a country beats an organization, and the tables beat the acronyms the
+    text itself defines, as a lookup in that order would.
+    """
+    doc = ctx.doc
+    order = {"country": 0, "organization": 1}
+    found: dict[int, list[tuple[int, str, str]]] = {}
+    for kind, name, start, end in name_matcher(doc.vocab, ctx.tables)(doc):
+        found.setdefault(start, []).append((end - start, kind, name))
+    for tok in doc:
+        if tok.text in ctx.country_acronyms:
+            found.setdefault(tok.i, []).append((1, "country", ctx.country_acronyms[tok.text]))
+        elif tok.text in ctx.org_acronyms:
+            found.setdefault(tok.i, []).append((1, "organization", ctx.org_acronyms[tok.text]))
+    for matches in found.values():
+        matches.sort(key=lambda m: (-m[0], order[m[1]]))
+    return found
+
+
 def _token_pass(ctx: _Context, person_words: set[str]) -> None:
     """Find names the NER missed: countries, institutions, acronyms, person names."""
-    doc, gaz, tables = ctx.doc, gazetteer(ctx.tables), ctx.tables
+    doc, tables = ctx.doc, ctx.tables
+    names = _name_matches(ctx)
     i = 0
     while i < len(doc):
         if i in ctx.covered or i in ctx.blocked:
             i += 1
             continue
         found = 0
-        for k in range(min(_MAX_SCAN, len(doc) - i), 0, -1):
+        for k, kind, name in names.get(i, ()):
             span = doc[i:i + k]
             if any(t.i in ctx.covered or t.i in ctx.blocked for t in span):
                 continue
             text = span.text
             if not _capitalised(text) or ctx.quotes.in_nickname(span.start_char, span.end_char):
                 continue
-            name = gaz.scannable.get(text.lower()) or ctx.country_acronyms.get(text)
-            if name:
+            if kind == "country":
                 ctx.add(_country(ctx, span, name, span.start_char, span.end_char))
-                found = k
-                break
-            org = tables.org_acronyms.get(text) or ctx.org_acronyms.get(text)
-            if org and text not in ctx.blocked_acronyms:
-                ctx.add(candidate(doc, "organization", org.lower(), org, span.start_char,
+            elif text in ctx.blocked_acronyms:
+                continue
+            else:
+                ctx.add(candidate(doc, "organization", name.lower(), name, span.start_char,
                                   span.end_char, agentive=is_agentive(span, tables)))
-                found = k
-                break
+            found = k
+            break
         if found:
             i += found
             continue
@@ -242,9 +259,9 @@ def _token_pass(ctx: _Context, person_words: set[str]) -> None:
         if tok.text in person_words and tok.tag_ in ("NNP", "NNPS"):
             ctx.add(candidate(doc, "person", tok.text, tok.text, tok.idx, tok.idx + len(tok.text)))
         elif tok.text[:1].isupper() and tok.text.lower() in tables.demonyms:
-            name = country_of_demonym(tok.text, tables=ctx.tables)
-            if name:
-                ctx.add(_country(ctx, doc[i:i + 1], name, tok.idx, tok.idx + len(tok.text), demonym=True))
+            country = country_of_demonym(tok.text, tables=ctx.tables)
+            if country:
+                ctx.add(_country(ctx, doc[i:i + 1], country, tok.idx, tok.idx + len(tok.text), demonym=True))
         elif any(h in tok.text for h in _HYPHENS) and tok.text[:1].isupper():
             for cand in _hyphen_parts(ctx, doc[i:i + 1]):
                 ctx.add(cand)

@@ -8,9 +8,9 @@ import signal
 import threading
 import warnings
 import weakref
-from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +27,9 @@ from .pipeline import sources as _sources  # noqa: F401
 from .pipeline import stance as _stance  # noqa: F401
 from .pipeline import unit_classifier as _unit_classifier  # noqa: F401
 from .schema import Document
+from .workers import fork_available, pipe_converted
+
+T = TypeVar("T")
 
 logger = logging.getLogger("argmine")
 
@@ -160,35 +163,29 @@ def annotate(records: Iterable[Document], *, nlp: Language, targets: Sequence[st
                 stated = genre if genre not in (None, "auto") else r.meta.get("genre")
                 parts = split_text(r.text, limit)
                 for k, piece in enumerate(parts):
-                    # The whole record travels only with its last piece (worker pipes copy it).
+                    # The whole record stays in this process, with its last piece.
                     last = k == len(parts) - 1
-                    context = (piece.start, r.id, r.meta, r if last else None)
+                    job = (r.id, r.meta)
+                    context = (piece.start, r.id, r if last else None)
                     if stated not in known and own == targets:
-                        # Plain text: spaCy's workers tokenize it themselves.
-                        yield piece.text, context
+                        # Plain text: worker processes tokenize it themselves.
+                        yield piece.text, job, context
                         continue
                     # A stated genre and the record's own targets travel on the Doc.
-                    doc = nlp.make_doc(piece.text)
-                    doc._.argmine_genre = stated if stated in known else None
-                    if own != targets:
-                        doc._.argmine_targets = own
-                    yield doc, context
+                    yield (piece.text, stated if stated in known else None,
+                           own if own != targets else None), job, context
         except ArgmineError as e:
             failure.append(e)
 
     replaced = 0
     done: list[tuple[int, Document]] = []
     error: ArgmineError | None = None
-    for doc, (start, doc_id, meta, record) in _pipe(nlp, pieces(), batch_size, n_process):
+    for result, (start, doc_id, record) in _analysed(nlp, pieces(), batch_size, n_process):
         if error is None:
-            try:
-                done.append((start, from_doc(doc, doc_id=doc_id, meta=meta)))
-            except ArgmineError as e:
-                error = e
-            except Exception as e:  # noqa: BLE001 - one document must not lose the others
-                logger.debug("analysis of %r failed", doc_id, exc_info=True)
-                error = ArgmineError(Errors.E099.format(detail=f"{type(e).__name__}: {e}",
-                                                        where=f"document {doc_id!r}"))
+            if isinstance(result, ArgmineError):
+                error = result
+            else:
+                done.append((start, result))
         if record is None:
             continue
         parts, done = done, []
@@ -217,6 +214,50 @@ def gold_annotation(record: Document) -> dict[str, Any]:
     """A record's own units and relations as JSON, for ``meta["gold"]``."""
     data = record.to_dict()
     return {"units": data["units"], "relations": data["relations"]}
+
+
+def _make_input(nlp: Language, spec: str | tuple[str, str | None, list[str] | None]) -> str | Doc:
+    """spaCy's input for a piece: its text, or a Doc carrying a stated genre or its own targets."""
+    if isinstance(spec, str):
+        return spec
+    text, genre, own = spec
+    doc = nlp.make_doc(text)
+    doc._.argmine_genre = genre
+    if own is not None:
+        doc._.argmine_targets = own
+    return doc
+
+
+def _spec_text(spec: str | tuple[str, str | None, list[str] | None]) -> str:
+    return spec if isinstance(spec, str) else spec[0]
+
+
+def _to_record(doc: Doc, job: tuple[str, Mapping[str, Any]]) -> Document | ArgmineError:
+    """The record of an analysed piece, or the error that stops it (returned, so workers send it back)."""
+    doc_id, meta = job
+    try:
+        return from_doc(doc, doc_id=doc_id, meta=meta)
+    except ArgmineError as e:
+        return e
+    except Exception as e:  # noqa: BLE001 - one document must not lose the others
+        logger.debug("analysis of %r failed", doc_id, exc_info=True)
+        return ArgmineError(Errors.E099.format(detail=f"{type(e).__name__}: {e}", where=f"document {doc_id!r}"))
+
+
+def _analysed(nlp: Language, pieces: Iterable[tuple[Any, Any, Any]], batch_size: int, n_process: int
+              ) -> Iterator[tuple[Document | ArgmineError, Any]]:
+    """``(record or error, context)`` for each ``(spec, job, context)`` piece, in input order.
+
+    Several processes: forked workers that send back records (``argmine.workers``), where
+    fork exists; else spaCy's own multiprocessing.
+    """
+    if n_process > 1 and fork_available():
+        batches = _batches(pieces, batch_size, 2 * PIECE_CHARS, text_of=_spec_text)
+        yield from pipe_converted(nlp, batches, make=_make_input, convert=_to_record, n_process=n_process)
+        return
+    items = ((_make_input(nlp, spec), (job, context)) for spec, job, context in pieces)
+    for doc, (job, context) in _pipe(nlp, items, batch_size, n_process):
+        yield _to_record(doc, job), context
 
 
 def _pipe(nlp: Language, items: Iterable[tuple[str | Doc, Any]], batch_size: int, n_process: int
@@ -261,13 +302,17 @@ def _exit_quietly(signum: int, frame: Any) -> None:
     os._exit(128 + signum)
 
 
-def _batches(items: Iterable[tuple[str | Doc, Any]], size: int, chars: int
-             ) -> Iterator[list[tuple[str | Doc, Any]]]:
-    """Group items into lists of at most ``size`` texts and about ``chars`` characters."""
-    batch: list[tuple[str | Doc, Any]] = []
+def _batches(items: Iterable[T], size: int, chars: int, *, text_of: Callable[[Any], str] | None = None
+             ) -> Iterator[list[T]]:
+    """Group items into lists of at most ``size`` texts and about ``chars`` characters.
+
+    An item's first element is its text, a Doc, or what ``text_of`` reads the text from.
+    """
+    batch: list[T] = []
     total = 0
     for item in items:
-        n = len(item[0].text) if isinstance(item[0], Doc) else len(item[0])
+        first = item[0]  # type: ignore[index]
+        n = len(text_of(first) if text_of else first.text if isinstance(first, Doc) else first)
         if batch and (len(batch) >= size or total + n > chars):
             yield batch
             batch, total = [], 0

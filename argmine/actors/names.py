@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from ..matching import per_vocab
 from .tables import ActorTables
 
 _WORD_SPLIT = re.compile(r"[\s\-‐‑]+")
@@ -15,8 +16,12 @@ _WORD_SPLIT = re.compile(r"[\s\-‐‑]+")
 
 def title_tokens(doc: Doc, tables: ActorTables) -> set[int]:
     """Indices of tokens that belong to a title ("Prime Minister", "National Security Adviser")."""
-    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-    matcher.add("TITLE", [Doc(doc.vocab, words=list(t)) for t in tables.titles])
+    def build() -> PhraseMatcher:
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        matcher.add("TITLE", [Doc(doc.vocab, words=list(t)) for t in tables.titles])
+        return matcher
+
+    matcher = per_vocab(doc.vocab, "titles", tables, build)
     covered: set[int] = set()
     for _, start, end in matcher(doc):
         # A title is capitalised before a name; "the president" alone is not a title.

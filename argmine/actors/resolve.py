@@ -117,8 +117,12 @@ def _stated_after(doc: Doc, c: Candidate, index: Mapping[int, Sequence[Candidate
 
 
 def build_actors(doc: Doc, cands: Sequence[Candidate], person_country: Mapping[str, str | None],
-                 *, author: str | None, author_mentions: Sequence[MentionRecord]) -> list[ActorRecord]:
-    """Merge candidates into :class:`ActorRecord` objects with ids and affiliations."""
+                 *, author: str | None, author_mentions: Sequence[MentionRecord],
+                 text: str | None = None) -> list[ActorRecord]:
+    """Merge candidates into :class:`ActorRecord` objects with ids and affiliations.
+
+    ``text`` is ``doc.text`` when the caller has it (the Doc rebuilds it on every access).
+    """
     by_key: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
     for c in cands:
         by_key[(c.kind, c.key)].append(c)
@@ -138,7 +142,7 @@ def build_actors(doc: Doc, cands: Sequence[Candidate], person_country: Mapping[s
             keep.add(aff)
             frontier.append(aff)
     records: list[tuple[tuple[int, int], tuple[str, str], str, tuple[MentionRecord, ...]]] = []
-    text = doc.text  # once: Doc.text rebuilds the whole text on every access
+    text = doc.text if text is None else text
     for key in keep:
         mentions = _mentions(text, by_key[key])
         # Persons carry their canonical name already; others are named as first seen.

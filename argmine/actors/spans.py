@@ -103,7 +103,7 @@ class Quotes:
     def __init__(self, text: str):
         self._ranges = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
         self._starts = [r[0] for r in self._ranges]
-        self._text = text
+        self.text = text
         # Whether quoted range i is a nickname, computed once per range: an unbalanced
         # quotation mark makes a range span much of a long document.
         self._nickname: dict[int, bool] = {}
@@ -126,7 +126,7 @@ class Quotes:
         if not (qs < start and end <= qe):
             return False
         if i not in self._nickname:
-            words = self._text[qs + 1:qe - 1].split()
+            words = self.text[qs + 1:qe - 1].split()
             self._nickname[i] = 0 < len(words) <= 5 and all(
                 w[:1].isupper() or not w[:1].isalpha() or w in _SMALL for w in words)
         return self._nickname[i]

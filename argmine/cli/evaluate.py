@@ -10,7 +10,9 @@ import typer
 from rich.table import Table
 
 from ..errors import ArgmineError, Errors
+from ..progress import phase, track, words_of
 from .app import app, console, fail
+from .progress import progress
 
 
 def print_report(report: dict[str, Any]) -> None:
@@ -44,6 +46,7 @@ def evaluate(
     group_by: Annotated[str, typer.Option(help="Cross-validation groups: topic or document")] = "topic",
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the scores as JSON")] = None,
     stance: Annotated[bool, typer.Option("--stance", help="Score actor stances instead: analyse each gold document for its meta.targets and compare actor x target pairs")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (it is shown only on a terminal anyway)")] = False,
 ) -> None:
     """Per-class precision/recall/F1, macro-F1 and confusion; optionally cross-topic cross-validation.
 
@@ -51,7 +54,7 @@ def evaluate(
     accuracy, beside two baselines, on gold and on predicted units.
     """
     if stance:
-        return _evaluate_stance(model, data, json_out)
+        return _evaluate_stance(model, data, json_out, quiet=quiet)
     from ..api import _model_dir
     from ..models.integrity import read_meta
     from ..nlp import units_pipeline
@@ -61,17 +64,19 @@ def evaluate(
     try:
         path = _model_dir(model)
         meta = read_meta(path)
-        nlp = units_pipeline()
-        classifier = UnitClassifier(nlp).from_disk(path / "units")
-        # Features with the model's own cue lists, so scores match what the model predicts.
         sources = [parse_source(d) for d in data]
-        examples = load_sources(sources, nlp, cue_lists=classifier.cues)
-        if cv_folds:
-            report = cross_validate(examples, folds=cv_folds, group_by=group_by,
-                                    seed=meta.get("seed", 0), C=meta.get("C", 1.0))
-        else:
-            report = evaluate_model(classifier.models, examples)
-        relations = _evaluate_relations(path, sources, nlp, classifier, cv_folds=cv_folds, meta=meta)
+        with progress(quiet=quiet):
+            nlp = units_pipeline()
+            classifier = UnitClassifier(nlp).from_disk(path / "units")
+            # Features with the model's own cue lists, so scores match what the model predicts.
+            examples = load_sources(sources, nlp, cue_lists=classifier.cues)
+            with phase(f"cross-validate ({cv_folds} folds)" if cv_folds else "score the unit heads"):
+                if cv_folds:
+                    report = cross_validate(examples, folds=cv_folds, group_by=group_by,
+                                            seed=meta.get("seed", 0), C=meta.get("C", 1.0))
+                else:
+                    report = evaluate_model(classifier.models, examples)
+            relations = _evaluate_relations(path, sources, nlp, classifier, cv_folds=cv_folds, meta=meta)
     except ArgmineError as e:
         raise fail(str(e)) from e
     print_report(report)
@@ -125,7 +130,7 @@ def print_relations(report: dict[str, Any]) -> None:
             console.print(table)
 
 
-def _evaluate_stance(model: Path, data: list[str], json_out: Path | None) -> None:
+def _evaluate_stance(model: Path, data: list[str], json_out: Path | None, *, quiet: bool) -> None:
     from ..api import annotate, load
     from ..stance.evaluate import evaluate_stances
     from ..training.corpus import parse_source, read_source
@@ -136,10 +141,12 @@ def _evaluate_stance(model: Path, data: list[str], json_out: Path | None) -> Non
         if not golds:
             raise ArgmineError("No gold stances in the data: --stance needs records with actors and "
                                "stances (e.g. jsonl:annotations).")
-        preds = [next(annotate([g.model_copy(update={"units": [], "actors": [], "stances": []})],
-                               nlp=nlp, targets=g.meta.get("targets")
-                               or sorted({s.target for s in g.stances})))
-                 for g in golds]
+        with progress(quiet=quiet):
+            preds = [next(annotate([g.model_copy(update={"units": [], "actors": [], "stances": []})],
+                                   nlp=nlp, targets=g.meta.get("targets")
+                                   or sorted({s.target for s in g.stances})))
+                     for g in track(golds, what="analyse", total=len(golds),
+                                    words=lambda g: words_of(g.text))]
         report = evaluate_stances(golds, preds)
     except ArgmineError as e:
         raise fail(str(e)) from e

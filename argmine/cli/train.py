@@ -7,6 +7,7 @@ import typer
 
 from ..errors import ArgmineError
 from .app import app, console, fail, succeed
+from .progress import progress
 
 
 @app.command(rich_help_panel="Train")
@@ -30,6 +31,7 @@ def train(
     parity_folds: Annotated[int | None, typer.Option(min=2, help="Folds for the parity table's cross-validation (default: --folds)")] = None,
     measure_position: Annotated[bool, typer.Option("--measure-position", help="Score each genre's own model with and without position features, for the card")] = False,
     position_genre: Annotated[list[str] | None, typer.Option("--position-genre", help="Genre whose sentences get position features (repeatable; default: essay, microtext)")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (it is shown only on a terminal anyway)")] = False,
 ) -> None:
     """Train the unit classifier (and optionally the stance classifier); write a model with its card."""
     from ..training import parse_source
@@ -38,25 +40,28 @@ def train(
     from ..training.evaluate import POSITION_GENRES
     from ..training.train import train_relations_only, train_units_only
 
+    cache_dir = None if no_cache else (cache or default_cache_dir())
     try:
-        if relations_only:
-            meta = train_relations_only([parse_source(s) for s in sources], output,
-                                        dev=[parse_source(s) for s in dev or []],
-                                        cv=[parse_source(s) for s in cv or []], seed=seed, C=c,
-                                        cv_folds=folds, spacy_model=spacy_model)
-        else:
-            options: dict[str, Any] = {
-                "dev": [parse_source(s) for s in dev or []], "cv": [parse_source(s) for s in cv or []],
-                "seed": seed, "C": c, "cv_folds": folds, "spacy_model": spacy_model,
-                "cache_dir": None if no_cache else (cache or default_cache_dir()), "cues_dir": cues,
-                "parity_cv": list(parity_cv or []), "measure_position": measure_position,
-                "parity_folds": parity_folds,
-                "position_genres": tuple(position_genre) if position_genre is not None else POSITION_GENRES}
-            if units_only:
-                meta = train_units_only([parse_source(s) for s in sources], output, **options)
+        with progress(quiet=quiet):
+            if relations_only:
+                meta = train_relations_only([parse_source(s) for s in sources], output,
+                                            dev=[parse_source(s) for s in dev or []],
+                                            cv=[parse_source(s) for s in cv or []], seed=seed, C=c,
+                                            cv_folds=folds, spacy_model=spacy_model, cache_dir=cache_dir)
             else:
-                meta = run([parse_source(s) for s in sources], output, stance_corpora=stance_corpora,
-                           overwrite=overwrite, **options)
+                options: dict[str, Any] = {
+                    "dev": [parse_source(s) for s in dev or []], "cv": [parse_source(s) for s in cv or []],
+                    "seed": seed, "C": c, "cv_folds": folds, "spacy_model": spacy_model,
+                    "cache_dir": cache_dir, "cues_dir": cues,
+                    "parity_cv": list(parity_cv or []), "measure_position": measure_position,
+                    "parity_folds": parity_folds,
+                    "position_genres": (tuple(position_genre) if position_genre is not None
+                                        else POSITION_GENRES)}
+                if units_only:
+                    meta = train_units_only([parse_source(s) for s in sources], output, **options)
+                else:
+                    meta = run([parse_source(s) for s in sources], output, stance_corpora=stance_corpora,
+                               overwrite=overwrite, **options)
     except ArgmineError as e:
         raise fail(str(e)) from e
     for source, heads in ({} if relations_only else meta["dev"]).items():

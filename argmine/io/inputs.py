@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import logging
 from collections.abc import Iterable, Iterator
@@ -10,9 +11,9 @@ from pathlib import Path
 
 from ..errors import ArgmineError, Errors
 from ..schema import Document
-from .jsonl import read_jsonl, records_from_lines
+from .jsonl import decode_lines, read_jsonl, records_from_lines
 from .paths import check_inputs
-from .text import decode_text, read_stdin_bytes, read_text
+from .text import decode_text, read_text, stdin_stream
 
 # Markdown is read as plain text (notes, transcripts and op-eds are often kept as .md).
 _KINDS = {".txt": "text", ".md": "text", ".jsonl": "jsonl"}
@@ -28,8 +29,21 @@ def _looks_like_jsonl(data: str) -> bool:
 
 
 def _read_stdin(skip_invalid: bool) -> Iterator[Document]:
-    text, notes = decode_text(read_stdin_bytes(), "<stdin>")
-    # JSONL when the first line is a JSON object; otherwise the whole input is one text.
+    stream = stdin_stream()
+    head: list[bytes] = []
+    for raw in stream:
+        head.append(raw)
+        if raw.strip():
+            break
+    if head and _looks_like_jsonl(head[-1].decode("utf-8", errors="replace").removeprefix("\ufeff")):
+        # UTF-8 JSONL is read line by line as it arrives, like a file: memory does not grow
+        # with the input, and the first record is analysed before the last line is read.
+        lines = decode_lines(itertools.chain(head, stream), "<stdin>")
+        yield from records_from_lines(lines, name="<stdin>", stem="stdin", skip_invalid=skip_invalid)
+        return
+    text, notes = decode_text(b"".join(head) + stream.read(), "<stdin>")
+    # JSONL when the first line is a JSON object (in another encoding, e.g. UTF-16);
+    # otherwise the whole input is one text.
     if _looks_like_jsonl(text):
         lines = ((n, line) for n, line in enumerate(io.StringIO(text), start=1) if line.strip())
         yield from records_from_lines(lines, name="<stdin>", stem="stdin", skip_invalid=skip_invalid)

@@ -7,7 +7,6 @@ interrupted run keeps what it finished and ``--resume`` can continue it.
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import os
@@ -23,7 +22,7 @@ from pydantic import ValidationError
 from .. import registry
 from ..errors import ArgmineError, Errors, SchemaError
 from ..schema import Document, describe_validation_error
-from .text import read_stdin_bytes
+from .text import stdin_stream
 
 try:
     import fcntl
@@ -50,23 +49,31 @@ def iter_raw_lines(path: str | Path) -> Iterator[tuple[int, str]]:
             cannot be read (E034).
     """
     name = "<stdin>" if str(path) == "-" else str(path)
+    if str(path) == "-":
+        yield from decode_lines(stdin_stream(), name)
+        return
     try:
-        stream = io.BytesIO(read_stdin_bytes()) if str(path) == "-" else open(path, "rb")
+        stream = open(path, "rb")
     except OSError as e:
         raise SchemaError(Errors.E034.format(path=name, reason=e.strerror or str(e)), path=name) from e
     with stream:
-        for lineno, raw in enumerate(stream, start=1):
-            try:
-                if b"\0" in raw:  # a NUL byte: binary data, whatever else decodes
-                    raise UnicodeDecodeError("utf-8", raw, raw.index(b"\0"), raw.index(b"\0") + 1, "NUL")
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                raise SchemaError(Errors.E022.format(path=name, pos=f"{e.start + 1} of the line"),
-                                  path=name, lineno=lineno) from e
-            if lineno == 1:
-                line = line.removeprefix(_BOM)
-            if line.strip():
-                yield lineno, line
+        yield from decode_lines(stream, name)
+
+
+def decode_lines(raws: Iterable[bytes], name: str) -> Iterator[tuple[int, str]]:
+    """Decode JSONL lines one at a time as they are read (see :func:`iter_raw_lines`)."""
+    for lineno, raw in enumerate(raws, start=1):
+        try:
+            if b"\0" in raw:  # a NUL byte: binary data, whatever else decodes
+                raise UnicodeDecodeError("utf-8", raw, raw.index(b"\0"), raw.index(b"\0") + 1, "NUL")
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise SchemaError(Errors.E022.format(path=name, pos=f"{e.start + 1} of the line"),
+                              path=name, lineno=lineno) from e
+        if lineno == 1:
+            line = line.removeprefix(_BOM)
+        if line.strip():
+            yield lineno, line
 
 
 def iter_json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:

@@ -9,10 +9,11 @@ are stored exactly as they are.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .. import registry
 from ..errors import ArgmineError, Errors, SchemaError
@@ -56,12 +57,17 @@ def _read_file(path: Path) -> tuple[str, dict[str, Any]]:
     return decode_text(data, str(path))
 
 
-def read_stdin_bytes() -> bytes:
-    """All of standard input as bytes (text-only streams, as in tests, are re-encoded)."""
+def stdin_stream() -> BinaryIO:
+    """Standard input as a binary stream, read as it comes (text-only streams, as in tests, are re-encoded)."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is not None:
-        return stream.read()
-    return sys.stdin.read().encode("utf-8", errors="surrogatepass")
+        return stream
+    return io.BytesIO(sys.stdin.read().encode("utf-8", errors="surrogatepass"))
+
+
+def read_stdin_bytes() -> bytes:
+    """All of standard input as bytes."""
+    return stdin_stream().read()
 
 
 @registry.reader("text")

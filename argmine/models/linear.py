@@ -68,10 +68,13 @@ class LinearModel:
         X = X.tocsr(copy=True)
         X.data = 1.0 + np.log(X.data.clip(min=1e-9)) if X.nnz else X.data
         X.data = np.maximum(X.data, 0.0)
-        X = X @ sparse.diags(self.idf_)
-        norms = np.sqrt(X.multiply(X).sum(axis=1)).A.ravel()
+        # Scaled in place: a 2^17 x 2^17 diagonal matrix per call cost more than the prediction.
+        X.data = X.data * self.idf_[X.indices]
+        norms = np.sqrt(np.bincount(np.repeat(np.arange(X.shape[0]), np.diff(X.indptr)),
+                                    weights=X.data ** 2, minlength=X.shape[0]))
         norms[norms == 0] = 1.0
-        return sparse.diags(1.0 / norms) @ X
+        X.data = X.data / np.repeat(norms, np.diff(X.indptr))
+        return X
 
     def predict_proba(self, feats: Sequence[dict[str, float]]) -> np.ndarray:
         if not hasattr(self, "coef_"):

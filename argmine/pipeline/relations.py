@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ..errors import ModelError
 from ..extensions import SPANS_KEY, ensure_extensions
@@ -49,11 +50,9 @@ class RelationComponent:
         if self.parser is None:
             raise NotTrainedError(f"{self.name} has no trained model; load a model directory "
                                   "with argmine.load() or train one with `argmine train`.")
-        out = []
-        for doc in docs:
-            units = arg_units(doc, list(doc.spans.get(self.spans_key, [])))
-            out.append(([u.index for u in units], self.parser.predict(units)))
-        return out
+        units = [arg_units(doc, list(doc.spans.get(self.spans_key, []))) for doc in docs]
+        structures = self.parser.predict_many(units)
+        return [([u.index for u in doc_units], structure) for doc_units, structure in zip(units, structures)]
 
     def set_annotations(self, docs: Iterable[Doc], predictions: list[tuple[list[int], Structure]]) -> None:
         ensure_extensions()
@@ -70,8 +69,10 @@ class RelationComponent:
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
-        for doc in docs:
-            yield self(doc)
+        # A batch at a time: the parser scores a whole batch in one call per model.
+        for batch in minibatch(docs, size=batch_size):
+            self.set_annotations(batch, self.predict(batch))
+            yield from batch
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         if self.parser is None:

@@ -9,27 +9,34 @@ Writes: ``doc._.argmine_stances``, one dict per (actor, target) in the
 
 Targets are set per run (``component.configure(targets=..., terms=..., kinds=...)``) and
 each is parsed once per run; a Doc may add its own (``doc._.argmine_targets``, from a
-record's ``meta.targets``). The cue table (``stance_cues.json``) is loaded by
-``initialize()`` and saved by ``to_disk()``, with the learned polarity model (or the
-older sentence-stance classifier) when the pipeline has one.
+record's ``meta.targets``). Its three tables, the parse-level cues (``stance_cues.json``),
+the sentence-level lexicon (``stance_lexicon.json``) and the policy concepts of targets
+(``target_concepts.json``), are loaded by ``initialize()`` (default: the package's) and
+saved by ``to_disk()``, fingerprinted, with the learned polarity model (or the older
+sentence-stance classifier) when the pipeline has one.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import Errors, ModelError
-from ..extensions import ensure_extensions
+from ..extensions import QUOTES_KEY, ensure_extensions
 from ..stance.cues import DEFAULT_CUES, Cues, cues_from_json
+from ..stance.lexicon import DEFAULT_LEXICON, StanceLexicon, lexicon_from_json
+from ..stance.target import DEFAULT_CONCEPTS
 from . import _tables
 
-_FILES = ("stance_cues",)
+logger = logging.getLogger("argmine")
+
+_FILES = ("stance_cues", "stance_lexicon", "target_concepts")
 def _load_learned(directory: Path) -> Any:
     """The polarity model in ``directory/polarity``, else the older sentence-stance
     classifier (``directory/target_stance``, models trained before it), else None.
@@ -83,13 +90,21 @@ class StanceComponent:
         self.learned: Any = None
         self._raw: dict[str, Any] | None = None
         self.cues: Cues | None = None
+        self.lexicon: StanceLexicon | None = None
+        self.concepts: dict[str, Any] | None = None
         ensure_extensions()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
                    nlp: Language | None = None, cues_path: str | Path | None = None,
+                   lexicon_path: str | Path | None = None, concepts_path: str | Path | None = None,
                    learned_path: str | Path | None = None) -> None:
-        """Load the cue table (default: the package's) and, if given, a learned classifier."""
-        self._set(json.loads(Path(cues_path or DEFAULT_CUES).read_text(encoding="utf-8")))
+        """Load the tables (default: the package's) and, if given, a learned classifier."""
+        def read(path: str | Path) -> Any:
+            return json.loads(Path(path).read_text(encoding="utf-8"))
+
+        self._set({"stance_cues": read(cues_path or DEFAULT_CUES),
+                   "stance_lexicon": read(lexicon_path or DEFAULT_LEXICON),
+                   "target_concepts": read(concepts_path or DEFAULT_CONCEPTS)})
         if learned_path is not None and Path(learned_path).is_dir():
             self.learned = _load_learned(Path(learned_path))
 
@@ -110,13 +125,20 @@ class StanceComponent:
         if text not in self._parsed:
             from ..stance.target import parse_target
 
+            if self._raw is None:
+                self.initialize()
             self._parsed[text] = parse_target(
                 text, _SpacyOnly(self.nlp), extra_terms=(self.terms or {}).get(text, ()),
-                kind=self.kinds.get(text, self.kinds.get("*")))
+                kind=self.kinds.get(text, self.kinds.get("*")), lexicon=self.lexicon,
+                concepts=self.concepts)
         return self._parsed[text]
 
-    def _set(self, raw: dict[str, Any]) -> None:
-        self._raw, self.cues = raw, cues_from_json(raw)
+    def _set(self, tables: dict[str, Any]) -> None:
+        self._raw = tables
+        self.cues = cues_from_json(tables["stance_cues"])
+        self.lexicon = lexicon_from_json(tables["stance_lexicon"])
+        self.concepts = tables["target_concepts"]
+        self._parsed = {}
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
@@ -126,15 +148,15 @@ class StanceComponent:
         if not targets:
             doc._.argmine_stances = []
             return doc
-        from ..convert import from_doc
+        from ..convert import actors_from_doc, quotes_from_doc, units_from_doc
         from ..stance.attribution import attribute
 
-        # The record view of the layers (units with their sources, actors) is what the
-        # attribution rules read; nothing is written back but the stances.
-        record = from_doc(doc, doc_id="doc")
-        result = attribute(doc, record, targets=[self.parsed(t) for t in targets], actors=record.actors,
-                           nlp=_SpacyOnly(self.nlp), learned=self.learned, terms=self.terms, cues=self.cues)
-        doc._.argmine_stances = [s.model_dump(mode="json") for s in result.stances]
+        # The rules read the units (with their sources) and actors layers as typed views.
+        units = units_from_doc(doc, quotes=quotes_from_doc(doc) if QUOTES_KEY in doc.spans else [])
+        stances = attribute(doc, units, targets=[self.parsed(t) for t in targets],
+                            actors=actors_from_doc(doc), nlp=_SpacyOnly(self.nlp), learned=self.learned,
+                            terms=self.terms, cues=self.cues, lexicon=self.lexicon)
+        doc._.argmine_stances = [s.model_dump(mode="json") for s in stances]
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
@@ -144,7 +166,8 @@ class StanceComponent:
     def fingerprints(self) -> dict[str, str]:
         if self._raw is None:
             self.initialize()
-        return {f"{self.name}/stance_cues": _tables.sha256(self._raw)}
+        raw = cast(dict[str, Any], self._raw)
+        return {f"{self.name}/{name}": _tables.sha256(raw[name]) for name in _FILES}
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         if self._raw is None:
@@ -154,12 +177,20 @@ class StanceComponent:
         if self.learned is not None:
             kind = "polarity" if type(self.learned).__name__ == "PolarityModel" else "target_stance"
             self.learned.to_disk(path / kind)
-        _tables.write(path, {"stance_cues": self._raw}, {"learned": kind is not None})
+        _tables.write(path, cast(dict[str, Any], self._raw), {"learned": kind is not None})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> StanceComponent:
         path = Path(path)
-        cfg, tables = _tables.read(path, _FILES)
-        self._set(tables["stance_cues"])
+        # Pipelines saved before the lexicon and concepts moved into the component lack them.
+        missing = [n for n in _FILES[1:] if not (path / f"{n}.json").is_file()]
+        cfg, tables = _tables.read(path, tuple(n for n in _FILES if n not in missing))
+        if missing:
+            logger.warning("%s: no %s in the saved pipeline (saved by an older argmine); using the "
+                           "package's. Save the pipeline again to keep them with it.", path,
+                           ", ".join(f"{n}.json" for n in missing))
+            defaults = {"stance_lexicon": DEFAULT_LEXICON, "target_concepts": DEFAULT_CONCEPTS}
+            tables.update({n: json.loads(defaults[n].read_text(encoding="utf-8")) for n in missing})
+        self._set(tables)
         self.learned = _load_learned(path) if cfg.get("learned") else None
         return self
 

@@ -179,8 +179,16 @@ class UnitClassifier:
     def predict_features(self, spans: list[tuple[int, int]],
                          rows: list[tuple[dict[str, float], str | None]]) -> list[UnitPrediction]:
         comp = self.models["component"]
-        probs = comp.predict_proba(rows)
-        type_probs = {head: self.models[head].predict_proba(rows)
+        # The heads usually augment rows alike: do it once per kind of augmentation.
+        augmented: dict[tuple, list[dict[str, float]]] = {}
+
+        def proba(model: DictLinearModel):
+            if model.augmentation not in augmented:
+                augmented[model.augmentation] = model.augment(rows)
+            return model.predict_proba_augmented(augmented[model.augmentation])
+
+        probs = proba(comp)
+        type_probs = {head: proba(self.models[head])
                       for head in ("claim_type", "evidence_type") if head in self.models}
         preds = []
         for i, (start, end) in enumerate(spans):

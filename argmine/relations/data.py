@@ -14,6 +14,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..progress import track, words_of
 from ..schema import Document
 from ..segment import Sentence, char_span, project, sentence_spans
 from .features import ArgUnit, arg_units
@@ -94,7 +95,9 @@ def relation_docs(records: Iterable[Document], nlp: Language, *, batch_size: int
                   ) -> Iterator[tuple[RelationDoc, Doc]]:
     """Parse the records that carry structure and yield each with its Doc."""
     records = [r for r in records if has_structure(r)]
-    for record, doc in zip(records, nlp.pipe((r.text for r in records), batch_size=batch_size)):
+    docs = track(nlp.pipe((r.text for r in records), batch_size=batch_size), what="parse",
+                 total=len(records), words=lambda doc: words_of(doc.text))
+    for record, doc in zip(records, docs):
         yield relation_doc(record, doc), doc
 
 

@@ -73,7 +73,7 @@ def score_structures(docs: Sequence[RelationDoc], units: Sequence[Sequence[ArgUn
 
 def predict_all(parser: RelationParser, units: Sequence[Sequence[ArgUnit]]) -> dict[str, list[Structure]]:
     """The parser's structures and both baselines' (which share the parser's main claim)."""
-    model = [parser.predict(u) for u in units]
+    model = parser.predict_many(units)
     return {"model": model,
             "baseline_nearest_claim": [baseline_nearest_claim(u, s.main) for u, s in zip(units, model)],
             "baseline_main_claim": [baseline_main_claim(u, s.main) for u, s in zip(units, model)]}

@@ -12,6 +12,7 @@ first or last claim of its paragraph). Everything is a flat ``dict[str, float]``
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -72,14 +73,16 @@ class ArgUnit(NamedTuple):
     text: str           # lower-cased, whitespace-normalised
 
 
-def paragraph_of(text: str, start: int) -> int:
-    """Paragraph number of a character offset: line breaks before it (runs count once)."""
-    return len(re.findall(r"\n+", text[:start]))
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets of the line-break runs of ``text``; the paragraph number of a character
+    offset is how many runs start before it (``bisect_left``)."""
+    return [m.start() for m in re.finditer(r"\n+", text)]
 
 
 def arg_units(doc: Doc, spans: Sequence[Span], labels: Sequence[str] | None = None) -> list[ArgUnit]:
     """Return the claim and evidence units among ``spans`` (``labels`` overrides span labels)."""
     out = []
+    breaks = paragraph_starts(doc.text)  # once: Doc.text rebuilds the text on every access
     for i, span in enumerate(spans):
         label = labels[i] if labels is not None else span.label_
         if label not in ("claim", "evidence"):
@@ -90,7 +93,7 @@ def arg_units(doc: Doc, spans: Sequence[Span], labels: Sequence[str] | None = No
             lemmas = frozenset(t.lower_ for t in span if t.is_alpha and not t.is_stop)
         utype = span._.argmine_type if span.has_extension("argmine_type") else None
         out.append(ArgUnit(i, span.start_char, span.end_char, label, utype,
-                           paragraph_of(doc.text, span.start_char), lemmas,
+                           bisect.bisect_left(breaks, span.start_char), lemmas,
                            " ".join(span.text.lower().split())))
     return out
 

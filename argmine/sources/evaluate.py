@@ -1,9 +1,14 @@
 """Speaker attribution against gold quoted spans (BASIL-style: span + named speaker).
 
 A gold span counts as found when the reported-speech statement that overlaps it most
-has a speaker whose actor name matches the gold name (same surname, or one name
-contained in the other). Scores are grouped into folds by event, so that the three
-articles of one story (which share their quotes) never sit in two folds.
+has the gold speaker: an actor whose name matches the gold name (same surname), or,
+since BASIL often names the group or organization a quoted member speaks for ("Senate
+Republicans" for a quoted senator, "NAACP" for its president), an actor who speaks for
+it: the gold group's distinctive words ("Republican" ~ "Republicans") match the
+speaker's name or an affiliation the text states, followed up to three steps ("a
+spokesman for Mr. Reid" -> Reid -> Democrats). The name-only share is reported
+beside it. Scores are grouped into folds by event, so that the three articles of one
+story (which share their quotes) never sit in two folds.
 
 Run:
     python -m argmine.sources.evaluate ../shared/corpora/basil [--textacy] [--cache FILE]
@@ -27,17 +32,23 @@ log = logging.getLogger("argmine")
 
 
 class Found(NamedTuple):
-    """A predicted statement: content offsets, the speaker's name and whom they speak for."""
+    """A predicted statement: content offsets, the speaker's name and whom they speak for.
+
+    ``affiliations`` lists the names along the speaker's affiliation chain, nearest first.
+    """
     start: int
     end: int
     speaker: str | None
-    affiliation: str | None = None
+    affiliations: tuple[str, ...] = ()
 
 
 # Words too general to identify a group on their own ("Republican lawmakers" is matched
 # by "Republicans", not by any "lawmakers").
 _GENERIC = frozenset({"official", "lawmaker", "member", "campaign", "the", "of", "and", "group",
-                      "leader", "house", "senate", "state", "office", "people", "other"})
+                      "leader", "house", "senate", "state", "office", "people", "other", "party",
+                      "department", "committee", "company", "national"})
+# Shortest stem that may match a longer word it begins ("democrat" ~ "democratic").
+_PREFIX = 6
 
 
 def _stems(name: str) -> set[str]:
@@ -45,9 +56,34 @@ def _stems(name: str) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w} - _GENERIC
 
 
+def _stem_match(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= _PREFIX and long.startswith(short))
+
+
 def same_group(gold: str, predicted: str | None) -> bool:
-    """Does a group or organization name match ("Republican Lawmakers" ~ "Republicans")?"""
-    return bool(predicted) and bool(_stems(gold) & _stems(predicted or ""))
+    """Does a group or organization name match ("Democratic Lawmakers" ~ "Democrats")?
+
+    The distinctive words of one name must all occur in the other ("Tea Party" ~ "St.
+    Louis Tea Party", "Nebraska" ~ "Nebraska and Oklahoma officials"), so that a shared
+    given name ("Rick Perry", "Rick Santorum") is no match.
+    """
+    if not predicted:
+        return False
+    ours, theirs = _stems(predicted), _stems(gold)
+    if not ours or not theirs:
+        return False
+
+    def within(a: set[str], b: set[str]) -> bool:
+        return all(any(_stem_match(x, y) for y in b) for x in a)
+
+    return within(ours, theirs) or within(theirs, ours)
+
+
+def speaks_for(gold: str, found: Found) -> bool:
+    """Is ``found``'s speaker the gold speaker, or someone who speaks for the gold group?"""
+    return (same_person(gold, found.speaker) or same_group(gold, found.speaker)
+            or any(same_group(gold, name) for name in found.affiliations))
 
 
 def same_person(gold: str, predicted: str | None) -> bool:
@@ -65,14 +101,21 @@ def argmine_found(doc: Doc) -> list[Found]:
     """Statements of ``doc.spans["argmine_quotes"]`` with speaker names."""
     actors = {a["id"]: a for a in (doc._.argmine_actors or [])}
 
-    def name(aid):
-        return actors[aid]["name"] if aid in actors else None
+    def chain(aid: str | None) -> tuple[str, ...]:
+        names: list[str] = []
+        seen = {aid}
+        aff = actors[aid].get("affiliation") if aid in actors else None
+        while aff in actors and aff not in seen and len(names) < 3:
+            names.append(actors[aff]["name"])
+            seen.add(aff)
+            aff = actors[aff].get("affiliation")
+        return tuple(names)
 
     out = []
     for s in doc.spans.get("argmine_quotes", []):
         aid = s._.argmine_speaker
-        aff = actors[aid].get("affiliation") if aid in actors else None
-        out.append(Found(s.start_char, s.end_char, name(aid), name(aff)))
+        name = actors[aid]["name"] if aid in actors else None
+        out.append(Found(s.start_char, s.end_char, name, chain(aid)))
     return out
 
 
@@ -93,7 +136,8 @@ def score_document(record: Document, found: Sequence[Found] | None, *,
     """One hit/miss per gold quote with a speaker.
 
     With ``affiliation``, a speaker also counts when the gold names the group or
-    organization the found speaker is affiliated to ("NAACP" for the NAACP's president).
+    organization the found speaker speaks for (:func:`speaks_for`: "NAACP" for the
+    NAACP's president); without it, only the speaker's own name counts.
     """
     names = {a.id: a.name for a in record.actors}
     out = []
@@ -105,10 +149,12 @@ def score_document(record: Document, found: Sequence[Found] | None, *,
             o = min(q.end, f.end) - max(q.start, f.start)
             if o > overlap:
                 best, overlap = f, o
-        hit = best is not None and same_person(names[q.speaker], best.speaker)
-        if not hit and affiliation and best is not None:
-            hit = same_group(names[q.speaker], best.speaker) or same_group(names[q.speaker], best.affiliation)
-        out.append(hit)
+        if best is None:
+            out.append(False)
+        elif affiliation:
+            out.append(speaks_for(names[q.speaker], best))
+        else:
+            out.append(same_person(names[q.speaker], best.speaker))
     return out
 
 
@@ -125,7 +171,11 @@ def folds_by_event(records: Sequence[Document], k: int = 5) -> list[int]:
 def evaluate(records: Sequence[Document], docs: Sequence[Doc],
              systems: dict[str, Callable[[Doc], Sequence[Found] | None]], *, k: int = 5
              ) -> dict[str, dict[str, object]]:
-    """Share of gold quoted spans whose speaker each system finds, overall and per fold."""
+    """Share of gold quoted spans whose speaker each system finds, overall and per fold.
+
+    ``accuracy`` counts the speaker or whom the speaker speaks for (:func:`speaks_for`),
+    ``by_name`` the speaker's own name only.
+    """
     folds = folds_by_event(records, k)
     results: dict[str, dict[str, object]] = {}
     for name, system in systems.items():
@@ -134,15 +184,15 @@ def evaluate(records: Sequence[Document], docs: Sequence[Doc],
         for record, doc, fold in zip(records, docs, folds):
             found = system(doc)
             refused += found is None and bool(record.quotes)
-            hits = score_document(record, found)
-            loose = score_document(record, found, affiliation=True)
+            hits = score_document(record, found, affiliation=True)
+            by_name = score_document(record, found)
             per_fold[fold][0] += sum(hits)
-            per_fold[fold][1] += sum(loose)
+            per_fold[fold][1] += sum(by_name)
             per_fold[fold][2] += len(hits)
         total = sum(f[2] for f in per_fold)
         results[name] = {
             "accuracy": round(sum(f[0] for f in per_fold) / total, 3) if total else 0.0,
-            "with_affiliation": round(sum(f[1] for f in per_fold) / total, 3) if total else 0.0,
+            "by_name": round(sum(f[1] for f in per_fold) / total, 3) if total else 0.0,
             "folds": [round(f[0] / f[2], 3) if f[2] else None for f in per_fold],
             "spans": total, "refused_documents": refused}
     return results
@@ -193,8 +243,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     if args.textacy:
         systems["textacy direct_quotations"] = textacy_found
     for name, res in evaluate(records, docs, systems, k=args.folds).items():
-        print(f"{name}: {res['accuracy']:.3f} of {res['spans']} spans "
-              f"({res['with_affiliation']:.3f} counting the speaker's group or organization); "
+        print(f"{name}: {res['accuracy']:.3f} of {res['spans']} spans, the speaker or whom it speaks for "
+              f"({res['by_name']:.3f} by the speaker's own name); "
               f"by event fold {res['folds']}; documents refused: {res['refused_documents']}")
 
 

@@ -4,8 +4,11 @@ Direct quotations come from the quotation marks (:mod:`.marks`); their cue is th
 nearest reporting verb outside the marks in the sentences around them ("…," Schumer
 said / Schumer said: "…" / "…," he said in the next sentence), and a quotation with no
 cue that carries on the previous one (a new paragraph, or the next sentences) keeps
-its speaker. A short quoted phrase is speech only inside a reported clause or as what
-someone "called" something (kind ``mixed``); otherwise it is a scare quote or a title.
+its speaker; with no reporting verb, a quotation after a colon is said by the subject of
+the clause the colon closes ('Biden was quick to retort: "…"'). A short quoted phrase is
+speech only inside a reported clause or as what someone "called" something (kind
+``mixed``; a naming verb holds longer quotations too); otherwise it is a scare quote or a
+title.
 Indirect speech is a reporting verb with a clause ("said that…", "…, she argued"), a
 source phrase ("according to X, …") or a naming verb ("called the meeting a
 disgrace").
@@ -19,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .marks import Quoted, find_quoted
+from .speakers import PERSON_PRONOUNS as _PERSON_PRONOUNS
 from .speakers import ActorIndex, resolve_subject
 from .tables import SourceTables
 
@@ -105,6 +109,15 @@ class _Finder:
                 for i in range(span.start, span.end):
                     self._inside[i] = 1
         self.index.quoted = self._inside
+        # Person pronouns and "the Secretary" that are subjects, resolved in text order,
+        # become subject mentions: a later "he said" finds its antecedent through them.
+        for tok in doc:
+            if tok.dep_ in _SUBJ and not self._inside[tok.i] and self.index.actor(tok) is None and (
+                    tok.lower_ in _PERSON_PRONOUNS or tok.lemma_.lower() in tables.titles_as_speakers
+                    and any(c.lower_ in ("the", "this", "that") for c in tok.children)):
+                aid = resolve_subject(tok, self.index, tables)
+                if aid is not None and self.index.kind.get(aid) == "person":
+                    self.index.add_subject(tok.i, aid)
 
     def _sent_no(self, i: int) -> int:
         return self._sent_of[i]
@@ -165,8 +178,14 @@ class _Finder:
                                (cue_tok.idx, cue_tok.idx + len(cue_tok.text)), kind)
                 if st.speaker is None and prev is not None and sent_i - prev_sent <= _CARRY_SENTS:
                     st = st._replace(speaker=prev.speaker)
+            elif (held := self._short(q, span, frame)) is not None and held.speaker is not None:
+                # A longer quotation held by a naming verb: 'hammered Obama for what he
+                # called his "utter failure when it comes to jobs"'.
+                st = held
             elif (source := self._source_phrase(frame)) is not None:
                 st = Statement(*_strip(doc.text, q.start, q.end), source[0], source[1], "direct")
+            elif (speaker := self._colon_speaker(span)) is not None:
+                st = Statement(*_strip(doc.text, q.start, q.end), speaker, None, "direct")
             elif prev is not None and (q.continues or sent_i - prev_sent <= _CARRY_SENTS):
                 # The speaker is named once for a quotation over several sentences or paragraphs.
                 st = Statement(*_strip(doc.text, q.start, q.end), prev.speaker, None, "direct")
@@ -175,8 +194,29 @@ class _Finder:
             out.append(st)
             prev, prev_sent = st, self._sent_no(span.end - 1)
             if st.speaker is not None:
-                self.index.recent_speaker = (span.end, st.speaker)
+                self.index.note_speaker(span.end, st.speaker)
         return out
+
+    def _colon_speaker(self, span: Span) -> str | None:
+        """ 'Biden was quick to retort: "…"', 'Romney released a statement: "…"': with no
+        reporting verb, the subject of the clause the colon closes is the speaker."""
+        doc = self.doc
+        k = span.start - 1
+        while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+            k -= 1
+        if k < 1 or doc[k].text != ":" or self._inside[k - 1]:
+            return None
+        node = doc[k - 1]
+        for _ in range(6):
+            if self._inside[node.i]:
+                return None
+            subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
+            if subj is not None:
+                return resolve_subject(subj, self.index, self.tables)
+            if node.head is node:
+                return None
+            node = node.head
+        return None
 
     def _short(self, q: Quoted, span: Span, frame: list[Token]) -> Statement | None:
         """A short quoted phrase is speech only as part of a reported clause or naming."""
@@ -190,7 +230,10 @@ class _Finder:
             if not self._inside[head.i] and lemma in self.tables.naming_verbs and head.pos_ == "VERB":
                 st = self._naming(head)
                 if st is not None:
-                    return st._replace(kind="mixed", start=min(st.start, q.start), end=max(st.end, q.end))
+                    start = min(st.start, q.start)
+                    # Content that holds the opening mark holds the closing one too.
+                    end = q.close_mark + 1 if q.close_mark is not None and start < q.open_mark else q.end
+                    return st._replace(kind="mixed", start=start, end=max(st.end, end))
             if (node.dep_ not in _SUBJ and not self._inside[head.i] and self.speech_verb(head)
                     and node.dep_ in ("ccomp", "dobj", "prep", "xcomp", "advcl", "attr", "oprd")):
                 # The quoted phrase is part of what a reporting verb reports: "argues that
@@ -217,8 +260,9 @@ class _Finder:
         if pred is None and obj is not None:
             pred = next((c for c in obj.children if c.dep_ in ("appos", "oprd")), None)
         if pred is None:
+            # "referred to him as a liar": the content is what follows "as".
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-            pred = prep
+            pred = next((c for c in prep.children if c.dep_ == "pobj"), prep) if prep is not None else None
         if obj is None and pred is None:
             return None
         speaker = self.speaker_of(verb)
@@ -269,7 +313,7 @@ class _Finder:
             if st is not None and not _overlaps_any(st, taken):
                 out.append(st)
                 if st.speaker is not None:
-                    self.index.recent_speaker = (tok.i, st.speaker)
+                    self.index.note_speaker(tok.i, st.speaker)
         for _, start, end in self.matcher(doc):
             first, last = doc[start], doc[end - 1]
             if self._inside[first.i]:

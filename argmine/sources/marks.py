@@ -1,7 +1,9 @@
 """Quotation marks: pair them into quoted stretches without refusing unbalanced text.
 
 Straight marks (") are opened or closed by what surrounds them; curly marks say which
-they are. A quotation left open at the end of a paragraph is, in news style, continued
+they are; a straight mark that looks like an opening one while a quotation is open
+closes it when the marks after it in the paragraph pair up among themselves. A
+quotation left open at the end of a paragraph is, in news style, continued
 by the next paragraph's opening mark (the closing mark is only written at the very
 end); one never closed at all ends with its paragraph, so a stray mark costs one
 paragraph, not the rest of the document. A closing mark with no opening one is
@@ -68,6 +70,12 @@ def find_quoted(text: str) -> list[Quoted]:
             if ch not in _OPEN and ch not in _CLOSE and ch != _STRAIGHT:
                 continue
             opening = ch in _OPEN or (ch == _STRAIGHT and _straight_opens(text, i, open_at is not None))
+            if opening and ch == _STRAIGHT and open_at is not None and text[open_at] == _STRAIGHT and (
+                    text.count(_STRAIGHT, i + 1, p_end) % 2 == 0):
+                # 'wrong. "Perry said…': a mark that looks like an opening one while a
+                # quotation is open closes it when the marks left in the paragraph pair up
+                # among themselves.
+                opening = False
             if opening:
                 # Two openings in a row: the first was never closed; the later one counts.
                 if not text[p_start:i].strip():

@@ -1,4 +1,4 @@
-"""Who a subject is: an actor mention, a pronoun, "the senator", or "X's spokesman".
+"""Who a subject is: an actor mention, a pronoun, "the senator", "X's spokesman", "the suit".
 
 Reads the actors layer (``doc.spans["argmine_actors"]``, actor id in ``kb_id_``, kind in
 ``label_``) and never finds actors itself.
@@ -15,7 +15,7 @@ from .tables import SourceTables
 
 ACTORS_KEY = "argmine_actors"
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _THING_PRONOUNS = frozenset({"it"})
 
@@ -33,8 +33,9 @@ class ActorIndex:
         self.kind: dict[str, str] = {}
         # Per token, 1 when inside quotation marks (set by the caller that paired them).
         self.quoted: bytearray | None = None
-        # The speaker of the latest statement, by token: pronouns refer back to it first.
-        self.recent_speaker: tuple[int, str] | None = None
+        # (token, speaker) of each statement found so far, in token order: a pronoun refers
+        # back to the speaker of the latest statement before it first.
+        self._speakers: list[tuple[int, str]] = []
         self.by_token: dict[int, str] = {}
         # Shorter mentions first, so that a longer one ("Japan's security establishment")
         # overwrites the shorter one inside it ("Japan").
@@ -47,8 +48,12 @@ class ActorIndex:
         self._mentions = [(s.start, s.kb_id_, s.label_) for s in ordered]
         # Mentions that are a clause's subject: a pronoun refers back to these first.
         self._subject = [s.root.dep_ in ("nsubj", "nsubjpass") for s in ordered]
+        self._roots = [s.root.i for s in ordered]
+        self.doc = doc
         # "Sen. Smith", "Senator Smith": the title a person was named with, for "the senator".
         self.titled: dict[str, set[str]] = {}
+        # Every word a person was named with ("deputy", "secretary", "of", "state", ...).
+        self.title_words: dict[str, set[str]] = {}
         for s in ordered:
             if s.label_ != "person":
                 continue
@@ -60,10 +65,70 @@ class ActorIndex:
                     doc[k].is_title or doc[k].lower_ in ("of", "the")) and doc[k].text not in (",",):
                 words.append(doc[k].lower_)
                 k -= 1
-            for w in words:
-                title = tables.title_abbreviations.get(w, w)
+            expanded = {tables.title_abbreviations.get(w, w) for w in words}
+            self.title_words.setdefault(s.kb_id_, set()).update(expanded)
+            for title in expanded:
                 if title in tables.titles_as_speakers:
                     self.titled.setdefault(title, set()).add(s.kb_id_)
+
+    def note_speaker(self, i: int, aid: str) -> None:
+        """Record that a statement ending near token ``i`` has speaker ``aid``."""
+        bisect.insort(self._speakers, (i, aid))
+
+    def recent_speaker(self, i: int) -> tuple[int, str] | None:
+        """The (token, speaker) of the latest statement recorded before token ``i``.
+
+        Statements are found in two passes (quotations, then reported clauses), so the
+        one recorded last is not always the one before ``i``.
+        """
+        k = bisect.bisect_left(self._speakers, (i, "")) - 1
+        return self._speakers[k] if k >= 0 else None
+
+    def add_subject(self, i: int, aid: str) -> None:
+        """Record a resolved pronoun subject at token ``i`` as a subject mention of ``aid``.
+
+        "Perry spoke. In a statement, he decried X. '…,' he said": the second "he" finds
+        Perry through the first one, however far back Perry's name is.
+        """
+        k = bisect.bisect_right(self._starts, i)
+        self._starts.insert(k, i)
+        self._mentions.insert(k, (i, aid, self.kind.get(aid, "person")))
+        self._subject.insert(k, True)
+        self._roots.insert(k, i)
+
+    def pair_before(self, i: int, window: int) -> str | None:
+        """The first of two persons who are the latest subject before token ``i``.
+
+        "Blinken met with Gantz. They expressed support …", "Kerry and Putin underscored
+        X. They also affirmed Y": the statement is reported for the first-named person
+        (the one the text is about). None when the latest subject is not such a pair.
+        """
+        k = bisect.bisect_left(self._starts, i) - 1
+        while k >= 0 and i - self._mentions[k][0] <= window:
+            start, aid, kind = self._mentions[k]
+            if not self._subject[k] or (self.quoted is not None and self.quoted[start]):
+                k -= 1
+                continue
+            if kind != "person":
+                return None
+            root = self.doc[self._roots[k]]
+            partners = [c for c in root.children if c.dep_ == "conj"]
+            partners += [o for p in root.head.children if p.dep_ == "prep" and p.lower_ == "with"
+                         for o in p.children if o.dep_ == "pobj"]
+            if any(self.kind.get(self.by_token.get(t.i, ""), "") == "person" for t in partners):
+                return aid
+            return None
+        return None
+
+    def subject_between(self, lo: int, hi: int, kinds: frozenset[str]) -> str | None:
+        """The actor of the latest subject mention of ``kinds`` in tokens ``lo:hi`` outside quotations."""
+        k = bisect.bisect_left(self._starts, hi) - 1
+        while k >= 0 and self._mentions[k][0] >= lo:
+            start, aid, kind = self._mentions[k]
+            if self._subject[k] and kind in kinds and not (self.quoted is not None and self.quoted[start]):
+                return aid
+            k -= 1
+        return None
 
     def actor(self, tok: Token) -> str | None:
         """The actor a token is part of, or None."""
@@ -107,25 +172,36 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     """Return the actor id a subject (or "according to" object) refers to, or None.
 
     Order: a mention of an actor (the whole noun phrase's head first); a pronoun to the
-    nearest earlier actor of a fitting kind; "the senator" to the nearest person named
-    with that title (else the nearest person); an office noun ("X's spokesman", "a
-    spokesman for X") to the actor it speaks for, when the actors layer has no actor
-    for the office holder.
+    person last quoted nearby unless a person was introduced as a subject since, else to
+    the nearest earlier subject (earlier resolved pronouns included) or actor of a fitting
+    kind, "they" after two persons who met to the first-named; "the senator", "the Deputy
+    Secretary" to the nearest person named with every word of that title (else the
+    nearest person); an office noun ("X's spokesman", "a spokesman for X") to the actor it
+    speaks for, when the actors layer has no actor for the office holder; a document
+    noun ("the suit says") to its author (:func:`document_author`).
     """
     aid = index.actor(subj)
     if aid is not None:
         return aid
     low = subj.lower_
     if subj.pos_ == "PRON":
-        if low in _PERSON_PRONOUNS:
-            recent = index.recent_speaker
+        if low in PERSON_PRONOUNS:
+            recent = index.recent_speaker(subj.i)
             # News style: '"…," he said' refers to the person last quoted, when close by.
             if recent is not None and subj.i - recent[0] <= 80 and index.kind.get(recent[1]) == "person":
+                # A person introduced as a subject since that quotation takes over ("Y
+                # accused X of …. '…,' she said").
+                newer = index.subject_between(recent[0], subj.i, _PERSON)
+                if newer is not None:
+                    return newer
                 last = index.last_before(subj.i, _PERSON)
                 if last == recent[1] or last is None or subj.i - recent[0] <= 40:
                     return recent[1]
             return index.last_before(subj.i, _PERSON, subject_within=_SUBJECT_WINDOW)
         if low in _GROUP_PRONOUNS:
+            pair = index.pair_before(subj.i, _SUBJECT_WINDOW)
+            if pair is not None:
+                return pair
             return index.last_before(subj.i, _COLLECTIVE, subject_within=_SUBJECT_WINDOW)
         if low in _THING_PRONOUNS:
             return index.last_before(subj.i, _BODY)
@@ -147,7 +223,64 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
                             return found
     if head in tables.titles_as_speakers and any(t.lower_ in ("the", "this", "that") for t in subj.children):
         among = index.titled.get(head)
+        # "The Deputy Secretary": only persons named with every word of the title.
+        mods = {c.lower_ for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i}
+        if among and mods:
+            among = {aid for aid in among if mods <= index.title_words.get(aid, set())} or among
         return index.last_before(subj.i, _PERSON, among=among) if among else index.last_before(subj.i, _PERSON)
+    if head in tables.document_nouns and subj.pos_ == "NOUN":
+        # "the suit says", "the letter states": the statement's author speaks.
+        return document_author(subj, index, tables)
     # Any actor inside the noun phrase ("critics of the plan in Congress" is a group).
     inside = [index.actor(t) for t in words if index.actor(t)]
     return inside[0] if inside else None
+
+
+# Modifiers of a document noun that name its author: "the Romney campaign's ad", "the
+# lawsuit from Nebraska", "a letter signed by 90 professors".
+_AUTHOR_PREPS = frozenset({"from", "by", "of"})
+# How far back (tokens) a document noun's first mention is looked for.
+_DOCUMENT_WINDOW = 150
+
+
+def _named_author(noun: Token, index: ActorIndex) -> str | None:
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "nmod") and index.actor(child):
+            return index.actor(child)
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS or child.dep_ == "acl":
+            for t in child.subtree:
+                if index.actor(t) and (child.dep_ == "prep" or t.head.dep_ == "agent"):
+                    return index.actor(t)
+    return None
+
+
+def document_author(noun: Token, index: ActorIndex, tables: SourceTables) -> str | None:
+    """The author of a statement, letter, suit or ad that "says" something.
+
+    The noun's own modifiers ("the lawsuit from Nebraska"); else the nearest earlier
+    document noun outside quotations: its modifiers, or the subject of the clause it is
+    the object of ("The campaign answered with an ad. … The ad says").
+    """
+    found = _named_author(noun, index)
+    if found is not None:
+        return found
+    doc = noun.doc
+    for tok in reversed(doc[max(0, noun.i - _DOCUMENT_WINDOW):noun.i]):
+        if (tok.pos_ != "NOUN" or tok.lemma_.lower() not in tables.document_nouns
+                or index.quoted is not None and index.quoted[tok.i]):
+            continue
+        found = _named_author(tok, index)
+        if found is not None:
+            return found
+        node = tok
+        for _ in range(4):
+            if node.head is node:
+                break
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None and node.pos_ in ("VERB", "AUX"):
+                if subj.lemma_.lower() in tables.document_nouns:
+                    return None
+                return resolve_subject(subj, index, tables)
+        return None
+    return None

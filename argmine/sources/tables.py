@@ -25,6 +25,8 @@ class SourceTables:
         object_statement_verbs: Lemmas that report a statement through their object
             ("stressed the importance of X").
         call_particles: Prepositions that make "call" such a verb ("called for", "called on").
+        document_nouns: Nouns of statements that "say" something for their author ("the
+            suit says", "the letter states").
         raw: The JSON the tables were read from (what ``to_disk`` writes back).
     """
 
@@ -37,6 +39,7 @@ class SourceTables:
     titles_as_speakers: frozenset[str]
     object_statement_verbs: frozenset[str]
     call_particles: frozenset[str]
+    document_nouns: frozenset[str]
     raw: dict[str, Any]
 
     @classmethod
@@ -49,7 +52,9 @@ class SourceTables:
                    title_abbreviations={k.lower(): v.lower() for k, v in raw["title_abbreviations"].items()},
                    titles_as_speakers=low("titles_as_speakers"),
                    object_statement_verbs=low("object_statement_verbs"),
-                   call_particles=low("call_particles"), raw=raw)
+                   call_particles=low("call_particles"),
+                   # Absent from tables saved before it existed.
+                   document_nouns=frozenset(w.lower() for w in raw.get("document_nouns", ())), raw=raw)
 
     @classmethod
     def read(cls, path: str | Path = DEFAULT_TABLES) -> SourceTables:

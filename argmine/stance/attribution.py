@@ -13,14 +13,16 @@ change of course only the later positions decide the final stance.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from ..schema import Actor, Document, Stance, TimelineEntry
+from ..schema import Actor, Stance, TimelineEntry, Unit
 from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, phrase_signs, token_sign
+from .lexicon import StanceLexicon
 from .target import Target, TargetHit, TargetKind, anaphoric_hit, anchor_in_reach, definite_hit, find_hits, parse_target
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -304,8 +306,8 @@ MODEL_ONLY_MIN_P = 0.6
 
 
 def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None,
-           rule: tuple[str, float] | None, sign: int, *, continuity: bool = False,
-           min_p: float = MODEL_ONLY_MIN_P) -> tuple[str, float] | None:
+           rule: tuple[str, float] | None, sign: int, *, cues: Cues, lexicon: StanceLexicon | None,
+           continuity: bool = False, min_p: float = MODEL_ONLY_MIN_P) -> tuple[str, float] | None:
     """Decide one reading with the polarity model, given the rules' reading as a feature.
 
     A hedged ("mixed") rule reading stays mixed. A polar rule reading stands unless the model
@@ -322,11 +324,11 @@ def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None
     swap = {"favor": "against", "against": "favor", "none": "none"}
     tok = hit.token if hit is not None and not continuity else None
     rule_label = rule[0] if rule else "none"
-    view = rule_view(pred, tok, sign=-sign if turn else sign)._replace(
+    view = rule_view(pred, tok, sign=-sign if turn else sign, cues=cues)._replace(
         label=swap[rule_label] if turn else rule_label)
     span = (tok.idx - sent.start_char, tok.idx - sent.start_char + len(tok.text)) if tok is not None else None
     probs = model.predict_one(sent.text, target.obj if turn else target.text, kind=target.kind.value,
-                              view=view, span=span)
+                              view=view, span=span, lexicon=lexicon)
     if turn:
         probs = {swap[k]: v for k, v in probs.items()}
     best = max(("favor", "against"), key=lambda k: probs.get(k, 0.0))
@@ -341,7 +343,7 @@ def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None
 
 
 def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues: Cues,
-                    learned) -> tuple[str, float] | None:
+                    learned, lexicon: StanceLexicon | None) -> tuple[str, float] | None:
     """The author's own claim about the target: outcome predicates first, then the
     sentence-level lexicon reading, then the learned classifier; with the polarity model,
     these readings are its features and it decides."""
@@ -352,12 +354,13 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
     if _is_polarity_model(learned):
         rule = (outcome, 0.75) if outcome else _read(_chain(sent.root, hit.token, set()), cues,
                                                      hit.opposite != (target.sign < 0))
-        return _joint(learned, sent, target, sent.root, hit, rule, -1 if hit.opposite != (target.sign < 0) else 1)
+        return _joint(learned, sent, target, sent.root, hit, rule, -1 if hit.opposite != (target.sign < 0) else 1,
+                      cues=cues, lexicon=lexicon)
     if outcome:
         return outcome, 0.75
     from .lexicon import lexicon_polarity
 
-    label, score = lexicon_polarity(sent.text, target.text)
+    label, score = lexicon_polarity(sent, target.text, lexicon)
     if label in ("favor", "against", "mixed"):
         return label, round(0.5 + 0.3 * min(score, 1.0), 3)
     if learned is not None:
@@ -365,6 +368,12 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
         if p >= LEARNED_MIN_P:
             return label, round(p * 0.7, 3)
     return None
+
+
+def _any_in(positions: Sequence[int], sent: Span) -> bool:
+    """Whether a sorted list of token positions has one inside ``sent``."""
+    k = bisect.bisect_left(positions, sent.start)
+    return k < len(positions) and positions[k] < sent.end
 
 
 def _is_change(sent: Span, pred: Token, cues: Cues) -> bool:
@@ -500,22 +509,24 @@ def _final(readings: Sequence[Reading]) -> tuple[str, float, list[Reading]]:
     return stance, round(min(conf, 0.99), 3), support
 
 
-def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
+def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target], nlp=None,
               actors: Sequence[Actor] | None = None, author: str | None = None,
               learned=None, terms: Mapping[str, Sequence[str]] | None = None,
-              cues: Cues | None = None) -> Document:
-    """Return ``result`` with actors and their stances toward each target.
+              cues: Cues | None = None, lexicon: StanceLexicon | None = None) -> list[Stance]:
+    """Return the stances of the actors toward each target.
 
     Args:
-        doc: The parsed Doc (parser and NER) whose units are ``result.units``.
-        result: The record holding the sentence units.
-        targets: Free-text targets.
+        doc: The parsed Doc (parser and NER).
+        units: Its sentence units, with their sources (``convert.units_from_doc``).
+        targets: Free-text targets, or targets parsed once by the caller.
         nlp: Pipeline used to parse the targets (default: one built from ``doc.vocab``).
         actors: Actors to use (default: the Doc's actors layer, ``argmine_actors``).
         author: Name of the author (from metadata) for the author actor.
         learned: Optional sentence-stance classifier with ``predict(text, target) -> (label, p)``.
         terms: Extra words or phrases that name a target, by target text.
         cues: Cue tables (default: the package's); the stance component passes its own.
+        lexicon: Stance lexicon of the sentence-level reading and the polarity model's
+            features (default: the package's); the stance component passes its own.
 
     Reported speech: a unit whose ``source`` is set (inside a speaker's quotation or
     reported statement) is read as its speaker's position, "I" and "we" in it are the
@@ -527,24 +538,26 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
         actors = actors_from_doc(doc, author=author)
     actors = list(actors)
     if not targets:
-        return result.model_copy(update={"actors": actors})
+        return []
     cues = cues or load_cues()
     index = _mention_index(doc, actors)
     author_ids = [a.id for a in actors if a.role == "author"]
-    sents = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in result.units]
-    units = result.units
+    sents = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in units]
+    # Read once per document, not once per target: texts for anchors, change predicates.
+    lowered = [s.text.lower() if s is not None else "" for s in sents]
+    changed = [s is not None and _is_change(s, s.root, cues) for s in sents]
     stances: list[Stance] = []
     kinds = {a.id: a.kind for a in actors}
     for target_spec in targets:
         target = target_spec if isinstance(target_spec, Target) else parse_target(
-            target_spec, nlp or _nlp_for(doc), extra_terms=(terms or {}).get(target_spec, ()))
+            target_spec, nlp or _nlp_for(doc), extra_terms=(terms or {}).get(target_spec, ()), lexicon=lexicon)
         is_actor = target.kind == TargetKind.ACTOR
         target_ids = _target_actors(actors, target) if is_actor else set()
         name_words_ = _name_words(target) if is_actor else frozenset()
         anchor_actors = _anchor_actors(actors, target)
         doc_anchor_count = sum(len(a.mentions) for a in actors if a.id in anchor_actors)
-        anchor_sents = {i for i, sent in enumerate(sents) if sent is not None and any(
-            index.get(t.i) in anchor_actors for t in sent)}
+        anchor_tokens = sorted(t for t, a in index.items() if a in anchor_actors)
+        anchor_sents = {i for i, sent in enumerate(sents) if sent is not None and _any_in(anchor_tokens, sent)}
         # The target actor's own mentions are where the chain ends, not agents.
         target_tokens = {t for t, a in index.items() if a in target_ids}
         recent_target = False
@@ -561,7 +574,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 recent_target = _last_actor_kind(sent, index, kinds, target_ids, recent_target)
             else:
                 near_anchor = (any(abs(i - j) <= 3 for j in anchor_sents)
-                               or anchor_in_reach(sents, i, target, doc_anchor_count=doc_anchor_count))
+                               or anchor_in_reach(lowered, i, target, doc_anchor_count=doc_anchor_count))
                 hits = find_hits(sent, target) if near_anchor else []
                 if not hits:
                     # "the deal", "the agreement": a definite description refers back to the target.
@@ -576,7 +589,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             elif previous_hit == i - 1:
                 continuity = True
             else:
-                if _is_change(sent, sent.root, cues):
+                if changed[i]:
                     changes.append(i)
                 previous_reading = None
                 continue
@@ -631,7 +644,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                     # The rule reading is one feature of the calibrated model, which decides.
                     reading = _joint(learned, sent, target, pred, hit, reading,
                                      -1 if (hit and hit.opposite) != (target.sign < 0) else 1,
-                                     continuity=continuity)
+                                     cues=cues, lexicon=lexicon, continuity=continuity)
                 elif reading is None and learned is not None and hits and not continuity and how == "subject":
                     # No cue the rules can read: ask the classifier trained on IBM and IAM,
                     # and keep only confident answers (it knows no "none").
@@ -649,19 +662,19 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
                 # No actor reading: keep the sentence's own tenor for "similar views" next.
                 unit_reading = _read(list(sent), cues, bool(hits and hits[0].opposite))
             previous_reading = unit_reading
-            if _is_change(sent, sent.root, cues):
+            if changed[i]:
                 changes.append(i)
             # The author's own claims: outcome predicates and evaluations of the target. What
             # the author only reports is the source's claim instead (and not the author's).
             # A lone sentence is the document's claim whatever its unit label.
             if unit.source is not None and hits and not any(
                     r.unit == unit.id for r in readings.get(unit.source, [])):
-                reported = _author_reading(sent, hits, target, cues, learned)
+                reported = _author_reading(sent, hits, target, cues, learned, lexicon)
                 if reported:
                     for aid in _speaker_and_group(unit.source, actors):
                         readings[aid].append(Reading(aid, unit.id, *reported, False))
             elif author_ids and hits and not found_agent and (unit.label == "claim" or len(units) == 1):
-                author_reading = _author_reading(sent, hits, target, cues, learned)
+                author_reading = _author_reading(sent, hits, target, cues, learned, lexicon)
                 if author_reading:
                     readings[author_ids[0]].append(Reading(author_ids[0], unit.id, *author_reading, False))
         if (len(units) == 1 and author_ids and sents[0] is not None and not readings
@@ -669,7 +682,8 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             # A document that is one claim ("Violent games desensitise children") states the
             # author's stance toward the motion even when it never names the motion's words.
             # A claim about a motion takes a side, so the more probable side is the answer.
-            lone = _joint(learned, sents[0], target, sents[0].root, None, None, target.sign, min_p=0.0)
+            lone = _joint(learned, sents[0], target, sents[0].root, None, None, target.sign, cues=cues,
+                          lexicon=lexicon, min_p=0.0)
             if lone:
                 readings[author_ids[0]].append(Reading(author_ids[0], units[0].id, *lone, False))
         # Actors named in a sentence about the target without a readable position: "none".
@@ -686,7 +700,7 @@ def attribute(doc: Doc, result: Document, *, targets: Sequence[str], nlp=None,
             evidence = list(dict.fromkeys(r.unit for r in ranked))
             stances.append(Stance(actor=aid, target=target.text, stance=stance, score=conf,
                                   evidence=evidence, timeline=timeline))
-    return result.model_copy(update={"actors": actors, "stances": stances})
+    return stances
 
 
 def _speaker_and_group(source: str, actors: Sequence[Actor]) -> list[str]:

@@ -31,7 +31,7 @@ import numpy as np
 from ..errors import Errors, ModelError
 from ..models.linear import LinearModel
 from ..scoring import group_folds, scores
-from .lexicon import LexiconReading, near_target, read_stance
+from .lexicon import LexiconReading, StanceLexicon, near_target, read_stance
 
 logger = logging.getLogger("argmine")
 
@@ -69,9 +69,9 @@ def _polar_name(p: int) -> str:
 
 
 def pair_features(text: str, target: str, *, span: tuple[int, int] | None = None,
-                  ngrams: bool = True) -> dict[str, float]:
+                  ngrams: bool = True, lexicon: StanceLexicon | None = None) -> dict[str, float]:
     """Features of a sentence's stance toward a target (see the module docstring)."""
-    r: LexiconReading = read_stance(text, target, span=span)
+    r: LexiconReading = read_stance(text, target, span=span, lexicon=lexicon)
     toks = list(r.tokens)
     mentions = set(r.mentions)
     # A Counter reads missing features as 0 without adding them; its values here are floats.

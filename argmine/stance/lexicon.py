@@ -7,7 +7,9 @@ classifier must beat, and it supplies that classifier's cue-count features.
 
 Rules, in order:
 
-* Cues are matched longest first ("less than thrilled" before "less than").
+* Cues are matched by spaCy's ``PhraseMatcher`` on the sentence's own tokens, in every
+  inflection lemminflect knows ("favored", "bans"), longest first ("less than thrilled"
+  before "less than").
 * A negator up to ``NEGATION_SCOPE`` tokens before a cue flips its polarity; the
   scope stops at punctuation and contrast words ("not bad, but risky").
 * An evaluation of an outcome composes with the event it evaluates: "a tragedy
@@ -22,12 +24,21 @@ Rules, in order:
 
 from __future__ import annotations
 
+import itertools
 import json
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
+
+import lemminflect
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ..matching import per_vocab
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "stance_lexicon.json"
 
@@ -39,7 +50,6 @@ NEAR_WINDOW = 4
 # Largest distance between an outcome evaluation and the event it evaluates.
 OUTCOME_WINDOW = 8
 
-_TOKEN = re.compile(r"[a-z0-9]+(?=n't)|n't|[a-z0-9]+(?:[-'][a-z0-9]+)*|[^\sa-z0-9]")
 _BREAK = frozenset(",;:.!?()\"")
 _QUESTION_START = frozenset({"should", "would", "is", "are", "does", "do", "can", "will", "must",
                              "this", "shall", "could"})
@@ -49,7 +59,7 @@ _POLAR = {"favor": 1, "positive": 1, "good_outcome": 1,
           "against": -1, "negative": -1, "bad_outcome": -1, "failure": -1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: matchers are cached per lexicon
 class StanceLexicon:
     """Cue lists, as lower-case base forms or space-separated phrases.
 
@@ -81,9 +91,6 @@ class StanceLexicon:
     bad_outcome: frozenset[str]
     good_outcome: frozenset[str]
     proposition_skip: frozenset[str]
-    # First word -> [(phrase words, kind)], longest phrase first; built once.
-    _index: dict[str, list[tuple[tuple[str, ...], str]]] = field(
-        default_factory=dict, repr=False, compare=False)
 
     def kinds(self) -> tuple[str, ...]:
         return _KINDS
@@ -92,62 +99,79 @@ class StanceLexicon:
         """Every cue word or phrase of the polar and hedge lists."""
         return frozenset().union(*(getattr(self, k) for k in self.kinds()))
 
+    def matcher(self, vocab: Vocab) -> PhraseMatcher:
+        """A ``PhraseMatcher`` on lower-case tokens for every inflected form of every cue.
+
+        Match keys are the cue kinds ("favor", "negators", ...). Inflections come from
+        lemminflect, so "favored", "bans" and "pushing for" match "favor", "ban" and
+        "push for" wherever they occur, in any pipeline's tokens.
+        """
+        def build() -> PhraseMatcher:
+            make = spacy.blank("en", vocab=vocab).make_doc
+            matcher = PhraseMatcher(vocab, attr="LOWER")
+            for kind in _KINDS:
+                phrases = {" ".join(words) for entry in getattr(self, kind)
+                           for words in itertools.product(*(inflections(w) for w in entry.split()))}
+                matcher.add(kind, [make(p) for p in sorted(phrases)])
+            return matcher
+
+        return per_vocab(vocab, "stance lexicon", self, build)
+
+
+DEFAULT_LEXICON = _DATA
+
+
+def lexicon_from_json(data: dict) -> StanceLexicon:
+    """Build a :class:`StanceLexicon` from the parsed JSON of a ``stance_lexicon.json`` file."""
+    lists = {k: frozenset(w.lower() for w in v) for k, v in data.items() if not k.startswith("_")}
+    return StanceLexicon(**lists)
+
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | Path | None = None) -> StanceLexicon:
     """Load the stance lexicon (the bundled one unless ``path`` is given)."""
-    data = json.loads(Path(path or _DATA).read_text(encoding="utf-8"))
-    lists = {k: frozenset(w.lower() for w in v) for k, v in data.items() if not k.startswith("_")}
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for kind in _KINDS:
-        for entry in lists[kind]:
-            words = tuple(entry.split())
-            index.setdefault(words[0], []).append((words, kind))
-    for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))
-    return StanceLexicon(**lists, _index=index)
+    return lexicon_from_json(json.loads(Path(path or _DATA).read_text(encoding="utf-8")))
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-cased word and punctuation tokens; "don't" -> "do", "n't"."""
-    return _TOKEN.findall(text.lower().replace("\u2019", "'"))
+@lru_cache(maxsize=1)
+def _english() -> Language:
+    """spaCy's English tokenizer, for text that arrives as a string (targets, training pairs)."""
+    return spacy.blank("en")
 
 
-def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
-    """Tokens as in ``tokenize``, each with its character offsets into ``text``."""
-    low = text.lower()
-    if len(low) != len(text):
-        # A few characters lower-case to two ("İ"); keep one so offsets stay valid.
-        low = "".join(c.lower()[0] for c in text)
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(low.replace("\u2019", "'"))]
+def _doc(text: str | Span | Doc) -> Span | Doc:
+    return _english().make_doc(text) if isinstance(text, str) else text
 
 
+def _lower(tok: Token) -> str:
+    return tok.lower_.replace("\u2019", "'")
+
+
+def tokenize(text: str | Span | Doc) -> list[str]:
+    """Lower-cased spaCy tokens; "don't" -> "do", "n't"; a typographic apostrophe made straight."""
+    return [_lower(t) for t in _doc(text)]
+
+
+@lru_cache(maxsize=65536)
+def inflections(word: str) -> frozenset[str]:
+    """A base form and its noun and verb inflections ("ban" -> bans, banned, banning)."""
+    out = {word}
+    for tag, words in lemminflect.getAllInflections(word).items():
+        if tag.startswith(("NN", "VB")):
+            out.update(words)
+    if "'" in word:
+        out |= {w.replace("'", "\u2019") for w in out}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
 def forms(tok: str) -> frozenset[str]:
-    """The token and the base forms a simple suffix rule may have come from.
-
-    A crude lemmatiser, enough to match "favored", "fails", "banned", "labored" to the
-    lexicon without a tagger; over-generation is harmless since only lexicon entries
-    (and target words) are ever looked up.
-    """
+    """The token and the base forms it may be an inflection of ("favored" -> favor), from
+    lemminflect's lemma tables; only lexicon entries and target words are ever looked up."""
     out = {tok}
-    n = len(tok)
-    if n > 3 and tok.isalpha():
-        if tok.endswith("ies") or tok.endswith("ied"):
-            out.add(tok[:-3] + "y")
-        if tok.endswith("es"):
-            out.add(tok[:-2])
-        if tok.endswith("s") and not tok.endswith("ss"):
-            out.add(tok[:-1])
-        if tok.endswith("ed"):
-            out.update((tok[:-2], tok[:-1]))
-            if n > 4 and tok[-3] == tok[-4]:
-                out.add(tok[:-3])
-        if tok.endswith("ing") and n > 4:
-            out.update((tok[:-3], tok[:-3] + "e"))
-            if n > 5 and tok[-4] == tok[-5]:
-                out.add(tok[:-4])
-        if tok.endswith("ly") and n > 4:
-            out.add(tok[:-2])
+    if tok.isalpha():
+        for lemmas in lemminflect.getAllLemmas(tok).values():
+            out.update(lemmas)
     return frozenset(out)
 
 
@@ -164,27 +188,32 @@ class Cue(NamedTuple):
     negated: bool
 
 
-def match_cues(tokens: list[str], lex: StanceLexicon) -> list[Cue]:
-    """Match cue phrases (longest first, non-overlapping) and apply negation scope."""
-    token_forms = [forms(t) for t in tokens]
+def match_cues(text: str | Span | Doc, lex: StanceLexicon) -> list[Cue]:
+    """Match cue phrases (longest first, non-overlapping) and apply negation scope.
+
+    Token positions of the cues count from the start of ``text`` (a string is tokenized
+    with spaCy's English tokenizer; a Span or Doc is read as tokenized).
+    """
+    doc = _doc(text)
+    tokens = [_lower(t) for t in doc]
+    offset = doc.start if isinstance(doc, Span) else 0
+    longest: dict[int, tuple[int, list[str]]] = {}
+    strings = doc.vocab.strings
+    for key, start, end in lex.matcher(doc.vocab)(doc):
+        start, end = start - offset, end - offset
+        n, kinds = longest.get(start, (0, []))
+        if end - start > n:
+            longest[start] = (end - start, [strings[key]])
+        elif end - start == n:
+            kinds.append(strings[key])
     raw: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        best: list[tuple[int, str]] = []
-        for first in token_forms[i]:
-            for words, kind in lex._index.get(first, ()):
-                n = len(words)
-                if best and n < best[0][0]:
-                    continue
-                if i + n <= len(tokens) and all(w in token_forms[i + k] for k, w in enumerate(words)):
-                    if best and n > best[0][0]:
-                        best = []
-                    best.append((n, kind))
-        if not best:
+        if i not in longest:
             i += 1
             continue
-        n = best[0][0]
-        for kind in dict.fromkeys(k for _, k in best):
+        n, kinds = longest[i]
+        for kind in sorted(set(kinds), key=_KINDS.index):
             raw.append((i, i + n, kind))
         i += n
     neg_ends = [(s, e) for s, e, k in raw if k == "negators"
@@ -263,14 +292,15 @@ class TargetInfo:
 
 
 @lru_cache(maxsize=4096)
-def target_info(target: str) -> TargetInfo:
+def target_info(target: str, lexicon: StanceLexicon | None = None) -> TargetInfo:
     """Split a target phrase into the words that name its object and its own polarity."""
-    lex = load_lexicon()
-    toks = tokenize(target)
+    lex = lexicon or load_lexicon()
+    doc = _doc(target)
+    toks = [_lower(t) for t in doc]
     prop = is_proposition(toks)
     cue_tokens: set[int] = set()
     sign = 1
-    for cue in match_cues(toks, lex):
+    for cue in match_cues(doc, lex):
         if prop and cue.kind in ("against", "negative", "favor", "positive", "negators"):
             cue_tokens.update(range(cue.start, cue.end))
             if cue.kind in ("against", "negative") and not cue.negated:
@@ -345,28 +375,32 @@ def near_target(cue: Cue, mentions: tuple[int, ...] | list[int]) -> bool:
     return any(cue.start - NEAR_WINDOW <= m < cue.end + NEAR_WINDOW for m in mentions)
 
 
-def read_stance(text: str, target: str, *, span: tuple[int, int] | None = None,
+def read_stance(text: str | Span, target: str, *, span: tuple[int, int] | None = None,
                 lexicon: StanceLexicon | None = None) -> LexiconReading:
     """Read the stance of ``text`` toward ``target`` from cue words alone.
 
     Args:
-        text: One sentence (longer texts work but mix their clauses).
+        text: One sentence (longer texts work but mix their clauses): a string, or a
+            sentence of a parsed Doc, read as it is tokenized.
         target: The target phrase: an object ("detente with North Korea") or a
             proposition ("Should we ban smoking in public places?").
-        span: Character offsets of the target mention in ``text``, when known (a named
-            person); otherwise mentions are found by the target's content words.
+        span: Character offsets of the target mention in ``text`` (for a Span: from the
+            Span's start), when known (a named person); otherwise mentions are found by the
+            target's content words.
         lexicon: Cue lists (default: the bundled lexicon).
     """
     lex = lexicon or load_lexicon()
-    info = target_info(target)
-    spans = tokenize_spans(text)
-    tokens = [t for t, _, _ in spans]
+    info = target_info(target, lexicon)
+    doc = _doc(text)
+    tokens = [_lower(t) for t in doc]
     if span is not None:
-        mentions = [i for i, (_, s, e) in enumerate(spans) if s < span[1] and e > span[0]]
+        base = doc.start_char if isinstance(doc, Span) else 0
+        mentions = [i for i, t in enumerate(doc)
+                    if t.idx - base < span[1] and t.idx - base + len(t) > span[0]]
     else:
         mentions = mention_positions(tokens, info)
     mention_set = set(mentions)
-    cues = [c for c in match_cues(tokens, lex)
+    cues = [c for c in match_cues(doc, lex)
             if not any(j in mention_set for j in range(c.start, c.end))]
     cues = _compose_outcomes(cues, mentions)
     polar = tuple(c for c in cues if c.polarity and c.kind in (*_POLAR, "outcome")
@@ -406,10 +440,11 @@ def _split_by_contrast(polar: tuple[Cue, ...], contrasts: list[int]) -> bool:
     return False
 
 
-def lexicon_polarity(text: str, target: str) -> tuple[LexiconLabel, float]:
+def lexicon_polarity(text: str | Span, target: str, lexicon: StanceLexicon | None = None
+                     ) -> tuple[LexiconLabel, float]:
     """Lexicon-only stance of ``text`` toward ``target``: (label, confidence 0..1).
 
     The label is favor, against, mixed (hedged or split) or none (no cue found).
     """
-    reading = read_stance(text, target)
+    reading = read_stance(text, target, lexicon=lexicon)
     return reading.label, reading.score

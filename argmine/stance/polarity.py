@@ -35,9 +35,10 @@ from spacy.tokens import Span, Token
 
 from ..models.integrity import model_file, read_config
 from ..models.linear import LinearModel
-from .cues import is_mixed, is_negated, load_cues, token_sign
+from .cues import Cues, is_mixed, is_negated, load_cues, token_sign
+from .embeddings import EmbeddingHead, EmbeddingReader, fuse, reader_for
 from .learned import StanceExample, pair_features
-from .lexicon import load_lexicon, target_info, tokenize
+from .lexicon import StanceLexicon, forms, load_lexicon, target_info, tokenize
 
 logger = logging.getLogger("argmine")
 
@@ -68,8 +69,7 @@ def motion_sign(target: str) -> int:
         return 1
     lex = load_lexicon()
     toks = tokenize(target)
-    reducing = any(t in lex.reducers or t.rstrip("ed").rstrip("n") in lex.reducers or
-                   t.removesuffix("ned") in lex.reducers for t in toks)
+    reducing = any(forms(t) & lex.reducers for t in toks)
     return info.sign * (-1 if reducing else 1)
 
 
@@ -87,11 +87,12 @@ def mention_token(sent: Span, target: str, span: tuple[int, int] | None = None) 
     return None
 
 
-def rule_view(pred: Token, hit: Token | None, *, sign: int = 1) -> RuleView:
-    """The rule reading of ``pred`` toward the mention ``hit`` (see the module docstring)."""
+def rule_view(pred: Token, hit: Token | None, *, sign: int = 1, cues: Cues | None = None) -> RuleView:
+    """The rule reading of ``pred`` toward the mention ``hit`` (see the module docstring);
+    ``cues``: the cue tables (default: the package's)."""
     from .attribution import _chain, _read
 
-    cues = load_cues()
+    cues = cues or load_cues()
     chain = _chain(pred, hit, set())
     reading = _read(chain, cues, sign < 0)
     signed = [t for t in chain if token_sign(t, cues)]
@@ -136,9 +137,9 @@ def view_features(view: RuleView | None, kind: str) -> dict[str, float]:
 
 
 def features(text: str, target: str, *, kind: str, view: RuleView | None,
-             span: tuple[int, int] | None = None) -> dict[str, float]:
+             span: tuple[int, int] | None = None, lexicon: StanceLexicon | None = None) -> dict[str, float]:
     """All features of one (target, text) pair."""
-    f = pair_features(text, target, span=span)
+    f = pair_features(text, target, span=span, lexicon=lexicon)
     f.update(view_features(view, kind))
     return f
 
@@ -230,6 +231,10 @@ class PolarityModel:
     def __init__(self, *, C: float = 0.5, seed: int = 0):
         self.C = C
         self.seed = seed
+        # The optional sentence-embedding block (argmine[embeddings]): saved head, and the
+        # reader that runs it when the extra is installed.
+        self.embedding_head: EmbeddingHead | None = None
+        self.embedding_reader: EmbeddingReader | None = None
 
     def fit(self, examples: Sequence[StanceExample], views: Sequence[RuleView | None], *,
             temperature: float = 1.0) -> PolarityModel:
@@ -265,11 +270,16 @@ class PolarityModel:
         return _softmax_t(self.raw_proba(feats), self.temperature_)
 
     def predict_one(self, text: str, target: str, *, kind: str, view: RuleView | None,
-                    span: tuple[int, int] | None = None) -> dict[str, float]:
-        """Calibrated probability of each label for one pair."""
-        probs = self.predict_proba([features(text, target, kind=kind, view=view, span=span)])[0]
+                    span: tuple[int, int] | None = None, lexicon: StanceLexicon | None = None
+                    ) -> dict[str, float]:
+        """Calibrated probability of each label for one pair (``lexicon``: the pipeline's)."""
+        probs = self.predict_proba([features(text, target, kind=kind, view=view, span=span,
+                                             lexicon=lexicon)])[0]
         out = dict.fromkeys(LABELS, 0.0)
         out.update({c: float(p) for c, p in zip(self.classes_, probs)})
+        reader = self.embedding_reader
+        if reader is not None and kind in reader.head.kinds:
+            out = fuse(out, reader.predict(text, target))
         return out
 
     def to_disk(self, directory: str | Path) -> None:
@@ -281,6 +291,8 @@ class PolarityModel:
                "temperature": self.temperature_, "classes": self.classes_, "rule_weight": RULE_WEIGHT}
         (directory / "config.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
         self.model_.to_disk(directory, "model")
+        if self.embedding_head is not None:
+            self.embedding_head.to_disk(directory / "embeddings")
 
     @classmethod
     def from_disk(cls, directory: str | Path) -> PolarityModel:
@@ -292,6 +304,9 @@ class PolarityModel:
             obj = cls(C=cfg["C"], seed=cfg["seed"])
             obj.temperature_ = float(cfg["temperature"])
         obj.model_ = LinearModel.from_disk(directory, "model")
+        if (directory / "embeddings").is_dir():
+            obj.embedding_head = EmbeddingHead.from_disk(directory / "embeddings")
+            obj.embedding_reader = reader_for(obj.embedding_head)
         return obj
 
 

@@ -33,17 +33,25 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from ..errors import ArgmineError, Errors
+from ..matching import per_vocab
+from .lexicon import StanceLexicon, is_proposition, load_lexicon, target_info, tokenize
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "target_concepts.json"
 _STOP = frozenset({"the", "a", "an", "of", "with", "on", "to", "for", "toward", "towards", "against",
                    "in", "and", "or", "between", "about", "over", "by"})
 
 
+DEFAULT_CONCEPTS = _DATA
+
+
 @lru_cache(maxsize=1)
-def _concepts() -> dict:
+def load_concepts() -> dict:
+    """The bundled table of policy concepts (``data/target_concepts.json``)."""
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
@@ -115,12 +123,10 @@ class Target:
 
 def detect_kind(doc) -> TargetKind:
     """The kind of a parsed target phrase (see the module docstring)."""
-    from .lexicon import is_proposition, tokenize
-
     words = [t for t in doc if not t.is_punct]
     if not words:
         return TargetKind.POLICY
-    if is_proposition(tokenize(doc.text)) or any(t.lower_ in ("should", "must", "ought") for t in words):
+    if is_proposition(tokenize(doc)) or any(t.lower_ in ("should", "must", "ought") for t in words):
         return TargetKind.MOTION
     content = [t for t in words if t.lower_ not in ("the", "a", "an")]
     if content and all(t.ent_type_ in _ACTOR_LABELS for t in content):
@@ -135,7 +141,8 @@ def detect_kind(doc) -> TargetKind:
 
 
 def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[str] = (),
-                 kind: TargetKind | str | None = None) -> Target:
+                 kind: TargetKind | str | None = None, lexicon: StanceLexicon | None = None,
+                 concepts: dict | None = None) -> Target:
     """Parse a target phrase into its kind, terms and anchor entities.
 
     Args:
@@ -143,6 +150,8 @@ def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[
         nlp: A pipeline with tagger and NER (for lemmas and anchors).
         extra_terms: User-supplied words or phrases that also name the target.
         kind: Force the kind instead of recognising it from the text.
+        lexicon: Stance cue lists, for a motion's own polarity (default: the package's).
+        concepts: Policy concept table (default: the package's ``target_concepts.json``).
     """
     text = text.strip()
     if not text:
@@ -154,9 +163,10 @@ def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[
             raise ArgmineError(Errors.E027.format(kind=kind, choices=", ".join(k.value for k in TargetKind))) from e
     doc = nlp(text)
     kind = kind or detect_kind(doc)
+    concepts = concepts or load_concepts()
     if kind == TargetKind.MOTION:
-        return _parse_motion(text, doc, nlp, extra_terms)
-    base = _parse_phrase(text, doc, extra_terms)
+        return _parse_motion(text, doc, nlp, extra_terms, lexicon or load_lexicon(), concepts)
+    base = _parse_phrase(text, doc, extra_terms, concepts)
     if kind == TargetKind.ACTOR:
         name = " ".join(t.text for t in doc if t.lower_ not in ("the", "a", "an") and not t.is_punct)
         return Target(text=text, terms=frozenset(t.strip().lower() for t in extra_terms if t.strip()),
@@ -166,12 +176,10 @@ def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[
     return base
 
 
-def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterable[str]) -> Target:
+def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterable[str],
+                  lex: StanceLexicon, concepts: dict) -> Target:
     """ "This house would ban X" -> X as a policy or event target with sign -1."""
-    from .lexicon import load_lexicon, target_info
-
-    info = target_info(text)
-    lex = load_lexicon()
+    info = target_info(text, lex)
     skip = lex.proposition_skip | lex.reducers | lex.favor | lex.against
     # The object: the words after the proposition's verb, without its function words.
     words = [t for t in doc if not t.is_punct]
@@ -181,7 +189,7 @@ def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterab
     # "X should be banned": the object comes before the verb; keep both readings' words.
     obj_text = " ".join(t.text for t in obj_tokens).strip() or text
     obj_doc = nlp(obj_text)
-    inner = _parse_phrase(obj_text, obj_doc, extra_terms)
+    inner = _parse_phrase(obj_text, obj_doc, extra_terms, concepts)
     if detect_kind(obj_doc) == TargetKind.EVENT:
         inner = _as_event(inner, obj_doc)
     # "ban", "abolish", "limit": a reducing proposition is against its object (the lexicon's
@@ -209,9 +217,9 @@ def _as_event(base: Target, doc) -> Target:
                   heads=base.heads | {h.lemma_.lower() for h in heads})
 
 
-def _parse_phrase(text: str, doc, extra_terms: Iterable[str]) -> Target:
+def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) -> Target:
     """A policy or concept phrase: head concept, its terms and opposite, anchors."""
-    data = _concepts()["concepts"]
+    data = concepts["concepts"]
     # Anchors are who the policy concerns; other names ("INF") belong to the target's name.
     anchor_ents = [ent for ent in doc.ents if ent.label_ in ("GPE", "NORP", "PERSON")]
     anchors = [ent.text.lower().removeprefix("the ") for ent in anchor_ents]
@@ -281,7 +289,6 @@ def _other_instance(tok: Token) -> bool:
 def find_hits(sent: Span, target: Target) -> list[TargetHit]:
     """Return the tokens of ``sent`` that name the target or its opposite."""
     hits: list[TargetHit] = []
-    lowered = sent.text.lower()
     for tok in sent:
         if _other_instance(tok):
             continue
@@ -292,15 +299,39 @@ def find_hits(sent: Span, target: Target) -> list[TargetHit]:
             hits.append(TargetHit(tok, False, "term"))
         elif any(k in target.opposite for k in keys):
             hits.append(TargetHit(tok, True, "opposite"))
+    first: dict[str, Span] = {}
+    strings = sent.doc.vocab.strings
+    for key, start, end in sorted(phrase_matcher(sent.doc.vocab, target.multiword)(sent),
+                                  key=lambda m: m[1]):
+        first.setdefault(strings[key], sent.doc[start:end])
     for phrase in target.multiword:
-        start = lowered.find(phrase)
-        if start == -1:
-            continue
-        span = sent.char_span(sent.start_char + start, sent.start_char + start + len(phrase),
-                              alignment_mode="expand")
+        span = first.get(phrase)
         if span is not None and not any(h.token in span for h in hits):
             hits.append(TargetHit(span.root, phrase in target.opposite, "term"))
     return hits
+
+
+def phrase_matcher(vocab: Vocab, phrases: tuple[str, ...]) -> PhraseMatcher:
+    """A ``PhraseMatcher`` on lower-case tokens for a target's terms of several words
+    (match key = the term), built once per vocab and target."""
+    def build() -> PhraseMatcher:
+        import spacy
+
+        make = spacy.blank("en", vocab=vocab).make_doc
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for phrase in phrases:
+            matcher.add(phrase, [make(phrase)])
+        return matcher
+
+    return per_vocab(vocab, "target terms", _interned(phrases), build)
+
+
+_TERMS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _interned(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    # Equal term tuples of two parses of one target share one object, hence one matcher.
+    return _TERMS.setdefault(phrases, phrases)
 
 
 _DEFINITE = frozenset({"the", "this", "that"})
@@ -346,11 +377,15 @@ def anaphoric_hit(sent: Span) -> TargetHit | None:
     return None
 
 
-def anchor_in_reach(sentences: Sequence[Span | None], index: int, target: Target, *, window: int = 3,
+def anchor_in_reach(sentences: Sequence[str], index: int, target: Target, *, window: int = 3,
                     doc_anchor_count: int = 0) -> bool:
-    """Is an anchor of the target mentioned near sentence ``index`` (or throughout the document)?"""
+    """Is an anchor of the target mentioned near sentence ``index`` (or throughout the document)?
+
+    ``sentences`` are the document's sentence texts, lower-cased once by the caller ("" where
+    a unit has no sentence).
+    """
     if not target.anchors or doc_anchor_count >= 3:
         return True
     lo, hi = max(0, index - window), min(len(sentences), index + window + 1)
-    text = " ".join(s.text.lower() for s in sentences[lo:hi] if s is not None)
+    text = " ".join(s for s in sentences[lo:hi] if s)
     return any(a in text for a in target.anchors)

@@ -20,6 +20,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from ..progress import track, words_of
+
 logger = logging.getLogger("argmine")
 
 ENV_VAR = "ARGMINE_CACHE"
@@ -44,10 +46,11 @@ def cache_key(source_hash: str, source: str, nlp: Language) -> str:
 
 
 def parse_texts(texts: Sequence[str], nlp: Language, *, cache_dir: str | Path | None = None,
-                key: str | None = None, batch_size: int = 16) -> list[Doc]:
+                key: str | None = None, batch_size: int = 16, what: str = "parse") -> list[Doc]:
     """Parse ``texts`` with ``nlp``, reading and writing ``cache_dir/key.spacy`` when both are given.
 
-    A cached entry is used only when it holds the same texts in the same order.
+    A cached entry is used only when it holds the same texts in the same order. ``what``
+    names the parse in progress reports (``argmine.progress``).
     """
     path = Path(cache_dir) / f"{key}.spacy" if cache_dir is not None and key else None
     if path is not None and path.is_file():
@@ -59,7 +62,8 @@ def parse_texts(texts: Sequence[str], nlp: Language, *, cache_dir: str | Path | 
             if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts)):
                 return docs
             logger.warning("Parse cache %s does not match its source; parsing again.", path)
-    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    docs = list(track(nlp.pipe(texts, batch_size=batch_size), what=what, total=len(texts),
+                      words=lambda doc: words_of(doc.text)))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

@@ -142,7 +142,7 @@ def parse_source_docs(source: DataSource, records: list[Document], nlp: Language
     # Keyed by content, format and split, not by path: the same corpus found elsewhere is reused.
     key = (cache_key(fingerprint(source), f"{source.format}@{source.split or ''}", nlp)
            if cache_dir is not None else None)
-    return parse_texts([r.text for r in records], nlp, cache_dir=cache_dir, key=key)
+    return parse_texts([r.text for r in records], nlp, cache_dir=cache_dir, key=key, what=f"parse {source}")
 
 
 def load_sources(sources: Iterable[DataSource], nlp: Language, *,

@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..pipeline.unit_classifier import UnitClassifier
-from ..relations.data import RelationDoc, predicted_units, relation_docs
+from ..relations.data import RelationDoc, has_structure, predicted_units, relation_doc, relation_docs
 from ..relations.evaluate import cross_validate_relations, evaluate_parser
 from ..relations.model import RelationParser
-from .corpus import DataSource, read_source
+from .corpus import DataSource, parse_source_docs, read_source
 
 Parsed = list[tuple[RelationDoc, Doc]]
 
 
-def load_relation_sources(sources: Sequence[DataSource], nlp: Language) -> dict[str, Parsed]:
-    """Parse the records of each source that carry relations or a main claim, by source."""
+def load_relation_sources(sources: Sequence[DataSource], nlp: Language, *,
+                          cache_dir: str | Path | None = None) -> dict[str, Parsed]:
+    """Parse the records of each source that carry relations or a main claim, by source.
+
+    With ``cache_dir``, the parse is the one the unit heads use (``training.cache``: the
+    whole source under the same key), so a warm retrain parses nothing here either.
+    """
     out: dict[str, Parsed] = {}
     for source in sources:
-        parsed = list(relation_docs(read_source(source), nlp))
+        records = list(read_source(source))
+        if not any(has_structure(r) for r in records):
+            continue
+        if cache_dir is None:
+            parsed = list(relation_docs(records, nlp))
+        else:
+            docs = parse_source_docs(source, records, nlp, cache_dir=cache_dir)
+            parsed = [(relation_doc(r, doc), doc) for r, doc in zip(records, docs) if has_structure(r)]
         if parsed:
             out[str(source)] = parsed
     return out

@@ -15,7 +15,7 @@ from typing import Any
 
 import spacy
 
-from .. import __version__, registry
+from .. import __version__, progress, registry
 from ..errors import ArgmineError, Errors
 from ..features.lexicon import PACKAGED_CUES, fingerprint_cue_lists, read_cue_lists
 from ..io import formats
@@ -121,7 +121,8 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
     sizes: dict[str, Any] = {}
     for head in HEAD_LABELS:
         chosen, labels = head_examples(examples, head)
-        model = fit_head(chosen, labels, seed=seed, C=C, position_genres=position_genres)
+        with progress.phase(f"fit the {head.replace('_', ' ')} head"):
+            model = fit_head(chosen, labels, seed=seed, C=C, position_genres=position_genres)
         sizes[head] = {"sentences": len(chosen), "labels": dict(sorted(Counter(labels).items())),
                        "genres": dict(sorted(Counter(e.genre for e in chosen).items()))}
         if model is None:
@@ -130,27 +131,32 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
         classifier.models[head] = model
     if "component" not in classifier.models:
         raise ArgmineError(Errors.E013 + " (the component head needs at least two labels)")
-    classifier.genre_model = train_genre_model(genre_docs, seed=seed, C=C)
+    with progress.phase("fit the genre classifier"):
+        classifier.genre_model = train_genre_model(genre_docs, seed=seed, C=C)
     genres = sorted({g for _, g in genre_docs})
     classifier.default_genre = genres[0] if len(genres) == 1 else None
     classifier.cues = cues
     classifier.to_disk(output_dir / "units", cues_from=cues_dir)
     timing["fit_units"] = round(time.perf_counter() - clock, 1)
-    genre_scores = (cross_validate_genre(genre_docs, folds=cv_folds, seed=seed, C=C)
-                    if classifier.genre_model is not None and len(genre_docs) >= cv_folds else None)
+    with progress.phase("cross-validate the genre classifier"):
+        genre_scores = (cross_validate_genre(genre_docs, folds=cv_folds, seed=seed, C=C)
+                        if classifier.genre_model is not None and len(genre_docs) >= cv_folds else None)
 
     dev_scores = {}
     dev_sets = []
     for source in dev:
         dev_examples = examples_of(source)
         dev_sets.append(EvalSet(str(source), dev_examples[0].genre if dev_examples else "news", dev_examples))
-        dev_scores[str(source)] = {head: compare(examples, dev_examples, head, seed=seed, C=C,
-                                                 model=classifier.models.get(head))
-                                   for head in ("component",)}
+        with progress.phase(f"score {source} beside the baselines"):
+            dev_scores[str(source)] = {head: compare(examples, dev_examples, head, seed=seed, C=C,
+                                                     model=classifier.models.get(head))
+                                       for head in ("component",)}
     cv_scores = {}
     for source in cv:
-        cv_scores[str(source)] = cross_validate(examples_of(source), heads=("claim_type", "evidence_type"),
-                                                folds=cv_folds, seed=seed, C=C)
+        cv_examples = examples_of(source)
+        with progress.phase(f"cross-validate types on {source}"):
+            cv_scores[str(source)] = cross_validate(cv_examples, heads=("claim_type", "evidence_type"),
+                                                    folds=cv_folds, seed=seed, C=C)
     parity_rows = None
     if parity_cv:
         clock = time.perf_counter()
@@ -161,21 +167,25 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
             for e, y in zip(chosen, labels):
                 by_genre.setdefault(e.genre, set()).add(y)
             heads[head] = sorted(g for g, ys in by_genre.items() if len(ys) >= 2)
-        parity_rows = parity(examples, heldout=dev_sets, cv_genres=list(parity_cv), heads=heads,
-                             folds=parity_folds or cv_folds, seed=seed, C=C,
-                             position_genres=position_genres)
+        with progress.phase("parity table"):
+            parity_rows = parity(examples, heldout=dev_sets, cv_genres=list(parity_cv), heads=heads,
+                                 folds=parity_folds or cv_folds, seed=seed, C=C,
+                                 position_genres=position_genres)
         timing["parity"] = round(time.perf_counter() - clock, 1)
-    effect = (position_effect(examples, heldout=dev_sets, cv_genres=list(parity_cv),
-                              folds=parity_folds or cv_folds,
-                              seed=seed, C=C) if measure_position else None)
+    effect = None
+    if measure_position:
+        with progress.phase("score position features: with and without"):
+            effect = position_effect(examples, heldout=dev_sets, cv_genres=list(parity_cv),
+                                     folds=parity_folds or cv_folds, seed=seed, C=C)
 
     relation_scores = (_train_relations(sources, dev, cv, nlp, classifier, output_dir, seed=seed, C=C,
-                                        folds=cv_folds) if relations else None)
+                                        folds=cv_folds, cache_dir=cache_dir) if relations else None)
 
     stance_scores = None
     if stance_corpora is not None:
         from ..stance.learned import train_stance_models
-        stance_scores = train_stance_models(Path(stance_corpora), output_dir / "stance", seed=seed)
+        with progress.phase("train the stance classifier"):
+            stance_scores = train_stance_models(Path(stance_corpora), output_dir / "stance", seed=seed)
 
     meta = {
         "name": output_dir.name, "argmine_version": __version__, "schema": SCHEMA_VERSION,
@@ -201,7 +211,7 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
 
 def _train_relations(sources: Sequence[DataSource], dev: Sequence[DataSource], cv: Sequence[DataSource],
                      nlp: Any, classifier: UnitClassifier, output_dir: Path, *, seed: int, C: float,
-                     folds: int) -> dict[str, Any] | None:
+                     folds: int, cache_dir: str | Path | None = None) -> dict[str, Any] | None:
     """Fit the relation parser on the structured sources, write ``relations/`` and score it.
 
     In cross-validation of a source that is also a training source, every fold trains on
@@ -209,29 +219,35 @@ def _train_relations(sources: Sequence[DataSource], dev: Sequence[DataSource], c
     """
     from .relations import cross_validate_parsed, load_relation_sources, score_parsed, summary, train_parser
 
-    parsed = load_relation_sources(sources, nlp)
-    parser = train_parser(parsed, C=C, seed=seed)
+    parsed = load_relation_sources(sources, nlp, cache_dir=cache_dir)
+    with progress.phase("fit the relation parser"):
+        parser = train_parser(parsed, C=C, seed=seed)
     if parser is None:
         return None
     parser.to_disk(output_dir / "relations")
-    dev_scores = {name: score_parsed(parser, docs, classifier)
-                  for name, docs in load_relation_sources(dev, nlp).items()}
+    dev_scores = {}
+    for name, docs in load_relation_sources(dev, nlp, cache_dir=cache_dir).items():
+        with progress.phase(f"score links on {name}"):
+            dev_scores[name] = score_parsed(parser, docs, classifier)
     cv_scores = {}
-    for name, docs in load_relation_sources(cv, nlp).items():
+    for name, docs in load_relation_sources(cv, nlp, cache_dir=cache_dir).items():
         extra = [d for other, pairs in parsed.items() if other != name for d, _ in pairs]
-        cv_scores[name] = cross_validate_parsed(docs, extra=extra, folds=folds, seed=seed, C=C)
+        with progress.phase(f"cross-validate links on {name}"):
+            cv_scores[name] = cross_validate_parsed(docs, extra=extra, folds=folds, seed=seed, C=C)
     return {"models": sorted(parser.models), "sizes": summary(parsed), "dev": dev_scores, "cv": cv_scores}
 
 
 def train_relations_only(sources: Sequence[DataSource], model_dir: str | Path, *,
                          dev: Sequence[DataSource] = (), cv: Sequence[DataSource] = (),
                          seed: int = 0, C: float = 1.0, cv_folds: int = 5,
-                         spacy_model: str | None = None) -> dict[str, Any]:
+                         spacy_model: str | None = None,
+                         cache_dir: str | Path | None = None) -> dict[str, Any]:
     """Retrain only the relation parser of an existing model directory.
 
     The unit classifier (``units/``) and everything else stay as they are; ``relations/``,
     the ``relations`` entry of ``meta.json`` and the card are rewritten. Predicted-unit
-    scores use the directory's own unit classifier.
+    scores use the directory's own unit classifier. ``cache_dir`` is the parse cache, as
+    in :func:`train`.
     """
     model_dir = Path(model_dir)
     meta_path = model_dir / "meta.json"
@@ -243,7 +259,7 @@ def train_relations_only(sources: Sequence[DataSource], model_dir: str | Path, *
     if (model_dir / "relations").is_dir():
         shutil.rmtree(model_dir / "relations")
     meta["relations"] = _train_relations(sources, dev, cv, nlp, classifier, model_dir, seed=seed,
-                                         C=C, folds=cv_folds)
+                                         C=C, folds=cv_folds, cache_dir=cache_dir)
     if meta["relations"] is None:
         raise ArgmineError(Errors.E013 + " (no source carries relations or a main claim)")
     meta["relations"]["sources"] = [{"source": str(s), "sha256": fingerprint(s)} for s in sources]

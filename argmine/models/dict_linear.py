@@ -17,7 +17,6 @@ its fitted attributes, so a saved model predicts exactly what the trained one di
 from __future__ import annotations
 
 import json
-import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,9 +30,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer, MaxAbsScaler
 
-from ..errors import Errors, ModelError
 from ..features.genre import augment, is_ngram
-from .integrity import check_finite, require_files
+from .integrity import check_finite, model_file, require_files
 
 Row = tuple[dict[str, float], "str | None"]
 FORMAT_VERSION = 1
@@ -231,7 +229,7 @@ class DictLinearModel:
     def from_disk(cls, directory: str | Path, name: str) -> DictLinearModel:
         directory = Path(directory)
         require_files(directory, name)
-        try:
+        with model_file(directory / name):
             cfg = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
             model = cls(C=cfg["C"], class_weight=cfg["class_weight"], genre_copies=cfg["genre_copies"],
                         position_genres=tuple(cfg["position_genres"]), min_df=cfg["min_df"],
@@ -260,10 +258,6 @@ class DictLinearModel:
             if lr.coef_.shape[1] != len(cfg["vocabulary"]["ngrams"]) + len(cfg["vocabulary"]["cues"]):
                 raise ValueError("coefficients do not match the vocabulary")
             parts.update(ngrams_weight=tfidf, cues_weight=scaler, lr=lr)
-        except (ValueError, KeyError, TypeError, IndexError, OSError, zipfile.BadZipFile) as e:
-            # json.JSONDecodeError is a ValueError; a truncated .npz raises BadZipFile.
-            raise ModelError(Errors.E021.format(path=str(directory / name),
-                                                detail=f"{type(e).__name__}: {e}")) from e
         model.pipeline_ = model._build(parts)
         model.classes_ = [str(c) for c in cfg["classes"]]
         return model

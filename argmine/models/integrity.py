@@ -22,6 +22,7 @@ import logging
 import math
 import os
 import sys
+import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -166,10 +167,11 @@ def check_size(path: str | Path, name: str, value: Any, *, limit: int) -> int:
 @contextmanager
 def model_file(path: Path) -> Iterator[None]:
     """Turn what a damaged model file raises while read (bad JSON, a missing key, a wrong
-    type) into E021, naming the file."""
+    type, a truncated ``.npz``) into E021, naming the file."""
     try:
         yield
-    except (ValueError, KeyError, TypeError) as e:
+    # json.JSONDecodeError is a ValueError; a truncated .npz raises BadZipFile.
+    except (ValueError, KeyError, TypeError, IndexError, OSError, zipfile.BadZipFile) as e:
         raise ModelError(Errors.E021.format(path=str(path), detail=f"{type(e).__name__}: {e}")) from e
 
 

@@ -8,7 +8,6 @@ file; the trade-off (rare collisions) costs little at these data sizes. Saved as
 from __future__ import annotations
 
 import json
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 
 from ..errors import Errors, ModelError
-from .integrity import check_finite, check_size, require_files
+from .integrity import check_finite, check_size, model_file, require_files
 
 N_FEATURES = 2 ** 17
 # A larger hashed space in a model file is damage, not a model (2**24 floats per class = 64 MB).
@@ -110,7 +109,7 @@ class LinearModel:
     def from_disk(cls, directory: str | Path, name: str) -> LinearModel:
         directory = Path(directory)
         require_files(directory, name)
-        try:
+        with model_file(directory / name):
             cfg = json.loads((directory / f"{name}.json").read_text(encoding="utf-8"))
             where = directory / name
             n_features = check_size(where, "n_features", cfg["n_features"], limit=MAX_FEATURES)
@@ -131,8 +130,5 @@ class LinearModel:
                 model.coef_ = np.zeros((len(cfg["classes"]), model.n_features), dtype=np.float32)
                 model.coef_[:, used] = arrays["coef"].astype(np.float32)
                 model.intercept_ = arrays["intercept"].astype(np.float32)
-        except (ValueError, KeyError, TypeError, IndexError, OSError, zipfile.BadZipFile) as e:
-            # json.JSONDecodeError is a ValueError; a truncated .npz raises BadZipFile.
-            raise ModelError(Errors.E021.format(path=str(directory / name), detail=f"{type(e).__name__}: {e}")) from e
         model.classes_ = cfg["classes"]
         return model

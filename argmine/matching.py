@@ -6,29 +6,29 @@ one per Doc cost more than matching (the titles table alone made 76 Docs per doc
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from spacy.vocab import Vocab
 
 M = TypeVar("M")
 
-# (id(vocab), name, id(table)) -> (vocab, table, matcher). The entry keeps the vocab and
-# the table alive, so their ids cannot be reused by other objects while it is cached.
-_CACHE: dict[tuple[int, str, int], tuple[Vocab, Any, Any]] = {}
+# (id(vocab), name, table) -> (vocab, matcher). The entry keeps the vocab alive, so its id
+# cannot be reused by another vocab while it is cached.
+_CACHE: dict[tuple[int, str, Hashable], tuple[Vocab, Any]] = {}
 
 
-def per_vocab(vocab: Vocab, name: str, table: Any, build: Callable[[], M]) -> M:
+def per_vocab(vocab: Vocab, name: str, table: Hashable, build: Callable[[], M]) -> M:
     """The matcher ``build()`` makes for ``vocab`` and ``table``, built on first use.
 
     Args:
         vocab: The vocab of the Docs the matcher will run on.
         name: What the matcher is for ("titles", "groups"), so one table can serve several.
-        table: The object the patterns come from (tables, a lexicon, a target); entries are
-            keyed by its identity.
+        table: What the patterns come from: loaded tables and lexicons hash by identity, a
+            tuple of terms by value (two parses of one target share a matcher).
         build: Makes the matcher (called once per vocab, name and table).
     """
-    key = (id(vocab), name, id(table))
+    key = (id(vocab), name, table)
     if key not in _CACHE:
-        _CACHE[key] = (vocab, table, build())
-    return _CACHE[key][2]
+        _CACHE[key] = (vocab, build())
+    return _CACHE[key][1]

@@ -36,7 +36,14 @@ from . import _tables
 
 logger = logging.getLogger("argmine")
 
-_FILES = ("stance_cues", "stance_lexicon", "target_concepts")
+# The component's tables and the package's copies of them (initialize()'s defaults).
+_DEFAULTS = {"stance_cues": DEFAULT_CUES, "stance_lexicon": DEFAULT_LEXICON, "target_concepts": DEFAULT_CONCEPTS}
+_FILES = tuple(_DEFAULTS)
+
+
+def _read_json(path: str | Path) -> Any:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
 def _load_learned(directory: Path) -> Any:
     """The polarity model in ``directory/polarity``, else the older sentence-stance
     classifier (``directory/target_stance``, models trained before it), else None.
@@ -99,12 +106,8 @@ class StanceComponent:
                    lexicon_path: str | Path | None = None, concepts_path: str | Path | None = None,
                    learned_path: str | Path | None = None) -> None:
         """Load the tables (default: the package's) and, if given, a learned classifier."""
-        def read(path: str | Path) -> Any:
-            return json.loads(Path(path).read_text(encoding="utf-8"))
-
-        self._set({"stance_cues": read(cues_path or DEFAULT_CUES),
-                   "stance_lexicon": read(lexicon_path or DEFAULT_LEXICON),
-                   "target_concepts": read(concepts_path or DEFAULT_CONCEPTS)})
+        paths = {"stance_cues": cues_path, "stance_lexicon": lexicon_path, "target_concepts": concepts_path}
+        self._set({name: _read_json(paths[name] or default) for name, default in _DEFAULTS.items()})
         if learned_path is not None and Path(learned_path).is_dir():
             self.learned = _load_learned(Path(learned_path))
 
@@ -188,8 +191,7 @@ class StanceComponent:
             logger.warning("%s: no %s in the saved pipeline (saved by an older argmine); using the "
                            "package's. Save the pipeline again to keep them with it.", path,
                            ", ".join(f"{n}.json" for n in missing))
-            defaults = {"stance_lexicon": DEFAULT_LEXICON, "target_concepts": DEFAULT_CONCEPTS}
-            tables.update({n: json.loads(defaults[n].read_text(encoding="utf-8")) for n in missing})
+            tables.update({n: _read_json(_DEFAULTS[n]) for n in missing})
         self._set(tables)
         self.learned = _load_learned(path) if cfg.get("learned") else None
         return self

@@ -323,15 +323,7 @@ def phrase_matcher(vocab: Vocab, phrases: tuple[str, ...]) -> PhraseMatcher:
             matcher.add(phrase, [make(phrase)])
         return matcher
 
-    return per_vocab(vocab, "target terms", _interned(phrases), build)
-
-
-_TERMS: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-
-def _interned(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    # Equal term tuples of two parses of one target share one object, hence one matcher.
-    return _TERMS.setdefault(phrases, phrases)
+    return per_vocab(vocab, "target terms", phrases, build)
 
 
 _DEFINITE = frozenset({"the", "this", "that"})

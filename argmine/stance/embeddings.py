@@ -5,7 +5,7 @@ embeds the sentence ``u`` and the target ``v``; a logistic regression over ``[u,
 a second reading that is fused with the polarity model's probabilities (geometric mean) for the
 target kinds where cross-validation measured a gain. The kinds are chosen by the training script
 and recorded with the block; the model card gives the figures. Without the extra installed, the
-polarity model is used alone and says so once in the log.
+polarity model is used alone and the log says so when the model loads.
 """
 
 from __future__ import annotations
@@ -57,12 +57,17 @@ def pair_matrix(u: np.ndarray, v: np.ndarray) -> np.ndarray:
     return np.hstack([u, v, u * v])
 
 
+def fuse_proba(model: np.ndarray, block: np.ndarray) -> np.ndarray:
+    """Row-wise geometric mean of two probability matrices (same columns), renormalised."""
+    joint = np.sqrt(np.clip(model, 1e-12, None) * np.clip(block, 1e-12, None))
+    return joint / joint.sum(axis=-1, keepdims=True)
+
+
 def fuse(model: Mapping[str, float], block: Mapping[str, float]) -> dict[str, float]:
-    """Geometric mean of two label distributions, renormalised."""
-    joint = {k: float(np.sqrt(max(model.get(k, 0.0), 1e-12) * max(block.get(k, 0.0), 1e-12)))
-             for k in model}
-    total = sum(joint.values()) or 1.0
-    return {k: v / total for k, v in joint.items()}
+    """:func:`fuse_proba` of two label distributions given as dicts (labels of ``model``)."""
+    labels = list(model)
+    joint = fuse_proba(np.array([model[k] for k in labels]), np.array([block.get(k, 0.0) for k in labels]))
+    return {k: float(v) for k, v in zip(labels, joint)}
 
 
 class EmbeddingHead:

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..scoring import scores
-from ..stance.embeddings import EmbeddingHead
+from ..stance.embeddings import EmbeddingHead, fuse_proba
 from ..stance.learned import StanceExample
 from ..stance.polarity import (
     LABELS,
@@ -127,11 +127,6 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
     return report
 
 
-def _fused(model: np.ndarray, block: np.ndarray) -> np.ndarray:
-    joint = np.sqrt(np.clip(model, 1e-12, None) * np.clip(block, 1e-12, None))
-    return joint / joint.sum(axis=1, keepdims=True)
-
-
 def _predict(probs: np.ndarray, labels: list[str]) -> list[str]:
     cols = [LABELS.index(lab) for lab in labels]
     return [labels[i] for i in probs[:, cols].argmax(axis=1)]
@@ -150,7 +145,7 @@ def _embedding_report(data: dict[str, list[StanceExample]],
     by_corpus_kind: dict[tuple[str, str], tuple[list[str], list[str], list[str]]] = {}
     for name, (model, block) in oof.items():
         labels = [lab for lab in LABELS if any(e.label == lab for e in data[name])]
-        plain, joint = _predict(model, labels), _predict(_fused(model, block), labels)
+        plain, joint = _predict(model, labels), _predict(fuse_proba(model, block), labels)
         for i, e in enumerate(data[name]):
             row = (e.label, plain[i], joint[i])
             for lists in (by_kind.setdefault(example_kind(e), ([], [], [])),
@@ -170,7 +165,7 @@ def _embedding_report(data: dict[str, list[StanceExample]],
     for name, (model, block) in oof.items():
         labels = [lab for lab in LABELS if any(e.label == lab for e in data[name])]
         gold = [e.label for e in data[name]]
-        fused = _fused(model, block)
+        fused = fuse_proba(model, block)
         use = np.array([example_kind(e) in kinds for e in data[name]])
         shipped = np.where(use[:, None], fused, model)
         per_corpus[name] = {"block": scores(gold, _predict(block, labels), labels),

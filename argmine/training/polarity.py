@@ -101,9 +101,7 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
                     block[test_idx, LABELS.index(lab)] = raw[:, col]
         labels = [lab for lab in LABELS if any(e.label == lab for e in examples)]
         # A corpus without a neutral class is scored over its own labels.
-        cols = [LABELS.index(lab) for lab in labels]
-        sub = probs[:, cols] / probs[:, cols].sum(axis=1, keepdims=True)
-        pred = [labels[i] for i in sub.argmax(axis=1)]
+        pred = _predict(probs, labels)
         gold = [e.label for e in examples]
         majority = Counter(gold).most_common(1)[0][0]
         entry = {"n": len(examples), "labels": labels, "model": scores(gold, pred, labels),
@@ -128,6 +126,7 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
 
 
 def _predict(probs: np.ndarray, labels: list[str]) -> list[str]:
+    """The most probable of ``labels`` per row (columns in ``LABELS`` order)."""
     cols = [LABELS.index(lab) for lab in labels]
     return [labels[i] for i in probs[:, cols].argmax(axis=1)]
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from functools import partial
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from .schema import Document
@@ -91,12 +90,6 @@ def annotate_dataset(dataset: datasets.Dataset, *, model: str | os.PathLike[str]
                        desc="argmine annotate")
 
 
-def _chunks(records: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(records)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 def annotate_dask(records: Iterable[Document], *, address: str | Any,
                   model: str | os.PathLike[str] | None = None, spacy_model: str | None = None,
                   units_only: bool = False, targets: Sequence[str] = (),
@@ -128,6 +121,7 @@ def annotate_dask(records: Iterable[Document], *, address: str | Any,
         window: Chunks in flight (default: twice the number of worker threads).
     """
     from distributed import Client
+    from spacy.util import minibatch
 
     client = address if isinstance(address, Client) else Client(address)
     own_client = client is not address
@@ -140,7 +134,7 @@ def annotate_dask(records: Iterable[Document], *, address: str | Any,
                       target_kinds=dict(target_kinds or {}), keep_gold=keep_gold,
                       skip_invalid=skip_invalid, genre=genre, batch_size=batch_size)
         pending: deque[Any] = deque()
-        for chunk in _chunks(records, chunk_size):
+        for chunk in minibatch(records, chunk_size):
             pending.append(client.submit(run, chunk, pure=False))
             if len(pending) >= window:
                 yield from pending.popleft().result()

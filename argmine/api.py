@@ -19,6 +19,7 @@ from .convert import from_doc
 from .errors import ArgmineError, Errors, ModelError
 from .extensions import ensure_extensions
 from .models.integrity import verify
+from .morphology import use_fast_morphology
 from .nlp import load_spacy, units_pipeline
 from .pieces import PIECE_CHARS, merge_records, split_text
 from .pipeline import actors as _actors  # noqa: F401  (the imports register the factories)
@@ -63,7 +64,7 @@ def load(model: str | Path | None = None, *, spacy_model: str | None = None,
             speech and stance then cannot be found.
     """
     path = _model_dir(model)
-    nlp = units_pipeline(spacy_model) if units_only else load_spacy(spacy_model)
+    nlp = units_pipeline(spacy_model) if units_only else use_fast_morphology(load_spacy(spacy_model))
     classifier: Any = nlp.add_pipe("argmine_unit_classifier", last=True)
     classifier.from_disk(path / "units")
     # Models trained before argument structure existed have no relations/ part.

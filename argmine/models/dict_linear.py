@@ -30,7 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer, MaxAbsScaler
 
-from ..features.genre import augment, is_ngram
+from ..features.genre import GENRE_BIAS, augment, is_ngram
 from .integrity import check_finite, model_file, require_files
 
 Row = tuple[dict[str, float], "str | None"]
@@ -94,6 +94,8 @@ class DictLinearModel:
                 "genre_weights": dict(sorted((self.genre_weights or {}).items())), "seed": self.seed}
 
     def _build(self, parts: dict[str, Any]) -> Pipeline:
+        # Feature → column lookups of the fitted vocabularies (see ``_features``), by genre.
+        self._column_cache: dict[str | None, dict[str, tuple[tuple[bool, int, float], ...]]] = {}
         def block(ngrams: bool) -> Pipeline:
             name = "ngrams" if ngrams else "cues"
             return Pipeline([
@@ -138,70 +140,81 @@ class DictLinearModel:
         """Class probabilities, one row per input row, columns in ``classes_`` order.
 
         The same numbers as ``pipeline_.predict_proba`` (a test holds them equal), with the
-        features step done in one pass over each row: the Pipeline's selectors and
-        vectorizers read every row three times in Python, which was most of the
-        classifier's time when annotating.
+        features step done in one pass over each row: the Pipeline augments every row into
+        a new dict and its selectors and vectorizers read it three times in Python, which
+        was most of the classifier's time when annotating.
         """
-        return self.predict_proba_augmented(self.augment(rows))
-
-    @property
-    def augmentation(self) -> tuple[bool, tuple[str, ...], bool, tuple[tuple[str, float], ...]]:
-        """What :meth:`augment` depends on: models that agree on it can share augmented rows."""
-        return (self.genre_copies, tuple(sorted(self.position_genres)), self.shared_position,
-                tuple(sorted((self.genre_weights or {}).items())))
-
-    def augment(self, rows: Sequence[Row]) -> list[dict[str, float]]:
-        """The rows' feature dicts with their shared and genre copies, as this model reads them."""
-        return augment_rows(rows, genre_copies=self.genre_copies, position_genres=list(self.position_genres),
-                            shared_position=self.shared_position, genre_weights=self.genre_weights)
-
-    def predict_proba_augmented(self, dicts: Sequence[dict[str, float]]) -> np.ndarray:
-        """:meth:`predict_proba` for rows already passed through :meth:`augment`."""
         if not hasattr(self, "pipeline_"):
             raise NotFittedError("DictLinearModel is not fitted; call fit() or load it with from_disk().")
-        if len(dicts) == 0:
+        if len(rows) == 0:
             return np.zeros((0, len(self.classes_)))
-        return self._part("classify").predict_proba(self._features(dicts))
+        return self._part("classify").predict_proba(self._features(rows))
 
-    def _features(self, dicts: Sequence[dict[str, float]]) -> sparse.csr_matrix:
-        """The ``features`` step (both blocks, weighted and side by side) for augmented dicts."""
+    def _columns(self, key: str, genre: str | None) -> tuple[tuple[bool, int, float], ...]:
+        """Where one feature lands after augmentation: ``(in the cue block, column, scale)``."""
+        copies = augment({key: 1.0}, genre, position_genres=self.position_genres,
+                         shared_position=self.shared_position,
+                         genre_weight=(self.genre_weights or {}).get(genre or "", 1.0))
+        ngram_vocab = self._part("features.ngrams.vectorize").vocabulary_
+        cue_vocab = self._part("features.cues.vectorize").vocabulary_
+        out = []
+        for name, scale in copies.items():
+            if name == f"{genre}|{GENRE_BIAS}" and key != GENRE_BIAS:
+                continue  # every row's genre intercept: added once per row, not per feature
+            if (j := ngram_vocab.get(name)) is not None:
+                out.append((False, j, scale))
+            elif name != "bias" and (j := cue_vocab.get(name)) is not None:
+                out.append((True, j, scale))
+        return tuple(out)
+
+    def _features(self, rows: Sequence[Row]) -> sparse.csr_matrix:
+        """The ``features`` step (augmentation, both blocks weighted side by side) for ``rows``."""
         ngram_vocab = self._part("features.ngrams.vectorize").vocabulary_
         cue_vocab = self._part("features.cues.vectorize").vocabulary_
         bias = cue_vocab.get("bias")
-        n_cols: list[int] = []
-        n_vals: list[float] = []
-        n_ptr = [0]
-        c_cols: list[int] = []
-        c_vals: list[float] = []
-        c_ptr = [0]
-        for d in dicts:
-            # As select_block: the cue block opens with the constant bias, then the rest in order.
+        cols: tuple[list[int], list[int]] = ([], [])
+        vals: tuple[list[float], list[float]] = ([], [])
+        ptrs: tuple[list[int], list[int]] = ([0], [0])
+        weights = self.genre_weights or {}
+        for feats, row_genre in rows:
+            genre = row_genre if self.genre_copies else None
+            columns = self._column_cache.setdefault(genre, {})
+            # As select_block: the cue block opens with the constant bias column.
             if bias is not None:
-                c_cols.append(bias)
-                c_vals.append(float(d.get("bias", 1.0)))
-            for key, value in d.items():
-                j = ngram_vocab.get(key)
-                if j is not None:
-                    n_cols.append(j)
-                    n_vals.append(value)
-                elif key != "bias" and (j := cue_vocab.get(key)) is not None:
-                    c_cols.append(j)
-                    c_vals.append(value)
-            n_ptr.append(len(n_cols))
-            c_ptr.append(len(c_cols))
-        shape = len(dicts)
-        ngrams = sparse.csr_matrix((np.asarray(n_vals, dtype=np.float64), n_cols, n_ptr),
-                                   shape=(shape, len(ngram_vocab)))
-        cues = sparse.csr_matrix((np.asarray(c_vals, dtype=np.float64), c_cols, c_ptr),
-                                 shape=(shape, len(cue_vocab)))
-        # Sorted as DictVectorizer leaves them, so the sums (row norms) add in the same order.
-        ngrams.sort_indices()
-        cues.sort_indices()
+                cols[1].append(bias)
+                vals[1].append(float(feats.get("bias", 1.0)))
+            if genre and GENRE_BIAS not in feats:  # the genre's intercept (augment adds it)
+                for in_cues, j, scale in self._genre_bias(genre):
+                    cols[in_cues].append(j)
+                    vals[in_cues].append(weights.get(genre, 1.0) * scale)
+            for key, value in feats.items():
+                where = columns.get(key)
+                if where is None:
+                    where = columns[key] = self._columns(key, genre)
+                for in_cues, j, scale in where:
+                    cols[in_cues].append(j)
+                    vals[in_cues].append(value * scale)
+            ptrs[0].append(len(cols[0]))
+            ptrs[1].append(len(cols[1]))
+        blocks = []
         union = self.pipeline_.named_steps["features"]
-        weights = union.transformer_weights or {}
-        blocks = [self._part("features.ngrams.weight").transform(ngrams) * weights.get("ngrams", 1.0),
-                  self._part("features.cues.weight").transform(cues) * weights.get("cues", 1.0)]
+        block_weights = union.transformer_weights or {}
+        for block, name, vocab in ((0, "ngrams", ngram_vocab), (1, "cues", cue_vocab)):
+            X = sparse.csr_matrix((np.asarray(vals[block], dtype=np.float64), cols[block], ptrs[block]),
+                                  shape=(len(rows), len(vocab)))
+            # Sorted as DictVectorizer leaves them, so the sums (row norms) add in the same order.
+            X.sort_indices()
+            blocks.append(self._part(f"features.{name}.weight").transform(X) * block_weights.get(name, 1.0))
         return sparse.hstack(blocks).tocsr()
+
+    def _genre_bias(self, genre: str) -> tuple[tuple[bool, int, float], ...]:
+        """The column of a genre's own intercept, scale 1 (the genre weight is applied per row)."""
+        name = f"{genre}|{GENRE_BIAS}"
+        if (j := self._part("features.ngrams.vectorize").vocabulary_.get(name)) is not None:
+            return ((False, j, 1.0),)
+        if (j := self._part("features.cues.vectorize").vocabulary_.get(name)) is not None:
+            return ((True, j, 1.0),)
+        return ()
 
     def predict(self, rows: Sequence[Row]) -> list[str]:
         return [self.classes_[i] for i in self.predict_proba(rows).argmax(axis=1)]

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 from sklearn.exceptions import NotFittedError
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -179,17 +180,15 @@ class UnitClassifier:
     def predict_features(self, spans: list[tuple[int, int]],
                          rows: list[tuple[dict[str, float], str | None]]) -> list[UnitPrediction]:
         comp = self.models["component"]
-        # The heads usually augment rows alike: do it once per kind of augmentation.
-        augmented: dict[tuple, list[dict[str, float]]] = {}
-
-        def proba(model: DictLinearModel):
-            if model.augmentation not in augmented:
-                augmented[model.augmentation] = model.augment(rows)
-            return model.predict_proba_augmented(augmented[model.augmentation])
-
-        probs = proba(comp)
-        type_probs = {head: proba(self.models[head])
-                      for head in ("claim_type", "evidence_type") if head in self.models}
+        probs = comp.predict_proba(rows)
+        labels = [comp.classes_[int(j)] for j in probs.argmax(axis=1)]
+        # Each type head reads only the sentences it can apply to.
+        type_probs: dict[str, dict[int, np.ndarray]] = {}
+        for unit_label, type_head in (("claim", "claim_type"), ("evidence", "evidence_type")):
+            if type_head in self.models:
+                chosen = [i for i, lab in enumerate(labels) if lab == unit_label]
+                probs_of = self.models[type_head].predict_proba([rows[i] for i in chosen])
+                type_probs[type_head] = dict(zip(chosen, probs_of))
         preds = []
         for i, (start, end) in enumerate(spans):
             row = {c: float(p) for c, p in zip(comp.classes_, probs[i])}

@@ -1,0 +1,152 @@
+"""``argmine_morphology``: spaCy's attribute ruler and lemmatizer, remembered per token.
+
+In ``en_core_web_sm`` the ``attribute_ruler`` (179 Matcher rules mapping tags to POS and
+morphology) and the rule ``lemmatizer`` cost a fifth of the pipeline's time, more than the
+tagger and parser together, though for almost every token their output depends only on
+the token itself. This component gives the same output: the first time a token form is
+seen (its text, tag, dependency label and any POS, morphology or lemma it already has) it
+runs the two original components on a one-token Doc and remembers the result; after that
+the whole Doc is written from an array. The ruler's rules of several tokens ("gon na",
+"there is") are matched over the Doc, and a token they touch is remembered under the
+rules that touched it, so order and precedence are the ruler's own.
+
+The originals stay in the pipeline, disabled, and serve every form not yet seen. Where a
+pipeline's rules read anything a single token's form does not fix (``POS``, ``ENT_TYPE``,
+operators, extension attributes) or its lemmatizer is not spaCy's own token-by-token one,
+the component simply calls the originals: output is never different, only faster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
+
+import numpy as np
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs  # the ruler's own setter
+
+# What a one-token Doc of the same form reproduces: the form's text and lexical flags,
+# and the tag and label the Doc's earlier components gave it.
+_FORM_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "IS_SPACE", "IS_ALPHA", "IS_DIGIT", "IS_PUNCT",
+                        "IS_TITLE", "IS_UPPER", "IS_LOWER", "IS_STOP", "LIKE_NUM", "SHAPE",
+                        "LENGTH", "PREFIX", "SUFFIX", "TAG", "DEP"})
+_ARRAY: list[int | str] = ["ORTH", "TAG", "DEP", "POS", "MORPH", "LEMMA"]
+_OUT: list[int | str] = ["TAG", "DEP", "POS", "MORPH", "LEMMA"]
+_LEMMA_MODES = ("rule", "lookup", "pos_lookup")
+MORPHOLOGY = "argmine_morphology"
+
+
+@Language.factory(MORPHOLOGY, default_config={"ruler": "attribute_ruler",
+                                                         "lemmatizer": "lemmatizer"})
+def make_morphology(nlp: Language, name: str, ruler: str, lemmatizer: str) -> Morphology:
+    return Morphology(nlp, name, ruler=ruler, lemmatizer=lemmatizer)
+
+
+def use_fast_morphology(nlp: Language) -> Language:
+    """Put ``argmine_morphology`` in place of ``attribute_ruler`` and ``lemmatizer`` (kept, disabled)."""
+    if not (nlp.has_pipe("attribute_ruler") and nlp.has_pipe("lemmatizer")):
+        return nlp
+    if "attribute_ruler" in nlp.disabled or "lemmatizer" in nlp.disabled:
+        return nlp
+    names = nlp.pipe_names
+    if names.index("lemmatizer") != names.index("attribute_ruler") + 1:
+        return nlp  # something runs between them: keep spaCy's order
+    nlp.add_pipe(MORPHOLOGY, before="attribute_ruler")
+    nlp.disable_pipe("attribute_ruler")
+    nlp.disable_pipe("lemmatizer")
+    return nlp
+
+
+class Morphology:
+    """The attribute ruler then the lemmatizer, with their result cached per token form."""
+
+    def __init__(self, nlp: Language, name: str = MORPHOLOGY, *,
+                 ruler: str = "attribute_ruler", lemmatizer: str = "lemmatizer"):
+        self.name = name
+        self._nlp = nlp
+        self._names = (ruler, lemmatizer)
+        self._ready = False
+        self._cache: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+    # -- setup -------------------------------------------------------------------------------
+    def _setup(self) -> None:
+        ruler: Any = self._nlp.get_pipe(self._names[0])
+        lemmatizer: Any = self._nlp.get_pipe(self._names[1])
+        self._ruler, self._lemmatizer = ruler, lemmatizer
+        self._single: Matcher | None = None
+        self._multi: Matcher | None = None
+        self._fast = (isinstance(ruler, AttributeRuler) and isinstance(lemmatizer, Lemmatizer)
+                      and getattr(lemmatizer, "mode", None) in _LEMMA_MODES)
+        if self._fast:
+            single = Matcher(ruler.vocab, validate=False)
+            multi = Matcher(ruler.vocab, validate=False)
+            for i in range(len(ruler.attrs)):
+                key = str(i)
+                _, patterns = ruler.matcher.get(key)
+                index = ruler.indices[i]
+                for pattern in patterns:
+                    if not all(set(spec) <= _FORM_KEYS for spec in pattern):
+                        self._fast = False
+                    elif len(pattern) == 1 and index in (0, -1):
+                        single.add(key, [pattern])
+                    else:
+                        multi.add(key, [pattern])
+            self._single = single
+            self._multi = multi if len(multi) else None
+        self._ready = True
+
+    # -- processing ---------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._ready:
+            self._setup()
+        if not self._fast or len(doc) == 0:
+            return self._lemmatizer(self._ruler(doc))
+        extra = self._multi_hits(doc)
+        cache = self._cache
+        values = []
+        for i, row in enumerate(doc.to_array(_ARRAY).tolist()):
+            key = (*row, *extra[i]) if i in extra else tuple(row)
+            value = cache.get(key)
+            if value is None:
+                value = cache[key] = self._compute(row, extra.get(i, ()))
+            values.append(value)
+        doc.from_array(_OUT, cast(Any, np.array(values, dtype=np.uint64)))
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def _multi_hits(self, doc: Doc) -> dict[int, tuple[int, ...]]:
+        """Rules of several tokens, by the token each one sets: ``{token: (rule, ...)}``."""
+        if self._multi is None:
+            return {}
+        hits: dict[int, list[int]] = {}
+        strings = doc.vocab.strings
+        for match_id, start, end in self._multi(doc, allow_missing=True):
+            rule = int(strings[match_id])
+            index = self._ruler.indices[rule]
+            token = (start if index >= 0 else end) + index
+            if start <= token < end:
+                hits.setdefault(token, []).append(rule)
+        return {i: tuple(sorted(rules)) for i, rules in hits.items()}
+
+    def _compute(self, row: list[int], extra: tuple[int, ...]) -> tuple[int, ...]:
+        """Run the ruler's rules and the lemmatizer on a one-token Doc of this form."""
+        orth, tag, dep, pos, morph, lemma = row
+        vocab = self._ruler.vocab
+        one = Doc(vocab, words=[vocab.strings[orth]], spaces=[False])
+        token: Any = one[0]  # set_morph and MorphAnalysis.key are not in spaCy's stubs
+        token.tag, token.dep, token.pos, token.lemma = tag, dep, pos, lemma
+        token.set_morph(morph or None)
+        assert self._single is not None
+        rules = sorted([int(vocab.strings[m]) for m, _, _ in self._single(one, allow_missing=True)]
+                       + list(extra))
+        # As AttributeRuler.set_annotations: every match, in rule order, later rules winning.
+        for rule in rules:
+            set_token_attrs(token, self._ruler.attrs[rule])
+        self._lemmatizer(one)
+        return (token.tag, token.dep, token.pos, token.morph.key, token.lemma)

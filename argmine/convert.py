@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .extensions import QUOTES_KEY, SPANS_KEY
 from .schema import Actor, Cue, Document, Mention, Quote, Relation, Stance, Unit
+from .segment import doc_text
 
 # A unit whose characters lie at least this much inside a statement is reported from
 # the statement's speaker.
@@ -84,5 +85,5 @@ def from_doc(doc: Doc, *, doc_id: str, meta: Mapping[str, Any] | None = None) ->
     quotes = quotes_from_doc(doc) if QUOTES_KEY in doc.spans else []
     actors = actors_from_doc(doc, author=meta.get("author")) if has else []
     stances = [Stance(**s) for s in (doc._.argmine_stances or [])] if has else []
-    return Document(id=doc_id, text=doc.text, meta=meta, units=units_from_doc(doc, quotes=quotes),
+    return Document(id=doc_id, text=doc_text(doc), meta=meta, units=units_from_doc(doc, quotes=quotes),
                     relations=relations_from_doc(doc), actors=actors, quotes=quotes, stances=stances)

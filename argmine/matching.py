@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 M = TypeVar("M")
@@ -32,3 +33,13 @@ def per_vocab(vocab: Vocab, name: str, table: Hashable, build: Callable[[], M]) 
     if key not in _CACHE:
         _CACHE[key] = (vocab, build())
     return _CACHE[key][1]
+
+
+def make_doc(vocab: Vocab) -> Callable[[str], Doc]:
+    """spaCy's English tokenizer over ``vocab``, for a matcher's patterns (one per vocab)."""
+    def build() -> Any:
+        import spacy
+
+        return spacy.blank("en", vocab=vocab)
+
+    return per_vocab(vocab, "English tokenizer", None, build).make_doc

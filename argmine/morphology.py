@@ -37,6 +37,8 @@ _ARRAY: list[int | str] = ["ORTH", "TAG", "DEP", "POS", "MORPH", "LEMMA"]
 _OUT: list[int | str] = ["TAG", "DEP", "POS", "MORPH", "LEMMA"]
 _LEMMA_MODES = ("rule", "lookup", "pos_lookup")
 MORPHOLOGY = "argmine_morphology"
+# Token forms remembered at most; a few MB, and a year of news has fewer.
+_MAX_FORMS = 200_000
 
 
 @Language.factory(MORPHOLOGY, default_config={"ruler": "attribute_ruler",
@@ -105,15 +107,16 @@ class Morphology:
         if not self._fast or len(doc) == 0:
             return self._lemmatizer(self._ruler(doc))
         extra = self._multi_hits(doc)
+        rows = doc.to_array(_ARRAY).tolist()
+        keys = [(*row, *extra[i]) if i in extra else tuple(row) for i, row in enumerate(rows)]
         cache = self._cache
-        values = []
-        for i, row in enumerate(doc.to_array(_ARRAY).tolist()):
-            key = (*row, *extra[i]) if i in extra else tuple(row)
-            value = cache.get(key)
-            if value is None:
-                value = cache[key] = self._compute(row, extra.get(i, ()))
-            values.append(value)
-        doc.from_array(_OUT, cast(Any, np.array(values, dtype=np.uint64)))
+        missing = {key: (row, extra.get(i, ())) for i, (key, row) in enumerate(zip(keys, rows))
+                   if key not in cache}
+        if missing:
+            if len(cache) + len(missing) > _MAX_FORMS:
+                cache.clear()  # bounded memory over an endless stream; refills as it goes
+            cache.update(self._compute(missing))
+        doc.from_array(_OUT, cast(Any, np.array([cache[key] for key in keys], dtype=np.uint64)))
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
@@ -134,19 +137,28 @@ class Morphology:
                 hits.setdefault(token, []).append(rule)
         return {i: tuple(sorted(rules)) for i, rules in hits.items()}
 
-    def _compute(self, row: list[int], extra: tuple[int, ...]) -> tuple[int, ...]:
-        """Run the ruler's rules and the lemmatizer on a one-token Doc of this form."""
-        orth, tag, dep, pos, morph, lemma = row
+    def _compute(self, forms: dict[tuple[int, ...], tuple[list[int], tuple[int, ...]]]
+                 ) -> dict[tuple[int, ...], tuple[int, ...]]:
+        """Run the ruler's rules and the lemmatizer on a Doc of one token per new form.
+
+        ``forms`` maps each key to its array row and the rules of several tokens that
+        touched it. The forms' tokens share a Doc only to match and lemmatize in one call:
+        the single-token rules and the lemmatizer read each token alone.
+        """
         vocab = self._ruler.vocab
-        one = Doc(vocab, words=[vocab.strings[orth]], spaces=[False])
-        token: Any = one[0]  # set_morph and MorphAnalysis.key are not in spaCy's stubs
-        token.tag, token.dep, token.pos, token.lemma = tag, dep, pos, lemma
-        token.set_morph(morph or None)
+        items = list(forms.values())
+        one = Doc(vocab, words=[vocab.strings[row[0]] for row, _ in items], spaces=[False] * len(items))
+        tokens: list[Any] = list(one)  # set_morph and MorphAnalysis.key are not in spaCy's stubs
+        for token, (row, _) in zip(tokens, items):
+            _, token.tag, token.dep, token.pos, morph, token.lemma = row
+            token.set_morph(morph or None)
         assert self._single is not None
-        rules = sorted([int(vocab.strings[m]) for m, _, _ in self._single(one, allow_missing=True)]
-                       + list(extra))
+        rules: dict[int, list[int]] = {}
+        for match_id, start, _ in self._single(one, allow_missing=True):
+            rules.setdefault(start, []).append(int(vocab.strings[match_id]))
         # As AttributeRuler.set_annotations: every match, in rule order, later rules winning.
-        for rule in rules:
-            set_token_attrs(token, self._ruler.attrs[rule])
+        for i, (token, (_, extra)) in enumerate(zip(tokens, items)):
+            for rule in sorted(rules.get(i, []) + list(extra)):
+                set_token_attrs(token, self._ruler.attrs[rule])
         self._lemmatizer(one)
-        return (token.tag, token.dep, token.pos, token.morph.key, token.lemma)
+        return {key: (t.tag, t.dep, t.pos, t.morph.key, t.lemma) for key, t in zip(forms, tokens)}

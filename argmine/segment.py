@@ -6,6 +6,7 @@ claim is a claim, else one holding a premise (evidence) is evidence, else none.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -21,6 +22,22 @@ from .spans import trim
 HOLD_SHARE = 0.5
 
 
+# Each Doc's text, built once: spaCy's Doc.text joins every token again on each access,
+# and the components read it several times per document. Keyed weakly, so it goes with the
+# Doc; the token count guards against a Doc retokenized since.
+_TEXTS: weakref.WeakKeyDictionary[Doc, tuple[int, str]] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc."""
+    cached = _TEXTS.get(doc)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    text = doc.text
+    _TEXTS[doc] = (len(doc), text)
+    return text
+
+
 class Sentence(NamedTuple):
     start: int
     end: int
@@ -33,7 +50,7 @@ def sentence_spans(doc: Doc) -> list[Sentence]:
     datelines rarely end with punctuation.
     """
     out: list[Sentence] = []
-    text = doc.text
+    text = doc_text(doc)
     pending: int | None = None  # start of a punctuation-only piece waiting for its sentence
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char

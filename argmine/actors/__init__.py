@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..segment import doc_text
 from .affiliations import add_affiliations
 from .author import author_mentions
 from .entities import scan_entities
@@ -49,7 +50,7 @@ def find_actors(doc: Doc, *, author: str | None = None,
         when it has no mention), each mention with character offsets and token span.
     """
     tables = tables or load_tables()
-    text = doc.text  # once: Doc.text rebuilds the whole text on every access
+    text = doc_text(doc)  # once: Doc.text rebuilds the whole text on every access
     quotes = Quotes(text)
     titles = title_tokens(doc, tables)
     named = link_persons(scan_entities(doc, tables, quotes, titles))

@@ -29,11 +29,13 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
+from ..matching import per_vocab
 from .gazetteer import clean_name, country_of, country_of_demonym, gazetteer, is_place_not_state, name_matcher
 from .spans import Candidate, Quotes, _first_conjunct, candidate, is_agentive
 from .tables import ActorTables
@@ -110,13 +112,21 @@ def _split_hyphens(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _acronym_matcher(vocab: Vocab) -> Callable[[], Matcher]:
+    def build() -> Matcher:
+        matcher = Matcher(vocab)
+        matcher.add("ACRONYM", [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}]])
+        return matcher
+    return build
+
+
 def _acronyms(ctx: _Context) -> None:
     """Read "<name> (ABC)" definitions: the acronym takes the reading of the name."""
     doc = ctx.doc
-    matcher = Matcher(doc.vocab)
-    matcher.add("ACRONYM", [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}]])
+    if "(" not in ctx.text:
+        return
     ends = {ent.end: ent for ent in doc.ents}
-    for _, start, _end in matcher(doc):
+    for _, start, _end in per_vocab(doc.vocab, "acronyms", None, _acronym_matcher(doc.vocab))(doc):
         ent = ends.get(start)
         if ent is None:
             continue

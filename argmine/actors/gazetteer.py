@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ..matching import per_vocab
+from ..matching import make_doc, per_vocab
 from .tables import ActorTables, load_tables
 
 # Leading articles and trailing possessives are not part of a name.
@@ -81,9 +81,7 @@ class NameMatcher:
     """
 
     def __init__(self, vocab: Vocab, tables: ActorTables):
-        import spacy
-
-        make = spacy.blank("en", vocab=vocab).make_doc
+        make = make_doc(vocab)
         self.countries = PhraseMatcher(vocab, attr="LOWER")
         for name, country in gazetteer(tables).scannable.items():
             self.countries.add(country, [make(v) for v in {name, name.title(), name.upper()}])

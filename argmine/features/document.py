@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..segment import doc_text
+
 # Enough words to recognise a genre; more only costs time on long documents.
 MAX_TOKENS = 400
 _SPEAKER = re.compile(r"(?m)^\s*[A-Z][A-Z.' -]{1,40}:")
@@ -35,7 +37,7 @@ def document_features(doc: Doc | Span) -> dict[str, float]:
     add("first_person", 5 * sum(w in _FIRST for w in words) / n)
     add("second_person", 5 * sum(w in _SECOND for w in words) / n)
     add("question", 5 * words.count("?") / n)
-    text = doc.text
+    text = doc_text(doc) if isinstance(doc, Doc) else doc.text
     if _SPEAKER.search(text):
         add("speaker_label")
     if '"' in text or "“" in text:

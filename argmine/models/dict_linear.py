@@ -150,13 +150,12 @@ class DictLinearModel:
             return np.zeros((0, len(self.classes_)))
         return self._part("classify").predict_proba(self._features(rows))
 
-    def _columns(self, key: str, genre: str | None) -> tuple[tuple[bool, int, float], ...]:
+    def _columns(self, key: str, genre: str | None, ngram_vocab: Mapping[str, int],
+                 cue_vocab: Mapping[str, int]) -> tuple[tuple[bool, int, float], ...]:
         """Where one feature lands after augmentation: ``(in the cue block, column, scale)``."""
         copies = augment({key: 1.0}, genre, position_genres=self.position_genres,
                          shared_position=self.shared_position,
                          genre_weight=(self.genre_weights or {}).get(genre or "", 1.0))
-        ngram_vocab = self._part("features.ngrams.vectorize").vocabulary_
-        cue_vocab = self._part("features.cues.vectorize").vocabulary_
         out = []
         for name, scale in copies.items():
             if name == f"{genre}|{GENRE_BIAS}" and key != GENRE_BIAS:
@@ -190,7 +189,7 @@ class DictLinearModel:
             for key, value in feats.items():
                 where = columns.get(key)
                 if where is None:
-                    where = columns[key] = self._columns(key, genre)
+                    where = columns[key] = self._columns(key, genre, ngram_vocab, cue_vocab)
                 for in_cues, j, scale in where:
                     cols[in_cues].append(j)
                     vals[in_cues].append(value * scale)

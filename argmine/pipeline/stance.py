@@ -31,7 +31,7 @@ from ..errors import Errors, ModelError
 from ..extensions import QUOTES_KEY, ensure_extensions
 from ..morphology import MORPHOLOGY
 from ..stance.cues import DEFAULT_CUES, Cues, cues_from_json
-from ..stance.lexicon import DEFAULT_LEXICON, StanceLexicon, lexicon_from_json
+from ..stance.lexicon import DEFAULT_LEXICON, StanceLexicon, lexicon_from_json, warm
 from ..stance.target import DEFAULT_CONCEPTS
 from . import _tables
 
@@ -144,6 +144,8 @@ class StanceComponent:
         self.lexicon = lexicon_from_json(tables["stance_lexicon"])
         self.concepts = tables["target_concepts"]
         self._parsed = {}
+        # Loading a model, not the first document, pays for the matchers and lemma tables.
+        warm(self.lexicon, self.nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()

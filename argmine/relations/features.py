@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from ..segment import doc_text
+
 # Discourse markers by function (Stab & Gurevych's indicator classes, extended with
 # Persing & Ng's "thesis" cues). Matched as whole words on lower-cased text.
 MARKERS: dict[str, tuple[str, ...]] = {
@@ -82,7 +84,7 @@ def paragraph_starts(text: str) -> list[int]:
 def arg_units(doc: Doc, spans: Sequence[Span], labels: Sequence[str] | None = None) -> list[ArgUnit]:
     """Return the claim and evidence units among ``spans`` (``labels`` overrides span labels)."""
     out = []
-    breaks = paragraph_starts(doc.text)  # once: Doc.text rebuilds the text on every access
+    breaks = paragraph_starts(doc_text(doc))  # Doc.text rebuilds the text on every access
     for i, span in enumerate(spans):
         label = labels[i] if labels is not None else span.label_
         if label not in ("claim", "evidence"):

@@ -38,7 +38,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..matching import per_vocab
+from ..matching import make_doc, per_vocab
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "stance_lexicon.json"
 
@@ -107,7 +107,7 @@ class StanceLexicon:
         "push for" wherever they occur, in any pipeline's tokens.
         """
         def build() -> PhraseMatcher:
-            make = spacy.blank("en", vocab=vocab).make_doc
+            make = make_doc(vocab)
             matcher = PhraseMatcher(vocab, attr="LOWER")
             for kind in _KINDS:
                 phrases = {" ".join(words) for entry in getattr(self, kind)
@@ -119,6 +119,14 @@ class StanceLexicon:
 
 
 DEFAULT_LEXICON = _DATA
+
+
+def warm(lexicon: StanceLexicon, vocab: Vocab) -> None:
+    """Build now what the first document would otherwise wait for: the cue matchers (for the
+    pipeline's vocab and for plain-string targets) and lemminflect's tables."""
+    lexicon.matcher(vocab)
+    lexicon.matcher(_english().vocab)
+    forms("favored")
 
 
 def lexicon_from_json(data: dict) -> StanceLexicon:

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..errors import ArgmineError, Errors
-from ..matching import per_vocab
+from ..matching import make_doc, per_vocab
 from .lexicon import StanceLexicon, is_proposition, load_lexicon, target_info, tokenize
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "target_concepts.json"
@@ -315,9 +315,7 @@ def phrase_matcher(vocab: Vocab, phrases: tuple[str, ...]) -> PhraseMatcher:
     """A ``PhraseMatcher`` on lower-case tokens for a target's terms of several words
     (match key = the term), built once per vocab and target."""
     def build() -> PhraseMatcher:
-        import spacy
-
-        make = spacy.blank("en", vocab=vocab).make_doc
+        make = make_doc(vocab)
         matcher = PhraseMatcher(vocab, attr="LOWER")
         for phrase in phrases:
             matcher.add(phrase, [make(phrase)])

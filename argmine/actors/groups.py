@@ -1,4 +1,4 @@
-"""Institutions and unnamed groups, found with a spaCy Matcher on their head nouns.
+"""Institutions and unnamed groups, found from their head nouns.
 
 Rules for institutions ("government", "administration", "regime", "ministry", ...):
 
@@ -30,9 +30,11 @@ opponents, establishment, communities, ...):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
-from spacy.matcher import Matcher
+import numpy as np
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ..matching import per_vocab
@@ -43,19 +45,43 @@ from .tables import ActorTables
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
-def _matcher(doc: Doc, tables: ActorTables) -> Matcher:
-    return per_vocab(doc.vocab, "groups", tables, lambda: _build(doc, tables))
+class _Heads(NamedTuple):
+    """Hashes of the words that head a group or an institution, and of the tags they need."""
+    plural: np.ndarray
+    collective: np.ndarray
+    government: np.ndarray
+    plural_tags: np.ndarray
+    singular_tags: np.ndarray
+    nominal: np.ndarray
 
 
-def _build(doc: Doc, tables: ActorTables) -> Matcher:
-    plural = sorted(tables.group_heads - tables.collective_heads)
-    matcher = Matcher(doc.vocab)
-    matcher.add("GROUP", [[{"LOWER": {"IN": plural}, "TAG": {"IN": ["NNS", "NNPS"]}}],
-                          [{"LOWER": {"IN": sorted(tables.collective_heads)},
-                            "TAG": {"IN": ["NN", "NNP"]}}]])
-    matcher.add("GOVERNMENT", [[{"LOWER": {"IN": sorted(tables.government_heads)},
-                                 "POS": {"IN": ["NOUN", "PROPN"]}}]])
-    return matcher
+def _heads(doc: Doc, tables: ActorTables) -> _Heads:
+    def build() -> _Heads:
+        def ids(words: Iterable[str]) -> np.ndarray:
+            return np.array(sorted(doc.vocab.strings.add(w) for w in words), dtype=np.uint64)
+        return _Heads(ids(tables.group_heads - tables.collective_heads), ids(tables.collective_heads),
+                      ids(tables.government_heads), ids(("NNS", "NNPS")), ids(("NN", "NNP")),
+                      np.array([NOUN, PROPN], dtype=np.uint64))
+    return per_vocab(doc.vocab, "group heads", tables, build)
+
+
+def _head_tokens(doc: Doc, tables: ActorTables) -> list[tuple[str, int]]:
+    """``("GROUP" | "GOVERNMENT", token)`` for each token that can head a group or institution.
+
+    A plural group word tagged as a plural noun ("hawks"), a collective one as a singular
+    noun ("the establishment"), a government word as a noun. Read from the Doc's arrays:
+    a token Matcher made every token a Python object on every document.
+    """
+    if len(doc) == 0:
+        return []
+    h = _heads(doc, tables)
+    arr = doc.to_array(["LOWER", "TAG", "POS"])
+    lower, tag, pos = arr[:, 0], arr[:, 1], arr[:, 2]
+    group = ((np.isin(lower, h.plural) & np.isin(tag, h.plural_tags))
+             | (np.isin(lower, h.collective) & np.isin(tag, h.singular_tags)))
+    government = np.isin(lower, h.government) & np.isin(pos, h.nominal)
+    return [("GOVERNMENT" if government[i] else "GROUP", int(i))
+            for i in np.flatnonzero(group | government)]
 
 
 def _owners(start: int, end: int, index: Mapping[int, Sequence[Candidate]]) -> list[Candidate]:
@@ -136,8 +162,7 @@ def scan_groups(doc: Doc, tables: ActorTables, index: Mapping[int, Sequence[Cand
     """
     out: list[Candidate] = []
     bare: list[int] = []
-    for match_id, start, _end in _matcher(doc, tables)(doc):
-        label = doc.vocab.strings[match_id]
+    for label, start in _head_tokens(doc, tables):
         if start in index:
             continue
         if label == "GOVERNMENT":

@@ -8,6 +8,7 @@ first and second person, quotation). Tokens only: works on any Doc, parsed or no
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -21,6 +22,11 @@ _FIRST = frozenset({"i", "me", "my", "we", "our", "us"})
 _SECOND = frozenset({"you", "your", "yours"})
 
 
+@lru_cache(maxsize=100_000)
+def _shape(lower: str) -> str:
+    return _DIGIT.sub("0", lower)
+
+
 def document_features(doc: Doc | Span) -> dict[str, float]:
     """Return the genre features of a Doc or of a Span of consecutive sentences."""
     feats: dict[str, float] = {}
@@ -28,7 +34,12 @@ def document_features(doc: Doc | Span) -> dict[str, float]:
     def add(name: str, value: float = 1.0) -> None:
         feats[name] = feats.get(name, 0.0) + value
 
-    words = [_DIGIT.sub("0", t.lower_) for t in doc[:MAX_TOKENS] if not t.is_space]
+    # From the Doc's arrays: a Token object per word cost more than the features.
+    whole, offset = (doc, 0) if isinstance(doc, Doc) else (doc.doc, doc.start)
+    n_tokens = min(len(doc), MAX_TOKENS)
+    rows = whole.to_array(["LOWER", "IS_SPACE"])[offset:offset + n_tokens].tolist() if n_tokens else []
+    strings = whole.vocab.strings
+    words = [_shape(strings[lower]) for lower, space in rows if not space]
     for w in words:
         add(f"w={w}")
     for a, b in zip(words, words[1:]):

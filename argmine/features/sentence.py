@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from functools import lru_cache
+from typing import NamedTuple
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
+from ..segment import doc_text
 from .lexicon import CueLists
 
 NGRAM_PREFIXES = ("w=", "b=", "c=")
@@ -31,6 +34,7 @@ TIME_UNITS = "time_unit"
 _STRUCTURAL_LISTS = frozenset({TIME_UNITS})
 
 
+@lru_cache(maxsize=200_000)
 def _shape(text: str) -> str:
     return _DIGIT.sub("0", text.lower())
 
@@ -43,7 +47,46 @@ def _char_ngrams(word: str) -> tuple[str, ...]:
 
 
 def _multiword(cues: CueLists) -> dict[str, list[str]]:
-    return {cue: [w for w in words if " " in w] for cue, words in cues.items()}
+    """The phrases of several words in each cue list (kept per cue lists object)."""
+    cached = _MULTIWORD.get(id(cues))
+    if cached is None or cached[0] is not cues:
+        cached = _MULTIWORD[id(cues)] = (cues, {cue: [w for w in words if " " in w]
+                                                for cue, words in cues.items()})
+    return cached[1]
+
+
+# id(cue lists) -> (the cue lists, their phrases); the entry keeps the lists alive, so the
+# id cannot be reused by another object.
+_MULTIWORD: dict[int, tuple[CueLists, dict[str, list[str]]]] = {}
+
+
+class _Tokens(NamedTuple):
+    """A Doc's token attributes as plain lists, read once from its arrays."""
+    orth: list[str]
+    lower: list[str]
+    lemma: list[str]
+    tag: list[str]
+    ent_type: list[str]
+    space: list[int]
+    like_num: list[int]
+
+
+_TABLES: weakref.WeakKeyDictionary[Doc, _Tokens] = weakref.WeakKeyDictionary()
+
+
+def _table(doc: Doc) -> _Tokens:
+    """The token attributes sentence features read: one pass over the Doc's arrays, where a
+    Token object per attribute and sentence cost more than the features themselves."""
+    table = _TABLES.get(doc)
+    if table is not None and len(table.orth) == len(doc):
+        return table
+    strings = doc.vocab.strings
+    cols = list(zip(*doc.to_array(["ORTH", "LOWER", "LEMMA", "TAG", "ENT_TYPE", "IS_SPACE", "LIKE_NUM"]
+                                   ).tolist())) if len(doc) else [()] * 7
+    orth, lower, lemma, tag, ent_type = ([strings[h] for h in col] for col in cols[:5])
+    table = _Tokens(orth, lower, lemma, tag, ent_type, list(cols[5]), list(cols[6]))
+    _TABLES[doc] = table
+    return table
 
 
 def sentence_features(span: Span, *, cues: CueLists, position: float | None = None,
@@ -62,9 +105,11 @@ def sentence_features(span: Span, *, cues: CueLists, position: float | None = No
     def add(name: str, value: float = 1.0) -> None:
         feats[name] = feats.get(name, 0.0) + value
 
-    tokens = [t for t in span if not t.is_space]
-    words = [_shape(t.text) for t in tokens]
-    lemmas = [t.lemma_.lower() or t.lower_ for t in tokens]
+    table = _table(span.doc)
+    tokens = [i for i in range(span.start, span.end) if not table.space[i]]
+    texts = [table.orth[i] for i in tokens]
+    words = [_shape(t) for t in texts]
+    lemmas = [table.lemma[i].lower() or table.lower[i] for i in tokens]
     for w in words:
         add(f"w={w}")
     for a, b in zip(["<s>"] + words, words + ["</s>"]):
@@ -86,7 +131,7 @@ def sentence_features(span: Span, *, cues: CueLists, position: float | None = No
             for lem in lemma_set:
                 if lem in lexicon:
                     add(f"cue={cue}:{lem}")
-    tags = [t.tag_ for t in tokens]
+    tags = [table.tag[i] for i in tokens]
     for tag in tags:
         add(f"tag={tag}", 0.5)
     n = max(len(tokens), 1)
@@ -97,28 +142,28 @@ def sentence_features(span: Span, *, cues: CueLists, position: float | None = No
     if "MD" in tags:
         add("modal")
     # Perfect aspect: a form of "have" followed (within two tokens) by a past participle.
-    for i, t in enumerate(tokens):
-        if t.lemma_ == "have" and any(x.tag_ == "VBN" for x in tokens[i + 1:i + 3]):
+    for k, i in enumerate(tokens):
+        if table.lemma[i] == "have" and "VBN" in tags[k + 1:k + 3]:
             add("aspect=perfect")
             break
-    if tokens and tokens[0].tag_ in ("VB",):
+    if tags and tags[0] in ("VB",):
         add("imperative")
-    is_num = [t.like_num or bool(_DIGIT.search(t.text)) for t in tokens]
+    is_num = [table.like_num[i] or bool(_DIGIT.search(t)) for i, t in zip(tokens, texts)]
     if any(is_num):
         add("num", min(sum(is_num), 3))
     # A change over time is a statistic when the sentence gives a figure: a cardinal
     # ("14 years", "grew 40 percent in the years since"), not an ordinal ("the first time in years").
     if lemma_set & cues.get(TIME_UNITS, frozenset()) and any(
-            t.tag_ == "CD" or _DIGIT.search(t.text) for t in tokens):
+            tag == "CD" or _DIGIT.search(t) for tag, t in zip(tags, texts)):
         add("num_time")
-    if any(t.text in ("%",) or t.lower_ in ("percent", "per") for t in tokens):
+    if any(t in ("%",) or table.lower[i] in ("percent", "per") for i, t in zip(tokens, texts)):
         add("percent")
-    if any(t.text in ("$", "€", "£") for t in tokens):
+    if any(t in ("$", "€", "£") for t in texts):
         add("currency")
-    ents = {t.ent_type_ for t in tokens if t.ent_type_}
+    ents = {table.ent_type[i] for i in tokens if table.ent_type[i]}
     for ent in ents:
         add(f"ent={ent}")
-    text = span.text
+    text = doc_text(span.doc)[span.start_char:span.end_char]
     if '"' in text or "“" in text or "”" in text:
         add("quote")
     if text.rstrip().endswith("?"):

@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-import numpy as np
 from sklearn.exceptions import NotFittedError
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -183,21 +182,23 @@ class UnitClassifier:
         probs = comp.predict_proba(rows)
         labels = [comp.classes_[int(j)] for j in probs.argmax(axis=1)]
         # Each type head reads only the sentences it can apply to.
-        type_probs: dict[str, dict[int, np.ndarray]] = {}
+        type_probs: dict[str, dict[int, list[float]]] = {}
         for unit_label, type_head in (("claim", "claim_type"), ("evidence", "evidence_type")):
             if type_head in self.models:
                 chosen = [i for i, lab in enumerate(labels) if lab == unit_label]
                 probs_of = self.models[type_head].predict_proba([rows[i] for i in chosen])
-                type_probs[type_head] = dict(zip(chosen, probs_of))
+                type_probs[type_head] = dict(zip(chosen, probs_of.tolist()))
         preds = []
+        # Plain floats, once: reading a NumPy array element by element is slow.
+        prob_rows = probs.tolist()
         for i, (start, end) in enumerate(spans):
-            row = {c: float(p) for c, p in zip(comp.classes_, probs[i])}
+            row = dict(zip(comp.classes_, prob_rows[i]))
             label = max(row, key=row.__getitem__)
             head = {"claim": "claim_type", "evidence": "evidence_type"}.get(label)
             utype = None
             if head in type_probs:
                 model = self.models[head]
-                tp = {c: float(p) for c, p in zip(model.classes_, type_probs[head][i])}
+                tp = dict(zip(model.classes_, type_probs[head][i]))
                 utype = max(tp, key=tp.__getitem__)
                 row.update({f"{label}/{c}": round(p, 4) for c, p in tp.items()})
             preds.append(UnitPrediction(start, end, label, utype, round(row[label], 4),

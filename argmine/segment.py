@@ -24,7 +24,7 @@ HOLD_SHARE = 0.5
 
 # Each Doc's text, built once: spaCy's Doc.text joins every token again on each access,
 # and the components read it several times per document. Keyed weakly, so it goes with the
-# Doc; the token count guards against a Doc retokenized since.
+# Doc. (Retokenizing keeps the text; the token count is checked all the same.)
 _TEXTS: weakref.WeakKeyDictionary[Doc, tuple[int, str]] = weakref.WeakKeyDictionary()
 
 

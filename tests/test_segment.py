@@ -3,7 +3,7 @@
 import spacy
 from spacy.tokens import Doc
 
-from argmine.segment import sentence_spans
+from argmine.segment import doc_text, sentence_spans
 
 
 def _doc(words, spaces, starts):
@@ -44,3 +44,15 @@ def test_bracket_after_a_finished_sentence_or_a_line_break_starts_a_new_one():
     doc = _doc(words, spaces, starts)
     assert [doc.text[s.start:s.end] for s in sentence_spans(doc)] == [
         "Thank you.", "(Applause.)", "Title", "(Note)"]
+
+
+def test_doc_text_is_the_docs_text_built_once():
+    nlp = spacy.blank("en")
+    doc = nlp("New York is big.  Really.")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)  # built once
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    assert doc_text(doc) == doc.text
+    other = nlp("Another text.")
+    assert doc_text(other) == "Another text."

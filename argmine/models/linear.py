@@ -75,13 +75,21 @@ class LinearModel:
         X.data = X.data / np.repeat(norms, np.diff(X.indptr))
         return X
 
+    def _coef_t(self) -> np.ndarray:
+        """``coef_.T`` as the product reads it (contiguous, float64), made once per ``coef_``:
+        SciPy made this copy of all 2^17 rows on every call, which was most of its time."""
+        cached = getattr(self, "_coef_t_cache", None)
+        if cached is None or cached[0] is not self.coef_:
+            cached = self._coef_t_cache = (self.coef_, np.ascontiguousarray(self.coef_.T, dtype=np.float64))
+        return cached[1]
+
     def predict_proba(self, feats: Sequence[dict[str, float]]) -> np.ndarray:
         if not hasattr(self, "coef_"):
             from sklearn.exceptions import NotFittedError
             raise NotFittedError("LinearModel is not fitted; call fit() or load it with from_disk().")
         if len(feats) == 0:
             return np.zeros((0, len(self.classes_)), dtype=np.float32)
-        scores = self._weight(self._hash(feats)) @ self.coef_.T + self.intercept_
+        scores = self._weight(self._hash(feats)) @ self._coef_t() + self.intercept_
         scores = np.asarray(scores)
         scores -= scores.max(axis=1, keepdims=True)
         probs = np.exp(scores)

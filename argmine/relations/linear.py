@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -43,7 +44,35 @@ class PairModel:
     def predict_proba(self, feats: Sequence[dict[str, float]]) -> np.ndarray:
         if not feats:
             return np.zeros((0, len(self.classes_)))
-        return self.clf_.predict_proba(self.vec_.transform(feats))
+        return self.clf_.predict_proba(self._matrix(feats))
+
+    def _matrix(self, feats: Sequence[dict[str, float]]) -> sparse.csr_array:
+        """``vec_.transform(feats)`` for numeric and string values, in one pass over the rows.
+
+        DictVectorizer's own loop type-checks every value against abstract classes, which cost
+        more than the model; other value kinds go through it as before.
+        """
+        vec = self.vec_
+        vocab, sep, dtype = vec.vocabulary_, vec.separator, vec.dtype
+        indices: list[int] = []
+        values: list[float] = []
+        indptr = [0]
+        for row in feats:
+            for name, value in row.items():
+                kind = type(value)
+                if kind is str:
+                    name, value = f"{name}{sep}{value}", 1
+                elif kind not in (int, float, bool):
+                    return vec.transform(feats)
+                j = vocab.get(name)
+                if j is not None:
+                    indices.append(j)
+                    values.append(dtype(value))
+            indptr.append(len(indices))
+        X = sparse.csr_array((values, np.asarray(indices, dtype=np.intc), indptr),
+                             shape=(len(feats), len(vocab)), dtype=dtype)
+        X.sort_indices()
+        return X
 
     def proba_of(self, feats: Sequence[dict[str, float]], label: str) -> np.ndarray:
         """Probability of one class for each row."""

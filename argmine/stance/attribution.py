@@ -21,6 +21,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..schema import Actor, Stance, TimelineEntry, Unit
+from ..segment import doc_text
 from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, phrase_signs, token_sign
 from .lexicon import StanceLexicon
 from .target import Target, TargetHit, TargetKind, anaphoric_hit, anchor_in_reach, definite_hit, find_hits, parse_target
@@ -544,7 +545,8 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
     author_ids = [a.id for a in actors if a.role == "author"]
     sents = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in units]
     # Read once per document, not once per target: texts for anchors, change predicates.
-    lowered = [s.text.lower() if s is not None else "" for s in sents]
+    text = doc_text(doc)
+    lowered = [text[s.start_char:s.end_char].lower() if s is not None else "" for s in sents]
     changed = [s is not None and _is_change(s, s.root, cues) for s in sents]
     stances: list[Stance] = []
     kinds = {a.id: a.kind for a in actors}

@@ -334,9 +334,9 @@ def definite_hit(sent: Span, target: Target) -> TargetHit | None:
     if not target.heads or target.kind == TargetKind.ACTOR:
         return None
     own = {w for term in target.terms for w in term.split()}
+    wanted = target.heads | target.terms
     for tok in sent:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in target.heads | (target.terms - own) and \
-                tok.lemma_.lower() not in target.terms:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in wanted:
             continue
         kids = list(tok.children)
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids):

@@ -18,8 +18,13 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 def author_mentions(doc: Doc, quotes: Quotes) -> list[MentionRecord]:
     """First-person singular pronouns of ``doc`` outside quotations, in text order."""
     out = []
-    for tok in doc:
-        if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON" and not quotes.inside(tok.idx):
+    # Only the first-person words become Token objects (read from the Doc's arrays).
+    wanted = {doc.vocab.strings.add(w) for w in _FIRST_PERSON}
+    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+        if lower not in wanted:
+            continue
+        tok = doc[i]
+        if tok.pos_ == "PRON" and not quotes.inside(tok.idx):
             # "I" must be upper case: a lower-case "i" is a list marker or a typo.
             if tok.lower_ == "i" and tok.text != "I":
                 continue

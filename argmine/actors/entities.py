@@ -245,7 +245,7 @@ def _name_matches(ctx: _Context) -> dict[int, list[tuple[int, str, str]]]:
     found: dict[int, list[tuple[int, str, str]]] = {}
     for kind, name, start, end in name_matcher(doc.vocab, ctx.tables)(doc):
         found.setdefault(start, []).append((end - start, kind, name))
-    for tok in doc:
+    for tok in doc if ctx.country_acronyms or ctx.org_acronyms else ():
         if tok.text in ctx.country_acronyms:
             found.setdefault(tok.i, []).append((1, "country", ctx.country_acronyms[tok.text]))
         elif tok.text in ctx.org_acronyms:

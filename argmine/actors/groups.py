@@ -33,7 +33,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-import numpy as np
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
@@ -47,21 +46,21 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 
 class _Heads(NamedTuple):
     """Hashes of the words that head a group or an institution, and of the tags they need."""
-    plural: np.ndarray
-    collective: np.ndarray
-    government: np.ndarray
-    plural_tags: np.ndarray
-    singular_tags: np.ndarray
-    nominal: np.ndarray
+    plural: frozenset[int]
+    collective: frozenset[int]
+    government: frozenset[int]
+    plural_tags: frozenset[int]
+    singular_tags: frozenset[int]
+    nominal: frozenset[int]
 
 
 def _heads(doc: Doc, tables: ActorTables) -> _Heads:
     def build() -> _Heads:
-        def ids(words: Iterable[str]) -> np.ndarray:
-            return np.array(sorted(doc.vocab.strings.add(w) for w in words), dtype=np.uint64)
+        def ids(words: Iterable[str]) -> frozenset[int]:
+            return frozenset(doc.vocab.strings.add(w) for w in words)
         return _Heads(ids(tables.group_heads - tables.collective_heads), ids(tables.collective_heads),
                       ids(tables.government_heads), ids(("NNS", "NNPS")), ids(("NN", "NNP")),
-                      np.array([NOUN, PROPN], dtype=np.uint64))
+                      frozenset((NOUN, PROPN)))
     return per_vocab(doc.vocab, "group heads", tables, build)
 
 
@@ -72,16 +71,14 @@ def _head_tokens(doc: Doc, tables: ActorTables) -> list[tuple[str, int]]:
     noun ("the establishment"), a government word as a noun. Read from the Doc's arrays:
     a token Matcher made every token a Python object on every document.
     """
-    if len(doc) == 0:
-        return []
     h = _heads(doc, tables)
-    arr = doc.to_array(["LOWER", "TAG", "POS"])
-    lower, tag, pos = arr[:, 0], arr[:, 1], arr[:, 2]
-    group = ((np.isin(lower, h.plural) & np.isin(tag, h.plural_tags))
-             | (np.isin(lower, h.collective) & np.isin(tag, h.singular_tags)))
-    government = np.isin(lower, h.government) & np.isin(pos, h.nominal)
-    return [("GOVERNMENT" if government[i] else "GROUP", int(i))
-            for i in np.flatnonzero(group | government)]
+    out = []
+    for i, (lower, tag, pos) in enumerate(doc.to_array(["LOWER", "TAG", "POS"]).tolist() if len(doc) else ()):
+        if lower in h.government and pos in h.nominal:
+            out.append(("GOVERNMENT", i))
+        elif (lower in h.plural and tag in h.plural_tags) or (lower in h.collective and tag in h.singular_tags):
+            out.append(("GROUP", i))
+    return out
 
 
 def _owners(start: int, end: int, index: Mapping[int, Sequence[Candidate]]) -> list[Candidate]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..segment import doc_text
@@ -28,6 +29,7 @@ from .speakers import ActorIndex, resolve_subject
 from .tables import SourceTables
 
 _SUBJ = ("nsubj", "nsubjpass")
+_VERBAL = frozenset((VERB, AUX))  # POS ids of the words that can report speech
 # Quoted stretches with fewer words than this are speech only when a reported clause
 # or a naming verb holds them.
 _SHORT = 5
@@ -112,8 +114,13 @@ class _Finder:
         self.index.quoted = self._inside
         # Person pronouns and "the Secretary" that are subjects, resolved in text order,
         # become subject mentions: a later "he said" finds its antecedent through them.
-        for tok in doc:
-            if tok.dep_ in _SUBJ and not self._inside[tok.i] and self.index.actor(tok) is None and (
+        # Candidates from the Doc's arrays: a Token object for every word cost more than the rules.
+        rows = doc.to_array(["POS", "DEP"]).tolist() if len(doc) else []
+        self._verbal = [i for i, (pos, _) in enumerate(rows) if pos in _VERBAL]
+        subjects = {doc.vocab.strings.add(d) for d in _SUBJ}
+        for i in [i for i, (_, dep) in enumerate(rows) if dep in subjects]:
+            tok = doc[i]
+            if not self._inside[tok.i] and self.index.actor(tok) is None and (
                     tok.lower_ in _PERSON_PRONOUNS or tok.lemma_.lower() in tables.titles_as_speakers
                     and any(c.lower_ in ("the", "this", "that") for c in tok.children)):
                 aid = resolve_subject(tok, self.index, tables)
@@ -297,8 +304,9 @@ class _Finder:
         out: list[Statement] = []
         cues_taken = {s.cue for s in taken if s.cue is not None}
         verbs = self.tables.speech_verbs | self.tables.belief_verbs
-        for tok in doc:
-            if self._inside[tok.i] or tok.pos_ not in ("VERB", "AUX"):
+        for i in self._verbal:
+            tok = doc[i]
+            if self._inside[i]:
                 continue
             lemma = tok.lemma_.lower()
             cue = (tok.idx, tok.idx + len(tok.text))

@@ -37,8 +37,8 @@ _ARRAY: list[int | str] = ["ORTH", "TAG", "DEP", "POS", "MORPH", "LEMMA"]
 _OUT: list[int | str] = ["TAG", "DEP", "POS", "MORPH", "LEMMA"]
 _LEMMA_MODES = ("rule", "lookup", "pos_lookup")
 MORPHOLOGY = "argmine_morphology"
-# Token forms remembered at most; a few MB, and a year of news has fewer.
-_MAX_FORMS = 200_000
+# Token forms remembered at most (about 30 MB); most text needs far fewer.
+_MAX_FORMS = 100_000
 
 
 @Language.factory(MORPHOLOGY, default_config={"ruler": "attribute_ruler",

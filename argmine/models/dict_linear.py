@@ -35,6 +35,9 @@ from .integrity import check_finite, model_file, require_files
 
 Row = tuple[dict[str, float], "str | None"]
 FORMAT_VERSION = 1
+# Feature names whose columns are remembered, per genre (most are words and bigrams the
+# model never saw; a few tens of MB at most).
+_MAX_COLUMNS = 200_000
 
 
 def augment_rows(rows: Sequence[Row], *, genre_copies: bool, position_genres: Sequence[str],
@@ -178,6 +181,8 @@ class DictLinearModel:
         for feats, row_genre in rows:
             genre = row_genre if self.genre_copies else None
             columns = self._column_cache.setdefault(genre, {})
+            if len(columns) > _MAX_COLUMNS:
+                columns.clear()  # bounded memory over an endless stream of new words
             # As select_block: the cue block opens with the constant bias column.
             if bias is not None:
                 cols[1].append(bias)

@@ -112,9 +112,10 @@ class Morphology:
         cache = self._cache
         missing = {key: (row, extra.get(i, ())) for i, (key, row) in enumerate(zip(keys, rows))
                    if key not in cache}
+        if missing and len(cache) + len(missing) > _MAX_FORMS:
+            cache.clear()  # bounded memory over an endless stream; refills as it goes
+            missing = {key: (row, extra.get(i, ())) for i, (key, row) in enumerate(zip(keys, rows))}
         if missing:
-            if len(cache) + len(missing) > _MAX_FORMS:
-                cache.clear()  # bounded memory over an endless stream; refills as it goes
             cache.update(self._compute(missing))
         doc.from_array(_OUT, cast(Any, np.array([cache[key] for key in keys], dtype=np.uint64)))
         return doc

@@ -72,3 +72,12 @@ def test_saved_and_loaded(pipelines, tmp_path):
     assert loaded.pipe_names == fast.pipe_names
     text = TRICKY[0]
     assert loaded(text).to_bytes() == fast(text).to_bytes()
+
+
+def test_a_full_cache_starts_again_with_the_same_output(monkeypatch):
+    monkeypatch.setattr("argmine.morphology._MAX_FORMS", 8)
+    plain, fast = load_spacy(), use_fast_morphology(load_spacy())
+    texts = _texts()[:6]
+    for a, b in zip(plain.pipe(texts), fast.pipe(texts), strict=True):
+        assert a.to_bytes() == b.to_bytes()
+    assert len(fast.get_pipe(MORPHOLOGY)._cache) <= max(8, max(len(fast.make_doc(t)) for t in texts))

@@ -80,9 +80,12 @@ def test_genre_weights_survive_the_round_trip(tmp_path):
     np.testing.assert_allclose(loaded.predict_proba(ROWS), model.predict_proba(ROWS), atol=1e-5)
 
 
+@pytest.mark.parametrize("max_columns", [200_000, 5])
 @pytest.mark.parametrize("head", ["component", "claim_type", "evidence_type", "genre"])
-def test_fast_features_give_the_pipelines_probabilities(head):
-    """The one-pass features step predicts exactly what the scikit-learn Pipeline does."""
+def test_fast_features_give_the_pipelines_probabilities(head, max_columns, monkeypatch):
+    """The one-pass features step predicts exactly what the scikit-learn Pipeline does,
+    also when its column cache fills up and starts again."""
+    monkeypatch.setattr("argmine.models.dict_linear._MAX_COLUMNS", max_columns)
     from argmine.api import DEFAULT_MODEL
     from argmine.features.document import document_features
     from argmine.features.lexicon import read_cue_lists

@@ -33,7 +33,10 @@ def doc_text(doc: Doc) -> str:
     cached = _TEXTS.get(doc)
     if cached is not None and cached[0] == len(doc):
         return cached[1]
-    text = doc.text
+    # Joined from the Doc's arrays: Doc.text makes a Token object per word.
+    strings = doc.vocab.strings
+    text = "".join(strings[orth] + " " if space else strings[orth]
+                   for orth, space in doc.to_array(["ORTH", "SPACY"]).tolist()) if len(doc) else ""
     _TEXTS[doc] = (len(doc), text)
     return text
 

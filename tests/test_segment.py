@@ -54,5 +54,5 @@ def test_doc_text_is_the_docs_text_built_once():
     with doc.retokenize() as retokenizer:
         retokenizer.merge(doc[0:2])
     assert doc_text(doc) == doc.text
-    other = nlp("Another text.")
-    assert doc_text(other) == "Another text."
+    for text in ("Another text.", "", "  a  b\t\tc \n\n d\u00a0e \u2003f  ", "end  "):
+        assert doc_text(nlp(text)) == text

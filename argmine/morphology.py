@@ -19,9 +19,10 @@ the component simply calls the originals: output is never different, only faster
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import numpy as np
+from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -35,6 +36,8 @@ _FORM_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "IS_SPACE", "IS_ALPHA", "IS_DIG
                         "LENGTH", "PREFIX", "SUFFIX", "TAG", "DEP"})
 _ARRAY: list[int | str] = ["ORTH", "TAG", "DEP", "POS", "MORPH", "LEMMA"]
 _OUT: list[int | str] = ["TAG", "DEP", "POS", "MORPH", "LEMMA"]
+# What the cache copies back: a rule may set these (attribute ids, as the ruler stores them).
+_SETS = frozenset(IDS[name] for name in ("TAG", "DEP", "POS", "MORPH", "LEMMA"))
 _LEMMA_MODES = ("rule", "lookup", "pos_lookup")
 MORPHOLOGY = "argmine_morphology"
 # Token forms remembered at most (about 30 MB); most text needs far fewer.
@@ -62,6 +65,17 @@ def use_fast_morphology(nlp: Language) -> Language:
     return nlp
 
 
+class _State(NamedTuple):
+    """What one version of the original components is read as (replaced, never changed)."""
+    signature: tuple[Any, ...]
+    ruler: Any
+    lemmatizer: Any
+    fast: bool
+    single: Matcher | None
+    multi: Matcher | None
+    cache: dict[tuple[int, ...], tuple[int, ...]]
+
+
 class Morphology:
     """The attribute ruler then the lemmatizer, with their result cached per token form."""
 
@@ -70,53 +84,64 @@ class Morphology:
         self.name = name
         self._nlp = nlp
         self._names = (ruler, lemmatizer)
-        self._ready = False
-        self._cache: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._state: _State | None = None
 
     # -- setup -------------------------------------------------------------------------------
-    def _setup(self) -> None:
+    def _current(self) -> _State:
+        """The state for the originals as they are now: rebuilt (with an empty cache) when a
+        rule is added, the ruler or the lemmatizer's tables are reloaded, or a pipe replaced."""
         ruler: Any = self._nlp.get_pipe(self._names[0])
         lemmatizer: Any = self._nlp.get_pipe(self._names[1])
-        self._ruler, self._lemmatizer = ruler, lemmatizer
-        self._single: Matcher | None = None
-        self._multi: Matcher | None = None
-        self._fast = (isinstance(ruler, AttributeRuler) and isinstance(lemmatizer, Lemmatizer)
-                      and getattr(lemmatizer, "mode", None) in _LEMMA_MODES)
-        if self._fast:
-            single = Matcher(ruler.vocab, validate=False)
-            multi = Matcher(ruler.vocab, validate=False)
-            for i in range(len(ruler.attrs)):
-                key = str(i)
-                _, patterns = ruler.matcher.get(key)
-                index = ruler.indices[i]
-                for pattern in patterns:
-                    if not all(set(spec) <= _FORM_KEYS for spec in pattern):
-                        self._fast = False
-                    elif len(pattern) == 1 and index in (0, -1):
-                        single.add(key, [pattern])
-                    else:
-                        multi.add(key, [pattern])
-            self._single = single
-            self._multi = multi if len(multi) else None
-        self._ready = True
+        signature = (id(ruler), id(lemmatizer), len(getattr(ruler, "attrs", ())), id(getattr(ruler, "matcher", None)),
+                     id(getattr(lemmatizer, "lookups", None)), getattr(lemmatizer, "mode", None),
+                     getattr(lemmatizer, "overwrite", None))
+        state = self._state
+        if state is None or state.signature != signature:
+            state = self._state = self._build(signature, ruler, lemmatizer)
+        return state
+
+    @staticmethod
+    def _build(signature: tuple[Any, ...], ruler: Any, lemmatizer: Any) -> _State:
+        fast = (isinstance(ruler, AttributeRuler) and isinstance(lemmatizer, Lemmatizer)
+                and getattr(lemmatizer, "mode", None) in _LEMMA_MODES)
+        if not fast:
+            return _State(signature, ruler, lemmatizer, False, None, None, {})
+        single = Matcher(ruler.vocab, validate=False)
+        multi = Matcher(ruler.vocab, validate=False)
+        for i in range(len(ruler.attrs)):
+            key = str(i)
+            _, patterns = ruler.matcher.get(key)
+            index = ruler.indices[i]
+            if not set(ruler.attrs[i]) <= _SETS:
+                fast = False  # a rule that sets what the cache does not copy back
+            for pattern in patterns:
+                if not all(set(spec) <= _FORM_KEYS for spec in pattern) or not -len(pattern) <= index < len(pattern):
+                    fast = False  # reads more than a token's form, or an index the ruler refuses
+                elif len(pattern) == 1:
+                    single.add(key, [pattern])
+                else:
+                    multi.add(key, [pattern])
+        return _State(signature, ruler, lemmatizer, fast, single, multi if len(multi) else None, {})
 
     # -- processing ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        if not self._ready:
-            self._setup()
-        if not self._fast or len(doc) == 0:
-            return self._lemmatizer(self._ruler(doc))
-        extra = self._multi_hits(doc)
+        state = self._current()
+        if not state.fast or len(doc) == 0:
+            return state.lemmatizer(state.ruler(doc))
+        extra = self._multi_hits(state, doc)
         rows = doc.to_array(_ARRAY).tolist()
         keys = [(*row, *extra[i]) if i in extra else tuple(row) for i, row in enumerate(rows)]
-        cache = self._cache
+        cache = state.cache
         missing = {key: (row, extra.get(i, ())) for i, (key, row) in enumerate(zip(keys, rows))
                    if key not in cache}
         if missing and len(cache) + len(missing) > _MAX_FORMS:
-            cache.clear()  # bounded memory over an endless stream; refills as it goes
+            # Bounded memory over an endless stream: start a new cache (a thread still reading
+            # the old one keeps it) and fill it with this Doc's forms.
+            cache = {}
+            self._state = state._replace(cache=cache)
             missing = {key: (row, extra.get(i, ())) for i, (key, row) in enumerate(zip(keys, rows))}
         if missing:
-            cache.update(self._compute(missing))
+            cache.update(self._compute(state, missing))
         doc.from_array(_OUT, cast(Any, np.array([cache[key] for key in keys], dtype=np.uint64)))
         return doc
 
@@ -124,21 +149,23 @@ class Morphology:
         for doc in stream:
             yield self(doc)
 
-    def _multi_hits(self, doc: Doc) -> dict[int, tuple[int, ...]]:
+    @staticmethod
+    def _multi_hits(state: _State, doc: Doc) -> dict[int, tuple[int, ...]]:
         """Rules of several tokens, by the token each one sets: ``{token: (rule, ...)}``."""
-        if self._multi is None:
+        if state.multi is None:
             return {}
         hits: dict[int, list[int]] = {}
         strings = doc.vocab.strings
-        for match_id, start, end in self._multi(doc, allow_missing=True):
+        for match_id, start, end in state.multi(doc, allow_missing=True):
             rule = int(strings[match_id])
-            index = self._ruler.indices[rule]
+            index = state.ruler.indices[rule]
             token = (start if index >= 0 else end) + index
             if start <= token < end:
                 hits.setdefault(token, []).append(rule)
         return {i: tuple(sorted(rules)) for i, rules in hits.items()}
 
-    def _compute(self, forms: dict[tuple[int, ...], tuple[list[int], tuple[int, ...]]]
+    @staticmethod
+    def _compute(state: _State, forms: dict[tuple[int, ...], tuple[list[int], tuple[int, ...]]]
                  ) -> dict[tuple[int, ...], tuple[int, ...]]:
         """Run the ruler's rules and the lemmatizer on a Doc of one token per new form.
 
@@ -146,20 +173,20 @@ class Morphology:
         touched it. The forms' tokens share a Doc only to match and lemmatize in one call:
         the single-token rules and the lemmatizer read each token alone.
         """
-        vocab = self._ruler.vocab
+        vocab = state.ruler.vocab
         items = list(forms.values())
         one = Doc(vocab, words=[vocab.strings[row[0]] for row, _ in items], spaces=[False] * len(items))
         tokens: list[Any] = list(one)  # set_morph and MorphAnalysis.key are not in spaCy's stubs
         for token, (row, _) in zip(tokens, items):
             _, token.tag, token.dep, token.pos, morph, token.lemma = row
             token.set_morph(morph or None)
-        assert self._single is not None
+        assert state.single is not None
         rules: dict[int, list[int]] = {}
-        for match_id, start, _ in self._single(one, allow_missing=True):
+        for match_id, start, _ in state.single(one, allow_missing=True):
             rules.setdefault(start, []).append(int(vocab.strings[match_id]))
         # As AttributeRuler.set_annotations: every match, in rule order, later rules winning.
         for i, (token, (_, extra)) in enumerate(zip(tokens, items)):
             for rule in sorted(rules.get(i, []) + list(extra)):
-                set_token_attrs(token, self._ruler.attrs[rule])
-        self._lemmatizer(one)
+                set_token_attrs(token, state.ruler.attrs[rule])
+        state.lemmatizer(one)
         return {key: (t.tag, t.dep, t.pos, t.morph.key, t.lemma) for key, t in zip(forms, tokens)}

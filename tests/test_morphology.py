@@ -38,6 +38,7 @@ def test_same_docs_as_the_ruler_and_lemmatizer(pipelines):
         assert [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in a] == \
                [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in b]
         assert a.to_bytes() == b.to_bytes()
+    assert fast.get_pipe(MORPHOLOGY)._state.fast  # the cache served, not the originals
 
 
 def test_rules_of_several_tokens_apply(pipelines):
@@ -55,7 +56,25 @@ def test_a_rule_it_cannot_cache_falls_back_to_the_originals():
     texts = ["Moon Jae-in met Kim Jong Un in Seoul.", *TRICKY]
     for a, b in zip(plain.pipe(texts), fast.pipe(texts), strict=True):
         assert a.to_bytes() == b.to_bytes()
-    assert fast.get_pipe(MORPHOLOGY)._fast is False
+    assert fast.get_pipe(MORPHOLOGY)._state.fast is False
+
+
+def test_a_rule_setting_what_it_does_not_copy_back_falls_back():
+    plain, fast = load_spacy(), use_fast_morphology(load_spacy())
+    for nlp in (plain, fast):
+        nlp.get_pipe("attribute_ruler").add([[{"LOWER": "cats"}]], {"NORM": "kitties"})
+    a, b = plain("The cats sleep."), fast("The cats sleep.")
+    assert b[1].norm_ == a[1].norm_ == "kitties"
+    assert a.to_bytes() == b.to_bytes()
+
+
+def test_rules_added_after_the_first_doc_apply(pipelines):
+    plain, fast = load_spacy(), use_fast_morphology(load_spacy())
+    fast("The dogs bark.")
+    assert fast.get_pipe(MORPHOLOGY)._state.fast is True
+    for nlp in (plain, fast):
+        nlp.get_pipe("attribute_ruler").add([[{"LOWER": "dogs"}]], {"LEMMA": "doggo"})
+    assert fast("The dogs bark.")[1].lemma_ == plain("The dogs bark.")[1].lemma_ == "doggo"
 
 
 def test_pipelines_it_cannot_serve_are_left_alone():
@@ -80,4 +99,5 @@ def test_a_full_cache_starts_again_with_the_same_output(monkeypatch):
     texts = _texts()[:6]
     for a, b in zip(plain.pipe(texts), fast.pipe(texts), strict=True):
         assert a.to_bytes() == b.to_bytes()
-    assert len(fast.get_pipe(MORPHOLOGY)._cache) <= max(8, max(len(fast.make_doc(t)) for t in texts))
+    state = fast.get_pipe(MORPHOLOGY)._state
+    assert state.fast and len(state.cache) <= max(8, max(len(fast.make_doc(t)) for t in texts))

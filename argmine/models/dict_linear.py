@@ -38,6 +38,7 @@ FORMAT_VERSION = 1
 # Feature names whose columns are remembered, per genre (most are words and bigrams the
 # model never saw; a few tens of MB at most).
 _MAX_COLUMNS = 200_000
+_MAX_GENRES = 16
 
 
 def augment_rows(rows: Sequence[Row], *, genre_copies: bool, position_genres: Sequence[str],
@@ -180,6 +181,8 @@ class DictLinearModel:
         weights = self.genre_weights or {}
         for feats, row_genre in rows:
             genre = row_genre if self.genre_copies else None
+            if genre not in self._column_cache and len(self._column_cache) >= _MAX_GENRES:
+                self._column_cache.clear()  # a stated genre can be any string
             columns = self._column_cache.setdefault(genre, {})
             if len(columns) > _MAX_COLUMNS:
                 columns.clear()  # bounded memory over an endless stream of new words

@@ -31,6 +31,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer, MaxAbsScaler
 
 from ..features.genre import GENRE_BIAS, augment, is_ngram
+from . import fitted
 from .integrity import check_finite, model_file, require_files
 
 Row = tuple[dict[str, float], "str | None"]
@@ -152,7 +153,7 @@ class DictLinearModel:
             raise NotFittedError("DictLinearModel is not fitted; call fit() or load it with from_disk().")
         if len(rows) == 0:
             return np.zeros((0, len(self.classes_)))
-        return self._part("classify").predict_proba(self._features(rows))
+        return fitted.lr_proba(self._part("classify"), self._features(rows))
 
     def _columns(self, key: str, genre: str | None, ngram_vocab: Mapping[str, int],
                  cue_vocab: Mapping[str, int]) -> tuple[tuple[bool, int, float], ...]:
@@ -211,7 +212,9 @@ class DictLinearModel:
                                   shape=(len(rows), len(vocab)))
             # Sorted as DictVectorizer leaves them, so the sums (row norms) add in the same order.
             X.sort_indices()
-            blocks.append(self._part(f"features.{name}.weight").transform(X) * block_weights.get(name, 1.0))
+            weight = self._part(f"features.{name}.weight")
+            X = fitted.tfidf(weight, X) if name == "ngrams" else fitted.max_abs(weight, X)
+            blocks.append(X * block_weights.get(name, 1.0))
         return sparse.hstack(blocks).tocsr()
 
     def _genre_bias(self, genre: str) -> tuple[tuple[bool, int, float], ...]:

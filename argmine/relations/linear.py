@@ -16,6 +16,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from ..errors import Errors, ModelError
+from ..models import fitted
 from ..models.integrity import check_finite
 
 FORMAT_VERSION = 1
@@ -44,7 +45,7 @@ class PairModel:
     def predict_proba(self, feats: Sequence[dict[str, float]]) -> np.ndarray:
         if not feats:
             return np.zeros((0, len(self.classes_)))
-        return self.clf_.predict_proba(self._matrix(feats))
+        return fitted.lr_proba(self.clf_, self._matrix(feats))
 
     def _matrix(self, feats: Sequence[dict[str, float]]) -> sparse.csr_array:
         """``vec_.transform(feats)`` for numeric and string values, in one pass over the rows.

@@ -12,10 +12,10 @@ from argmine.relations.linear import PairModel
 
 
 def _counts(seed: int, rows: int = 40, cols: int = 30) -> sparse.csr_matrix:
-    X = sparse.random(rows, cols, density=0.2, format="csr", random_state=seed, dtype=np.float64)
-    X.data = np.ceil(X.data * 4)
+    X = sparse.random(rows, cols, density=0.2, format="lil", random_state=seed, dtype=np.float64)
     X[3] = 0  # an empty row: its norm is zero
     X = X.tocsr()
+    X.data = np.ceil(X.data * 4)
     X.eliminate_zeros()  # as the feature dicts give them: no stored zeros among counts
     X.sort_indices()
     return X

@@ -34,3 +34,13 @@ def test_every_registered_factory_is_documented():
     names = {ep.name for ep in entry_points(group="spacy_factories") if ep.name.startswith("argmine_")}
     documented = set(re.findall(r"`(argmine_\w+)`", (DOCS / "spacy.md").read_text(encoding="utf-8")))
     assert names and names <= documented, sorted(names - documented)
+
+
+def test_every_argmine_factory_is_an_analysis_component_or_the_morphology_cache():
+    from importlib.metadata import entry_points
+
+    from argmine.morphology import MORPHOLOGY
+    from argmine.pipeline import ANALYSIS_FACTORIES
+
+    names = {ep.name for ep in entry_points(group="spacy_factories") if ep.name.startswith("argmine_")}
+    assert names == ANALYSIS_FACTORIES | {MORPHOLOGY}

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from ..segment import doc_text
 from .tables import ActorTables
 
 # Opening and closing quotation marks, straight ones pair up in order.
@@ -54,25 +55,10 @@ def token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def text_between(doc: Doc, start: int, end: int) -> str:
-    """Return ``doc.text[start:end]`` without building the whole text.
-
-    ``Doc.text`` joins every token on each access, so calling it once per mention
-    makes a long document quadratic; this reads only the tokens covering the range.
-    """
-    if start >= end:
-        return ""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return doc.text[start:end]  # correct, only slow; offsets outside any token
-    lo = min(span.start, len(doc) - 1)
-    hi = max(span.end, lo + 1)
-    # Offsets in the whitespace after a token belong to no token: widen to cover them.
-    while lo > 0 and doc[lo].idx > start:
-        lo -= 1
-    while hi < len(doc) and doc[hi - 1].idx + len(doc[hi - 1].text_with_ws) < end:
-        hi += 1
-    offset = doc[lo].idx
-    return doc[lo:hi].text_with_ws[start - offset:end - offset]
+    """Return ``doc.text[start:end]`` from the Doc's text built once (``segment.doc_text``):
+    ``Doc.text`` joins every token on each access, which per mention made long documents
+    quadratic."""
+    return doc_text(doc)[start:end] if start < end else ""
 
 
 def candidate(doc: Doc, kind: str, key: str, name: str, start: int, end: int, *,

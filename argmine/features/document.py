@@ -8,23 +8,17 @@ first and second person, quotation). Tokens only: works on any Doc, parsed or no
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from ..segment import doc_text
+from .tokens import shape, token_table
 
 # Enough words to recognise a genre; more only costs time on long documents.
 MAX_TOKENS = 400
 _SPEAKER = re.compile(r"(?m)^\s*[A-Z][A-Z.' -]{1,40}:")
-_DIGIT = re.compile(r"\d")
 _FIRST = frozenset({"i", "me", "my", "we", "our", "us"})
 _SECOND = frozenset({"you", "your", "yours"})
-
-
-@lru_cache(maxsize=100_000)
-def _shape(lower: str) -> str:
-    return _DIGIT.sub("0", lower)
 
 
 def document_features(doc: Doc | Span) -> dict[str, float]:
@@ -34,12 +28,10 @@ def document_features(doc: Doc | Span) -> dict[str, float]:
     def add(name: str, value: float = 1.0) -> None:
         feats[name] = feats.get(name, 0.0) + value
 
-    # From the Doc's arrays: a Token object per word cost more than the features.
     whole, offset = (doc, 0) if isinstance(doc, Doc) else (doc.doc, doc.start)
-    n_tokens = min(len(doc), MAX_TOKENS)
-    rows = whole.to_array(["LOWER", "IS_SPACE"])[offset:offset + n_tokens].tolist() if n_tokens else []
-    strings = whole.vocab.strings
-    words = [_shape(strings[lower]) for lower, space in rows if not space]
+    table = token_table(whole)
+    words = [shape(table.lower[i]) for i in range(offset, offset + min(len(doc), MAX_TOKENS))
+             if not table.space[i]]
     for w in words:
         add(f"w={w}")
     for a, b in zip(words, words[1:]):

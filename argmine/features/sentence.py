@@ -12,31 +12,25 @@ so units can be classified with the tagger alone.
 from __future__ import annotations
 
 import math
-import re
-import weakref
 from functools import lru_cache
-from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from ..segment import doc_text
 from .lexicon import CueLists
+from .tokens import DIGIT, shape, token_table
 
 NGRAM_PREFIXES = ("w=", "b=", "c=")
 # Position in the document. Kept apart so a model can use it only for the genres where
 # it is informative (see ``features.genre.augment``).
 POSITION_PREFIX = "pos="
 
-_DIGIT = re.compile(r"\d")
 # Cue lists read only by a structural feature, never fired as bare cues: a time unit is a
 # statistic's mark only beside a number ("40% in 3 years"); "for years" states no figure.
 TIME_UNITS = "time_unit"
 _STRUCTURAL_LISTS = frozenset({TIME_UNITS})
 
 
-@lru_cache(maxsize=200_000)
-def _shape(text: str) -> str:
-    return _DIGIT.sub("0", text.lower())
 
 
 @lru_cache(maxsize=200_000)
@@ -60,35 +54,6 @@ def _multiword(cues: CueLists) -> dict[str, list[str]]:
 _MULTIWORD: dict[int, tuple[CueLists, dict[str, list[str]]]] = {}
 
 
-class _Tokens(NamedTuple):
-    """A Doc's token attributes as plain lists, read once from its arrays."""
-    orth: list[str]
-    lower: list[str]
-    lemma: list[str]
-    tag: list[str]
-    ent_type: list[str]
-    space: list[int]
-    like_num: list[int]
-
-
-_TABLES: weakref.WeakKeyDictionary[Doc, _Tokens] = weakref.WeakKeyDictionary()
-
-
-def _table(doc: Doc) -> _Tokens:
-    """The token attributes sentence features read: one pass over the Doc's arrays, where a
-    Token object per attribute and sentence cost more than the features themselves."""
-    table = _TABLES.get(doc)
-    if table is not None and len(table.orth) == len(doc):
-        return table
-    strings = doc.vocab.strings
-    cols = list(zip(*doc.to_array(["ORTH", "LOWER", "LEMMA", "TAG", "ENT_TYPE", "IS_SPACE", "LIKE_NUM"]
-                                   ).tolist())) if len(doc) else [()] * 7
-    orth, lower, lemma, tag, ent_type = ([strings[h] for h in col] for col in cols[:5])
-    table = _Tokens(orth, lower, lemma, tag, ent_type, list(cols[5]), list(cols[6]))
-    _TABLES[doc] = table
-    return table
-
-
 def sentence_features(span: Span, *, cues: CueLists, position: float | None = None,
                       char_ngrams: bool = True) -> dict[str, float]:
     """Return the features of a sentence.
@@ -105,10 +70,10 @@ def sentence_features(span: Span, *, cues: CueLists, position: float | None = No
     def add(name: str, value: float = 1.0) -> None:
         feats[name] = feats.get(name, 0.0) + value
 
-    table = _table(span.doc)
+    table = token_table(span.doc)
     tokens = [i for i in range(span.start, span.end) if not table.space[i]]
     texts = [table.orth[i] for i in tokens]
-    words = [_shape(t) for t in texts]
+    words = [shape(t) for t in texts]
     lemmas = [table.lemma[i].lower() or table.lower[i] for i in tokens]
     for w in words:
         add(f"w={w}")
@@ -148,13 +113,13 @@ def sentence_features(span: Span, *, cues: CueLists, position: float | None = No
             break
     if tags and tags[0] in ("VB",):
         add("imperative")
-    is_num = [table.like_num[i] or bool(_DIGIT.search(t)) for i, t in zip(tokens, texts)]
+    is_num = [table.like_num[i] or bool(DIGIT.search(t)) for i, t in zip(tokens, texts)]
     if any(is_num):
         add("num", min(sum(is_num), 3))
     # A change over time is a statistic when the sentence gives a figure: a cardinal
     # ("14 years", "grew 40 percent in the years since"), not an ordinal ("the first time in years").
     if lemma_set & cues.get(TIME_UNITS, frozenset()) and any(
-            tag == "CD" or _DIGIT.search(t) for tag, t in zip(tags, texts)):
+            tag == "CD" or DIGIT.search(t) for tag, t in zip(tags, texts)):
         add("num_time")
     if any(t in ("%",) or table.lower[i] in ("percent", "per") for i, t in zip(tokens, texts)):
         add("percent")

@@ -29,11 +29,10 @@ from spacy.tokens import Doc
 
 from ..errors import Errors, ModelError
 from ..extensions import QUOTES_KEY, ensure_extensions
-from ..morphology import MORPHOLOGY
 from ..stance.cues import DEFAULT_CUES, Cues, cues_from_json
 from ..stance.lexicon import DEFAULT_LEXICON, StanceLexicon, lexicon_from_json, warm
 from ..stance.target import DEFAULT_CONCEPTS
-from . import _tables
+from . import ANALYSIS_FACTORIES, _tables
 
 logger = logging.getLogger("argmine")
 
@@ -71,9 +70,8 @@ def _read_learned(directory: Path) -> Any:
 
 
 class _SpacyOnly:
-    """Run a pipeline without argmine's analysis components: targets are parsed by spaCy
-    alone (``argmine_morphology`` is spaCy's ruler and lemmatizer), and the stance component
-    must not run on a target's own text."""
+    """Run a pipeline without argmine's analysis components: targets are parsed by the
+    linguistic components alone, and the stance component must not run on a target's text."""
 
     def __init__(self, nlp: Language):
         self.nlp = nlp
@@ -81,7 +79,7 @@ class _SpacyOnly:
     def __call__(self, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
         for name, proc in self.nlp.pipeline:
-            if not name.startswith("argmine_") or name == MORPHOLOGY:
+            if self.nlp.get_pipe_meta(name).factory not in ANALYSIS_FACTORIES:
                 doc = proc(doc)
         return doc
 

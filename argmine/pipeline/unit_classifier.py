@@ -36,6 +36,7 @@ from ..features.document import document_features
 from ..features.lexicon import PACKAGED_CUES, CueLists, copy_cue_lists, fingerprint_cue_lists, read_cue_lists
 from ..features.sentence import POSITION_PREFIX, sentence_features
 from ..models.dict_linear import DictLinearModel
+from ..models.genre_heads import GenreHeads, Head, head_name
 from ..models.integrity import confined
 from ..segment import char_span, sentence_spans
 
@@ -102,7 +103,7 @@ class UnitClassifier:
                  spans_key: str = SPANS_KEY):
         self.name = name
         self.spans_key = spans_key
-        self.models: dict[str, DictLinearModel] = {}
+        self.models: dict[str, Head] = {}
         self.genre_model: DictLinearModel | None = None
         # The one genre of a model trained on a single genre (it then has no genre classifier).
         self.default_genre: str | None = None
@@ -248,6 +249,8 @@ class UnitClassifier:
         if source.resolve() != (path / "cues").resolve():
             copy_cue_lists(path / "cues", source)
         cfg = {"spans_key": self.spans_key, "heads": sorted(self.models),
+               "genre_heads": {head: {"genres": sorted(model.heads), "weight": model.weight}
+                               for head, model in sorted(self.models.items()) if isinstance(model, GenreHeads)},
                "genre_model": self.genre_model is not None, "genres": self.genres,
                "default_genre": self.default_genre,
                "cues": fingerprint_cue_lists(path / "cues")}
@@ -265,6 +268,8 @@ class UnitClassifier:
             spans_key = str(cfg.get("spans_key", self.spans_key))
             cue_hashes = dict(cfg["cues"])
             has_genre = bool(cfg.get("genre_model"))
+            genre_heads = {str(head): ([str(g) for g in spec["genres"]], float(spec["weight"]))
+                           for head, spec in cfg.get("genre_heads", {}).items()}
             default_genre = cfg.get("default_genre")
         except (ValueError, KeyError, TypeError) as e:
             raise ModelError(Errors.E021.format(path=str(cfg_path), detail=f"{type(e).__name__}: {e}")) from e
@@ -278,10 +283,17 @@ class UnitClassifier:
                                                 f"with: {', '.join(changed)}"))
         for head in heads:
             confined(path, f"{head}.json")  # a head names files inside this folder only
+        for head, (genres, _) in genre_heads.items():
+            if head not in heads:
+                raise ModelError(Errors.E021.format(path=str(cfg_path), detail=f"genre heads of no head: {head}"))
+            for genre in genres:
+                confined(path, f"{head_name(head, genre)}.json")
         self.spans_key = spans_key
         self.cues = read_cue_lists(path / "cues")
         self.cues_dir = path / "cues"
-        self.models = {head: DictLinearModel.from_disk(path, head) for head in heads}
+        self.models = {head: (GenreHeads.from_disk(path, head, genre_heads[head][0], weight=genre_heads[head][1])
+                              if head in genre_heads else DictLinearModel.from_disk(path, head))
+                       for head in heads}
         self.genre_model = DictLinearModel.from_disk(path, GENRE_MODEL) if has_genre else None
         self.default_genre = str(default_genre) if default_genre else None
         return self

@@ -103,7 +103,10 @@ def write_card(meta: dict[str, Any], path: str | Path) -> None:
            "`argmine train`. Each feature is given twice, shared by all genres and under the "
            "document's genre (Daumé's feature augmentation, `argmine.features.genre`); the genre "
            "is `--genre` / `meta.genre`, else predicted by a small genre classifier shipped in "
-           "`units/genre.*` (written to `meta.genre_predicted` with its probability).", "",
+           "`units/genre.*` (written to `meta.genre_predicted` with its probability). The heads "
+           "in `units/cfg.json` under `genre_heads` also have a model of each genre trained on that "
+           "genre alone; on that genre's documents its class probabilities are averaged with the "
+           "genre-aware model's (`argmine.models.genre_heads`).", "",
            f"- argmine {meta['argmine_version']}, schema {meta['schema']}, spaCy {meta['spacy_version']} "
            f"with `{meta['spacy_pipeline']}` (tagger and senter only), seed {meta['seed']}, C {meta['C']}",
            f"- trained {meta['trained']}", "", "## Training sources", "",

@@ -24,7 +24,7 @@ from sklearn.model_selection import GroupKFold
 from ..errors import ArgmineError, Errors
 from ..models.dict_linear import DictLinearModel
 from .corpus import Example
-from .evaluate import HEAD_LABELS, POSITION_GENRES, TfidfBaseline, fit_head, head_examples, rows, scores
+from .evaluate import GENRE_HEADS, HEAD_LABELS, POSITION_GENRES, TfidfBaseline, fit_head, head_examples, rows, scores
 
 SYSTEMS = ("default", "genre_alone", "pooled", "tfidf_lr")
 # Parity is met when the default model is at most this far below the genre's own model.
@@ -41,7 +41,7 @@ class EvalSet(NamedTuple):
 Fitter = Callable[[Sequence[Example], Sequence[str]], Any]
 
 
-def _fitters(*, seed: int, C: float, position_genres: Sequence[str], genre: str
+def _fitters(*, seed: int, C: float, position_genres: Sequence[str], genre: str, head: str
              ) -> dict[str, Fitter]:
     def dict_model(**kw: Any) -> Fitter:
         def fit(tr: Sequence[Example], y: Sequence[str]) -> Any:
@@ -51,7 +51,8 @@ def _fitters(*, seed: int, C: float, position_genres: Sequence[str], genre: str
 
     def default(tr: Sequence[Example], y: Sequence[str]) -> Any:
         # Exactly as the shipped heads are fitted.
-        return fit_head(tr, y, seed=seed, C=C, position_genres=position_genres)
+        return fit_head(tr, y, seed=seed, C=C, position_genres=position_genres,
+                        genre_heads=head in GENRE_HEADS)
 
     def tfidf(tr: Sequence[Example], y: Sequence[str]) -> Any:
         return TfidfBaseline(seed=seed).fit([e.text for e in tr], y)
@@ -135,7 +136,7 @@ def parity(train: Sequence[Example], *, heldout: Sequence[EvalSet] = (),
                 for genre in wanted_cv:
                     te_g = [e for e, _ in te if e.genre == genre]
                     cv_gold.setdefault(genre, []).extend(y for e, y in te if e.genre == genre)
-                    fitters = _fitters(seed=seed, C=C, position_genres=position_genres, genre=genre)
+                    fitters = _fitters(seed=seed, C=C, position_genres=position_genres, genre=genre, head=head)
                     for system in systems:
                         if system in ("default", "pooled"):
                             if system not in shared_models:
@@ -160,7 +161,7 @@ def parity(train: Sequence[Example], *, heldout: Sequence[EvalSet] = (),
                 held, yte = head_examples(ev.examples, head)
                 if not held:
                     continue
-                fitters = _fitters(seed=seed, C=C, position_genres=position_genres, genre=ev.genre)
+                fitters = _fitters(seed=seed, C=C, position_genres=position_genres, genre=ev.genre, head=head)
                 preds = {}
                 for system in systems:
                     if system in ("default", "pooled"):

@@ -63,3 +63,14 @@ def test_component_round_trips_through_to_disk(nlp, tmp_path):
     a = [(s.label_, s._.argmine_type) for s in doc_a.spans[SPANS_KEY]]
     b = [(s.label_, s._.argmine_type) for s in doc_b.spans[SPANS_KEY]]
     assert a == b
+
+
+def test_genre_heads_of_an_unknown_head_are_a_clear_error(nlp, tmp_path):
+    import json
+    nlp.get_pipe("argmine_unit_classifier").to_disk(tmp_path / "units")
+    cfg_path = tmp_path / "units" / "cfg.json"
+    cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+    cfg["genre_heads"] = {"stance": {"genres": ["news"], "weight": 0.5}}
+    cfg_path.write_text(json.dumps(cfg), encoding="utf-8")
+    with pytest.raises(ModelError, match="genre heads of no head: stance"):
+        units_pipeline().add_pipe("argmine_unit_classifier").from_disk(tmp_path / "units")

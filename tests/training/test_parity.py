@@ -62,3 +62,15 @@ def test_a_head_trained_on_one_genre_is_that_genres_own_model():
     rows = parity(train, cv_genres=["a"], heads={"component": ["a"]}, folds=5,
                   systems=("default", "genre_alone"))
     assert rows[0]["delta"] == 0.0
+
+
+def test_genre_heads_give_each_genre_with_two_labels_its_own_model():
+    from argmine.models.genre_heads import GenreHeads
+    from argmine.training.evaluate import fit_head
+    train = _examples("a", 2, 6, "a") + _examples("b", 2, 6, "b")
+    # Genre "c" has one label only: nothing to learn alone, it is read by the shared model.
+    train += [e._replace(genre="c", label="claim") for e in _examples("a", 1, 3, "c")]
+    model = fit_head(train, [e.label for e in train], genre_heads=True)
+    assert isinstance(model, GenreHeads) and sorted(model.heads) == ["a", "b"]
+    assert model.predict([({"w=alpha": 1.0}, "a"), ({"w=alpha": 1.0}, "b")]) == ["claim", "evidence"]
+    assert not isinstance(fit_head(train, [e.label for e in train]), GenreHeads)

@@ -54,12 +54,15 @@ class StanceExample(NamedTuple):
         label: favor, against or none, toward ``target``.
         group: Topic (or article) for grouped cross-validation.
         span: Character offsets of the target mention, when the data gives them.
+        kind: Target kind as argmine reads the target at run time (``with_runtime_kinds``);
+            None: from the corpus (``polarity.example_kind``).
     """
     text: str
     target: str
     label: str
     group: str
     span: tuple[int, int] | None = None
+    kind: str | None = None
 
 
 # --------------------------------------------------------------------------- features

@@ -35,7 +35,9 @@ from ..stance.polarity import (
     features,
     fit_temperature,
     load_polarity_corpora,
+    read_kind,
     reliability,
+    with_runtime_kinds,
 )
 
 logger = logging.getLogger("argmine")
@@ -62,7 +64,9 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
                    pairs: dict[str, np.ndarray] | None = None) -> dict[str, Any]:
     """Cross-topic / cross-event CV of each corpus, training on its other folds plus all other
     corpora; pooled out-of-fold predictions are scored, and calibrated by a temperature fitted
-    on one half of the groups and measured on the other (and vice versa).
+    on one half of the groups and measured on the other (and vice versa). Models learn each
+    pair under its corpus kind and read a held-out pair under its run-time kind
+    (``read_kind``), as argmine reads it.
 
     With ``pairs`` (each corpus's :func:`argmine.stance.embeddings.pair_matrix` rows), the
     sentence-embedding block is cross-validated on the same folds, and fused with the model
@@ -75,6 +79,9 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
     report: dict[str, Any] = {"folds": folds, "seed": seed, "C": C, "corpora": {}}
     feats = {name: [features(e.text, e.target, kind=example_kind(e), view=v, span=e.span)
                     for e, v in zip(ex, views[name])] for name, ex in data.items()}
+    read = {name: [f if read_kind(e) == example_kind(e) else
+                   features(e.text, e.target, kind=read_kind(e), view=v, span=e.span)
+                   for e, v, f in zip(ex, views[name], feats[name])] for name, ex in data.items()}
     all_probs, all_gold, all_groups = [], [], []
     oof: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for name, examples in data.items():
@@ -89,7 +96,7 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
             keep = [i for i in range(len(examples)) if i not in test]
             model = PolarityModel(C=C, seed=seed).fit_features(
                 [feats[name][i] for i in keep] + other_x, [examples[i].label for i in keep] + other_y)
-            raw = model.raw_proba([feats[name][i] for i in test_idx])
+            raw = model.raw_proba([read[name][i] for i in test_idx])
             for col, lab in enumerate(model.classes_):
                 probs[test_idx, LABELS.index(lab)] = raw[:, col]
             if pairs is not None:
@@ -147,8 +154,8 @@ def _embedding_report(data: dict[str, list[StanceExample]],
         plain, joint = _predict(model, labels), _predict(fuse_proba(model, block), labels)
         for i, e in enumerate(data[name]):
             row = (e.label, plain[i], joint[i])
-            for lists in (by_kind.setdefault(example_kind(e), ([], [], [])),
-                          by_corpus_kind.setdefault((name, example_kind(e)), ([], [], []))):
+            for lists in (by_kind.setdefault(read_kind(e), ([], [], [])),
+                          by_corpus_kind.setdefault((name, read_kind(e)), ([], [], []))):
                 for values, value in zip(lists, row):
                     values.append(value)
     per_kind: dict[str, dict[str, Any]] = {kind: {"n": len(g), "model": scores(g, p, list(LABELS)),
@@ -165,7 +172,7 @@ def _embedding_report(data: dict[str, list[StanceExample]],
         labels = [lab for lab in LABELS if any(e.label == lab for e in data[name])]
         gold = [e.label for e in data[name]]
         fused = fuse_proba(model, block)
-        use = np.array([example_kind(e) in kinds for e in data[name]])
+        use = np.array([read_kind(e) in kinds for e in data[name]])
         shipped = np.where(use[:, None], fused, model)
         per_corpus[name] = {"block": scores(gold, _predict(block, labels), labels),
                             "fused": scores(gold, _predict(fused, labels), labels),
@@ -241,6 +248,7 @@ def train_polarity(corpora_dir: Path, annotations: list[Path], output_dir: Path,
     with nlp.select_pipes(disable=[p for p in ("ner",) if p in nlp.pipe_names]):
         for name, examples in data.items():
             views[name] = _cached_views(name, examples, nlp, cache)
+    data = with_runtime_kinds(data, nlp)
     pairs = _pairs(data, cache) if embeddings else None
     report = cross_validate(data, views, seed=seed, C=C, pairs=pairs)
     everything = [e for ex in data.values() for e in ex]
@@ -288,7 +296,8 @@ def _pairs(data: dict[str, list[StanceExample]], cache: Path | None) -> dict[str
 
 def _cached_views(name: str, examples, nlp, cache: Path | None) -> list[RuleView | None]:
     """Rule views of a corpus, parsed once and kept as JSON under ``cache`` (keyed by content)."""
-    key = hashlib.sha256(json.dumps([list(e) for e in examples]).encode()).hexdigest()[:16]
+    # The view reads the text, target and span; the kind does not change it.
+    key = hashlib.sha256(json.dumps([list(e)[:5] for e in examples]).encode()).hexdigest()[:16]
     path = Path(cache) / f"views-{name}-{key}.json" if cache is not None else None
     if path is not None and path.is_file():
         return [RuleView(*v) if v is not None else None for v in json.loads(path.read_text())]

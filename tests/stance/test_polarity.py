@@ -86,3 +86,22 @@ def test_unfitted_model_and_damaged_config_are_errors(tmp_path):
     (tmp_path / "config.json").write_text("{\"kind\": \"polarity\"}", encoding="utf-8")
     with pytest.raises(ModelError):
         PolarityModel.from_disk(tmp_path)
+
+
+def test_cross_validation_reads_news_targets_under_their_run_time_kind():
+    from argmine.nlp import load_spacy
+    from argmine.stance.polarity import example_kind, read_kind, with_runtime_kinds
+
+    said = "He said the plan would fail."
+    data = {"basil": [StanceExample(said, "Barack Obama", "against", "basil:e1:quote"),
+                      StanceExample("Obama spoke.", "Barack Obama", "favor", "basil:e1:quote", (0, 5)),
+                      StanceExample("The cuts will hurt.", "tax cuts", "against", "basil:e2:other")],
+            "ibm": [StanceExample("Violent games harm children.", "the sale of violent video games to minors",
+                                  "against", "ibm:1")]}
+    read = with_runtime_kinds(data, load_spacy())
+    # A name the sentence does not mention is learned as its corpus gives it (a policy),
+    # and read as argmine reads the target "Barack Obama" at run time: an actor.
+    assert [example_kind(e) for e in read["basil"]] == ["policy", "actor", "policy"]
+    assert [read_kind(e) for e in read["basil"]] == ["actor", "actor", "policy"]
+    # IBM's topic phrases are not what a user names (the motion is): left as they are.
+    assert read["ibm"] == data["ibm"]

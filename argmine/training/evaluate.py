@@ -87,7 +87,7 @@ def fit_head(train: Sequence[Example], labels: Sequence[str], *, seed: int = 0, 
         return None
     genres = sorted({e.genre for e in train})
     if genre_copies and len(genres) == 1:
-        return _genre_alone(train, labels, genres[0], seed=seed, C=C, position_genres=position_genres)
+        return fit_genre_alone(train, labels, genres[0], seed=seed, C=C, position_genres=position_genres)
     model = DictLinearModel(C=C, seed=seed, genre_copies=genre_copies, position_genres=position_genres,
                             genre_weights=genre_weights).fit(rows(train), labels)
     if not (genre_heads and genre_copies):
@@ -96,13 +96,14 @@ def fit_head(train: Sequence[Example], labels: Sequence[str], *, seed: int = 0, 
     for genre in genres:
         own = [(e, y) for e, y in zip(train, labels) if e.genre == genre]
         if len({y for _, y in own}) >= 2:
-            heads[genre] = _genre_alone([e for e, _ in own], [y for _, y in own], genre, seed=seed, C=C,
+            heads[genre] = fit_genre_alone([e for e, _ in own], [y for _, y in own], genre, seed=seed, C=C,
                                         position_genres=position_genres)
     return GenreHeads(model, heads)
 
 
-def _genre_alone(train: Sequence[Example], labels: Sequence[str], genre: str, *, seed: int, C: float,
-                 position_genres: Sequence[str]) -> DictLinearModel:
+def fit_genre_alone(train: Sequence[Example], labels: Sequence[str], genre: str, *, seed: int = 0,
+                    C: float = 1.0, position_genres: Sequence[str] = POSITION_GENRES) -> DictLinearModel:
+    """A model of one genre alone: no genre copies, position features if the genre has them."""
     return DictLinearModel(C=C, seed=seed, genre_copies=False, position_genres=position_genres,
                            shared_position=genre in position_genres).fit(rows(train), labels)
 

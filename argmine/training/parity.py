@@ -24,7 +24,17 @@ from sklearn.model_selection import GroupKFold
 from ..errors import ArgmineError, Errors
 from ..models.dict_linear import DictLinearModel
 from .corpus import Example
-from .evaluate import GENRE_HEADS, HEAD_LABELS, POSITION_GENRES, TfidfBaseline, fit_head, head_examples, rows, scores
+from .evaluate import (
+    GENRE_HEADS,
+    HEAD_LABELS,
+    POSITION_GENRES,
+    TfidfBaseline,
+    fit_genre_alone,
+    fit_head,
+    head_examples,
+    rows,
+    scores,
+)
 
 SYSTEMS = ("default", "genre_alone", "pooled", "tfidf_lr")
 # Parity is met when the default model is at most this far below the genre's own model.
@@ -43,11 +53,12 @@ Fitter = Callable[[Sequence[Example], Sequence[str]], Any]
 
 def _fitters(*, seed: int, C: float, position_genres: Sequence[str], genre: str, head: str
              ) -> dict[str, Fitter]:
-    def dict_model(**kw: Any) -> Fitter:
-        def fit(tr: Sequence[Example], y: Sequence[str]) -> Any:
-            model = DictLinearModel(C=C, seed=seed, position_genres=position_genres, **kw)
-            return model.fit(rows(tr), y)
-        return fit
+    def pooled(tr: Sequence[Example], y: Sequence[str]) -> Any:
+        return DictLinearModel(C=C, seed=seed, position_genres=position_genres, genre_copies=False,
+                               shared_position=True).fit(rows(tr), y)
+
+    def genre_alone(tr: Sequence[Example], y: Sequence[str]) -> Any:
+        return fit_genre_alone(tr, y, genre, seed=seed, C=C, position_genres=position_genres)
 
     def default(tr: Sequence[Example], y: Sequence[str]) -> Any:
         # Exactly as the shipped heads are fitted.
@@ -58,8 +69,8 @@ def _fitters(*, seed: int, C: float, position_genres: Sequence[str], genre: str,
         return TfidfBaseline(seed=seed).fit([e.text for e in tr], y)
 
     return {"default": default,
-            "genre_alone": dict_model(genre_copies=False, shared_position=genre in position_genres),
-            "pooled": dict_model(genre_copies=False, shared_position=True),
+            "genre_alone": genre_alone,
+            "pooled": pooled,
             "tfidf_lr": tfidf}
 
 

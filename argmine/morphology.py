@@ -92,8 +92,10 @@ class Morphology:
         rule is added, the ruler or the lemmatizer's tables are reloaded, or a pipe replaced."""
         ruler: Any = self._nlp.get_pipe(self._names[0])
         lemmatizer: Any = self._nlp.get_pipe(self._names[1])
-        signature = (id(ruler), id(lemmatizer), len(getattr(ruler, "attrs", ())), id(getattr(ruler, "matcher", None)),
-                     id(getattr(lemmatizer, "lookups", None)), getattr(lemmatizer, "mode", None),
+        # The objects themselves, compared by identity: spaCy replaces the matcher and lookups
+        # rather than changing them, and holding them keeps a new one from reusing an old id.
+        signature = (ruler, lemmatizer, len(getattr(ruler, "attrs", ())), getattr(ruler, "matcher", None),
+                     getattr(lemmatizer, "lookups", None), getattr(lemmatizer, "mode", None),
                      getattr(lemmatizer, "overwrite", None))
         state = self._state
         if state is None or state.signature != signature:

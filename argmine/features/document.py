@@ -40,7 +40,7 @@ def document_features(doc: Doc | Span) -> dict[str, float]:
     add("first_person", 5 * sum(w in _FIRST for w in words) / n)
     add("second_person", 5 * sum(w in _SECOND for w in words) / n)
     add("question", 5 * words.count("?") / n)
-    text = doc_text(doc) if isinstance(doc, Doc) else doc.text
+    text = doc_text(whole)[doc.start_char:doc.end_char] if isinstance(doc, Span) else doc_text(doc)
     if _SPEAKER.search(text):
         add("speaker_label")
     if '"' in text or "“" in text:

@@ -31,8 +31,6 @@ TIME_UNITS = "time_unit"
 _STRUCTURAL_LISTS = frozenset({TIME_UNITS})
 
 
-
-
 @lru_cache(maxsize=200_000)
 def _char_ngrams(word: str) -> tuple[str, ...]:
     # Cached: the same words recur across sentences, and this is the costliest feature.
@@ -44,6 +42,8 @@ def _multiword(cues: CueLists) -> dict[str, list[str]]:
     """The phrases of several words in each cue list (kept per cue lists object)."""
     cached = _MULTIWORD.get(id(cues))
     if cached is None or cached[0] is not cues:
+        if len(_MULTIWORD) >= _MAX_CUE_LISTS:
+            _MULTIWORD.clear()  # a process that loads many models
         cached = _MULTIWORD[id(cues)] = (cues, {cue: [w for w in words if " " in w]
                                                 for cue, words in cues.items()})
     return cached[1]
@@ -52,6 +52,7 @@ def _multiword(cues: CueLists) -> dict[str, list[str]]:
 # id(cue lists) -> (the cue lists, their phrases); the entry keeps the lists alive, so the
 # id cannot be reused by another object.
 _MULTIWORD: dict[int, tuple[CueLists, dict[str, list[str]]]] = {}
+_MAX_CUE_LISTS = 8
 
 
 def sentence_features(span: Span, *, cues: CueLists, position: float | None = None,

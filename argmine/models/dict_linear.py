@@ -179,7 +179,6 @@ class DictLinearModel:
         cols: tuple[list[int], list[int]] = ([], [])
         vals: tuple[list[float], list[float]] = ([], [])
         ptrs: tuple[list[int], list[int]] = ([0], [0])
-        weights = self.genre_weights or {}
         for feats, row_genre in rows:
             genre = row_genre if self.genre_copies else None
             if genre not in self._column_cache and len(self._column_cache) >= _MAX_GENRES:
@@ -191,11 +190,9 @@ class DictLinearModel:
             if bias is not None:
                 cols[1].append(bias)
                 vals[1].append(float(feats.get("bias", 1.0)))
-            if genre and GENRE_BIAS not in feats:  # the genre's intercept (augment adds it)
-                for in_cues, j, scale in self._genre_bias(genre):
-                    cols[in_cues].append(j)
-                    vals[in_cues].append(weights.get(genre, 1.0) * scale)
-            for key, value in feats.items():
+            # The genre's intercept (augment adds it to every row with a genre).
+            items = [(GENRE_BIAS, 1.0), *feats.items()] if genre and GENRE_BIAS not in feats else feats.items()
+            for key, value in items:
                 where = columns.get(key)
                 if where is None:
                     where = columns[key] = self._columns(key, genre, ngram_vocab, cue_vocab)
@@ -216,15 +213,6 @@ class DictLinearModel:
             X = fitted.tfidf(weight, X) if name == "ngrams" else fitted.max_abs(weight, X)
             blocks.append(X * block_weights.get(name, 1.0))
         return sparse.hstack(blocks).tocsr()
-
-    def _genre_bias(self, genre: str) -> tuple[tuple[bool, int, float], ...]:
-        """The column of a genre's own intercept, scale 1 (the genre weight is applied per row)."""
-        name = f"{genre}|{GENRE_BIAS}"
-        if (j := self._part("features.ngrams.vectorize").vocabulary_.get(name)) is not None:
-            return ((False, j, 1.0),)
-        if (j := self._part("features.cues.vectorize").vocabulary_.get(name)) is not None:
-            return ((True, j, 1.0),)
-        return ()
 
     def predict(self, rows: Sequence[Row]) -> list[str]:
         return [self.classes_[i] for i in self.predict_proba(rows).argmax(axis=1)]

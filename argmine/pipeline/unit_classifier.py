@@ -93,6 +93,8 @@ def doc_features(doc: Doc, *, cues: CueLists) -> tuple[list[tuple[int, int]], li
 
 
 # Neighbour features are limited to cues, so context does not swamp the sentence's own words.
+# The head that types each kind of unit.
+_TYPE_HEADS = {"claim": "claim_type", "evidence": "evidence_type"}
 _CONTEXT_PREFIXES = ("cue=", "first=", "tense=", "modal", "num", "question", "quote")
 
 
@@ -186,7 +188,7 @@ class UnitClassifier:
         labels = [comp.classes_[int(j)] for j in probs.argmax(axis=1)]
         # Each type head reads only the sentences it can apply to.
         type_probs: dict[str, dict[int, list[float]]] = {}
-        for unit_label, type_head in (("claim", "claim_type"), ("evidence", "evidence_type")):
+        for unit_label, type_head in _TYPE_HEADS.items():
             if type_head in self.models:
                 chosen = [i for i, lab in enumerate(labels) if lab == unit_label]
                 probs_of = self.models[type_head].predict_proba([rows[i] for i in chosen])
@@ -196,8 +198,8 @@ class UnitClassifier:
         prob_rows = probs.tolist()
         for i, (start, end) in enumerate(spans):
             row = dict(zip(comp.classes_, prob_rows[i]))
-            label = max(row, key=row.__getitem__)
-            head = {"claim": "claim_type", "evidence": "evidence_type"}.get(label)
+            label = labels[i]
+            head = _TYPE_HEADS.get(label)
             utype = None
             if head in type_probs:
                 model = self.models[head]

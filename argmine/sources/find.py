@@ -99,7 +99,8 @@ class _Finder:
         self.tables = tables
         self.matcher = matcher
         self.index = ActorIndex(doc, tables)
-        self.quoted = find_quoted(doc_text(doc))
+        self.text = doc_text(doc)
+        self.quoted = find_quoted(self.text)
         # Ordinal of each token's sentence, to count sentences between quotations.
         self._sent_of = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
@@ -168,13 +169,13 @@ class _Finder:
             cues = [t for t in frame if self.speech_verb(t)]
             cue_tok = min(cues, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)), default=None)
             sent_i = self._sent_no(span.start)
-            if not q.continues and _looks_short(doc_text(doc), q, words):
+            if not q.continues and _looks_short(self.text, q, words):
                 st = self._short(q, span, frame)
                 if st is not None:
                     out.append(st)
                 continue
             if cue_tok is not None:
-                kind, (start, end) = "direct", _strip(doc_text(doc), q.start, q.end)
+                kind, (start, end) = "direct", _strip(self.text, q.start, q.end)
                 ccomp = next((c for c in cue_tok.children if c.dep_ == "ccomp"), None)
                 if ccomp is not None and not self._inside[ccomp.i]:
                     # 'Smith said that the plan "would fail badly"': the reported clause is
@@ -191,14 +192,14 @@ class _Finder:
                 # called his "utter failure when it comes to jobs"'.
                 st = held
             elif (source := self._source_phrase(frame)) is not None:
-                st = Statement(*_strip(doc_text(doc), q.start, q.end), source[0], source[1], "direct")
+                st = Statement(*_strip(self.text, q.start, q.end), source[0], source[1], "direct")
             elif (speaker := self._colon_speaker(span)) is not None:
-                st = Statement(*_strip(doc_text(doc), q.start, q.end), speaker, None, "direct")
+                st = Statement(*_strip(self.text, q.start, q.end), speaker, None, "direct")
             elif prev is not None and (q.continues or sent_i - prev_sent <= _CARRY_SENTS):
                 # The speaker is named once for a quotation over several sentences or paragraphs.
-                st = Statement(*_strip(doc_text(doc), q.start, q.end), prev.speaker, None, "direct")
+                st = Statement(*_strip(self.text, q.start, q.end), prev.speaker, None, "direct")
             else:
-                st = Statement(*_strip(doc_text(doc), q.start, q.end), None, None, "direct")
+                st = Statement(*_strip(self.text, q.start, q.end), None, None, "direct")
             out.append(st)
             prev, prev_sent = st, self._sent_no(span.end - 1)
             if st.speaker is not None:
@@ -250,7 +251,7 @@ class _Finder:
                 lo, hi = _trim(doc, node.left_edge.i, node.right_edge.i + 1)
                 speaker = self.speaker_of(head)
                 cue = (head.idx, head.idx + len(head.text))
-                qs, qe = _strip(doc_text(doc), q.start, q.end)
+                qs, qe = _strip(self.text, q.start, q.end)
                 if lo >= 0 and qs <= lo and hi <= qe + 1:
                     # The whole reported clause is quoted: a short direct quotation.
                     return Statement(qs, qe, speaker, cue, "direct")
@@ -281,7 +282,7 @@ class _Finder:
         lo, hi = _trim(self.doc, first, last + 1)
         if lo < 0:
             return None
-        lo, hi = _strip(doc_text(self.doc), lo, hi)
+        lo, hi = _strip(self.text, lo, hi)
         return Statement(lo, hi, speaker, (verb.idx, verb.idx + len(verb.text)), "indirect")
 
     def _source_phrase(self, tokens: list[Token]) -> tuple[str | None, tuple[int, int]] | None:

@@ -35,6 +35,7 @@ from spacy.tokens import Span, Token
 
 from ..models.integrity import model_file, read_config
 from ..models.linear import LinearModel
+from ..segment import doc_text
 from .cues import Cues, is_mixed, is_negated, load_cues, token_sign
 from .embeddings import EmbeddingHead, EmbeddingReader, fuse, reader_for
 from .learned import StanceExample, pair_features
@@ -108,7 +109,7 @@ def rule_view(pred: Token, hit: Token | None, *, sign: int = 1, cues: Cues | Non
     reporting = bool(lemmas & _REPORTING) or "according to" in sent.text.lower()
     quoted = False
     if hit is not None:
-        before = sent.doc.text[sent.start_char:hit.idx]
+        before = doc_text(sent.doc)[sent.start_char:hit.idx]
         quoted = sum(before.count(q) for q in _QUOTES) % 2 == 1
     return RuleView(reading[0] if reading else "none", len(signed), negations, hedged, governor,
                     reporting, quoted)
@@ -167,14 +168,14 @@ RUNTIME_KIND_CORPORA = ("basil", "annotations")
 def with_runtime_kinds(data: Mapping[str, Sequence[StanceExample]], nlp, *,
                        corpora: Sequence[str] = RUNTIME_KIND_CORPORA) -> dict[str, list[StanceExample]]:
     """Pairs of ``corpora`` with the kind argmine gives their target text at run time
-    (``parse_target``; a pair with a mention span is an actor's), so that cross-validation
+    (``detect_kind``, as ``parse_target`` does; a pair with a mention span is an actor's), so that cross-validation
     reads a held-out pair as the run time would.
 
     Training keeps the corpus kind (``example_kind``). Learning BASIL's names as actors
     instead was measured (5-fold CV by event, pairs read as at run time): BASIL macro-F1
     0.592 -> 0.585 (quoted spans 0.621 -> 0.580) and IBM accuracy 0.642 -> 0.616.
     """
-    from .target import parse_target
+    from .target import detect_kind
 
     kinds: dict[str, str] = {}
     out = {name: list(examples) for name, examples in data.items()}
@@ -187,7 +188,7 @@ def with_runtime_kinds(data: Mapping[str, Sequence[StanceExample]], nlp, *,
                 kind = "actor"
             else:
                 if e.target not in kinds:
-                    kinds[e.target] = parse_target(e.target, nlp).kind.value
+                    kinds[e.target] = detect_kind(nlp(e.target.strip())).value
                 kind = kinds[e.target]
             rows.append(e._replace(kind=kind))
         out[name] = rows

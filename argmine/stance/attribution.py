@@ -688,7 +688,14 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                           lexicon=lexicon, min_p=0.0)
             if lone:
                 readings[author_ids[0]].append(Reading(author_ids[0], units[0].id, *lone, False))
-        # Actors named in a sentence about the target without a readable position: "none".
+        # The actor the target is about (North Korea for "pressure on North Korea") and its
+        # own people are linked to it wherever they are named (GUIDELINES 6.1).
+        for i in sorted(anchor_sents):
+            sent = sents[i]
+            if sent is not None:
+                linked += [(index[t], units[i].id) for t in anchor_tokens
+                           if sent.start <= t < sent.end and index[t] not in target_ids]
+        # Actors linked to the target without a readable position: "none".
         for aid, unit_id in linked:
             if aid not in readings:
                 readings[aid].append(Reading(aid, unit_id, "none", 0.5, False))

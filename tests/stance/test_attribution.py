@@ -79,3 +79,16 @@ def test_bundled_example_regression(nlp):
     assert final == {"diplomacy with North Korea": "favor", "the Iran nuclear deal": "against"}
     others = {s.stance for s in record.stances if s.actor != author}
     assert others <= {"none"}  # Iran and the United States are named, not positioned
+
+
+def test_the_actor_a_target_is_about_is_linked_wherever_named(nlp):
+    """GUIDELINES 6.1: Russia is linked to "sanctions on Russia" even where the sanctions go
+    unnamed, so it has a row ("none", no position), with the sentence that names it."""
+    stances, record = _stances(nlp, "Russia moved more troops to the border. Canada imposed new penalties.",
+                               target="sanctions on Russia")
+    assert stances["Russia"].stance == "none"
+    assert stances["Russia"].evidence == [record.units[0].id]
+    # A bystander named nowhere near the target gets no row.
+    stances, _ = _stances(nlp, "Chile held an election. Canada imposed sanctions on Russia.",
+                          target="sanctions on Russia")
+    assert "Chile" not in stances

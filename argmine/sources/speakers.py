@@ -16,6 +16,7 @@ from .tables import SourceTables
 ACTORS_KEY = "argmine_actors"
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _THING_PRONOUNS = frozenset({"it"})
 
@@ -54,6 +55,8 @@ class ActorIndex:
         self.titled: dict[str, set[str]] = {}
         # Every word a person was named with ("deputy", "secretary", "of", "state", ...).
         self.title_words: dict[str, set[str]] = {}
+        # "m" or "f" for persons named with a gendered title ("Ms. Lauten"), for "he"/"she".
+        self.gender: dict[str, str] = {}
         for s in ordered:
             if s.label_ != "person":
                 continue
@@ -70,6 +73,15 @@ class ActorIndex:
             for title in expanded:
                 if title in tables.titles_as_speakers:
                     self.titled.setdefault(title, set()).add(s.kb_id_)
+        for aid, named_with in self.title_words.items():
+            genders = {tables.gendered_titles[w] for w in named_with if w in tables.gendered_titles}
+            if len(genders) == 1:  # both: two people merged into one actor, so neither
+                self.gender[aid] = genders.pop()
+
+    def other_gender(self, pronoun: str) -> frozenset[str]:
+        """Persons a person pronoun cannot refer to: those named with a title of the other gender."""
+        g = _PRONOUN_GENDER.get(pronoun)
+        return frozenset(aid for aid, x in self.gender.items() if g and x != g)
 
     def note_speaker(self, i: int, aid: str) -> None:
         """Record that a statement ending near token ``i`` has speaker ``aid``."""
@@ -120,12 +132,14 @@ class ActorIndex:
             return None
         return None
 
-    def subject_between(self, lo: int, hi: int, kinds: frozenset[str]) -> str | None:
+    def subject_between(self, lo: int, hi: int, kinds: frozenset[str], *,
+                        exclude: frozenset[str] = frozenset()) -> str | None:
         """The actor of the latest subject mention of ``kinds`` in tokens ``lo:hi`` outside quotations."""
         k = bisect.bisect_left(self._starts, hi) - 1
         while k >= 0 and self._mentions[k][0] >= lo:
             start, aid, kind = self._mentions[k]
-            if self._subject[k] and kind in kinds and not (self.quoted is not None and self.quoted[start]):
+            if self._subject[k] and kind in kinds and aid not in exclude and not (
+                    self.quoted is not None and self.quoted[start]):
                 return aid
             k -= 1
         return None
@@ -135,7 +149,7 @@ class ActorIndex:
         return self.by_token.get(tok.i)
 
     def last_before(self, i: int, kinds: frozenset[str], *, among: set[str] | None = None,
-                    subject_within: int = 0) -> str | None:
+                    subject_within: int = 0, exclude: frozenset[str] = frozenset()) -> str | None:
         """The actor of the nearest mention before token ``i``, of one of ``kinds``.
 
         Mentions inside quotation marks are skipped: a name the speaker utters is not
@@ -143,21 +157,21 @@ class ActorIndex:
         that close wins over nearer objects and possessors ("Santorum described what he
         called the agenda of Mr. Obama. '…,' he said" is Santorum).
         """
-        if subject_within:
-            k = bisect.bisect_left(self._starts, i) - 1
-            while k >= 0 and i - self._mentions[k][0] <= subject_within:
-                start, aid, kind = self._mentions[k]
-                if self._subject[k] and kind in kinds and (among is None or aid in among) and not (
-                        self.quoted is not None and self.quoted[start]):
-                    return aid
-                k -= 1
-        k = bisect.bisect_left(self._starts, i) - 1
-        while k >= 0:
+        def fits(k: int) -> bool:
             start, aid, kind = self._mentions[k]
-            if kind in kinds and (among is None or aid in among) and not (
-                    self.quoted is not None and self.quoted[start]):
-                return aid
-            k -= 1
+            return (kind in kinds and (among is None or aid in among) and aid not in exclude
+                    and not (self.quoted is not None and self.quoted[start]))
+
+        last = bisect.bisect_left(self._starts, i) - 1
+        if subject_within:
+            k = last
+            while k >= 0 and i - self._mentions[k][0] <= subject_within:
+                if self._subject[k] and fits(k):
+                    return self._mentions[k][1]
+                k -= 1
+        for k in range(last, -1, -1):
+            if fits(k):
+                return self._mentions[k][1]
         return None
 
 
@@ -186,18 +200,21 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     low = subj.lower_
     if subj.pos_ == "PRON":
         if low in PERSON_PRONOUNS:
+            # "she" is nobody named "Mr.", "he" nobody named "Ms.".
+            clash = index.other_gender(low)
             recent = index.recent_speaker(subj.i)
             # News style: '"…," he said' refers to the person last quoted, when close by.
-            if recent is not None and subj.i - recent[0] <= 80 and index.kind.get(recent[1]) == "person":
+            if (recent is not None and subj.i - recent[0] <= 80 and index.kind.get(recent[1]) == "person"
+                    and recent[1] not in clash):
                 # A person introduced as a subject since that quotation takes over ("Y
                 # accused X of …. '…,' she said").
-                newer = index.subject_between(recent[0], subj.i, _PERSON)
+                newer = index.subject_between(recent[0], subj.i, _PERSON, exclude=clash)
                 if newer is not None:
                     return newer
-                last = index.last_before(subj.i, _PERSON)
+                last = index.last_before(subj.i, _PERSON, exclude=clash)
                 if last == recent[1] or last is None or subj.i - recent[0] <= 40:
                     return recent[1]
-            return index.last_before(subj.i, _PERSON, subject_within=_SUBJECT_WINDOW)
+            return index.last_before(subj.i, _PERSON, subject_within=_SUBJECT_WINDOW, exclude=clash)
         if low in _GROUP_PRONOUNS:
             pair = index.pair_before(subj.i, _SUBJECT_WINDOW)
             if pair is not None:

@@ -27,6 +27,7 @@ class SourceTables:
         call_particles: Prepositions that make "call" such a verb ("called for", "called on").
         document_nouns: Nouns of statements that "say" something for their author ("the
             suit says", "the letter states").
+        gendered_titles: Honorifics and titles -> "m" or "f" ("ms." -> "f"), for pronoun agreement.
         raw: The JSON the tables were read from (what ``to_disk`` writes back).
     """
 
@@ -40,6 +41,7 @@ class SourceTables:
     object_statement_verbs: frozenset[str]
     call_particles: frozenset[str]
     document_nouns: frozenset[str]
+    gendered_titles: dict[str, str]
     raw: dict[str, Any]
 
     @classmethod
@@ -53,8 +55,9 @@ class SourceTables:
                    titles_as_speakers=low("titles_as_speakers"),
                    object_statement_verbs=low("object_statement_verbs"),
                    call_particles=low("call_particles"),
-                   # Absent from tables saved before it existed.
-                   document_nouns=frozenset(w.lower() for w in raw.get("document_nouns", ())), raw=raw)
+                   # Absent from tables saved before they existed.
+                   document_nouns=frozenset(w.lower() for w in raw.get("document_nouns", ())),
+                   gendered_titles={k.lower(): v for k, v in raw.get("gendered_titles", {}).items()}, raw=raw)
 
     @classmethod
     def read(cls, path: str | Path = DEFAULT_TABLES) -> SourceTables:

@@ -282,3 +282,12 @@ def test_pronoun_finds_its_person_through_the_title_subject(nlp):
             "troops would stay. The Secretary made clear that a diplomatic path remained open. She "
             "reiterated that any attack would meet a united response.")
     assert _quotes(nlp, text)[-1][0] == "Jane Roe"
+
+
+def test_pronoun_agrees_with_a_gendered_title(nlp):
+    # Without agreement "He" goes to Ms. Cordova, the latest subject.
+    text = ('Mr. Weiner spoke to reporters on Monday. Ms. Cordova, a student, had received the photo. '
+            'He said he regretted the whole episode.')
+    assert _quotes(nlp, text)[0][0] == "Weiner"
+    text = text.replace("He said he", "She said she")
+    assert _quotes(nlp, text)[0][0] == "Cordova"

@@ -9,6 +9,8 @@
   member for Secure America Now", "Anita Russell, president of the Kansas City branch of
   the NAACP": an apposition whose preposition (for, of, at, with) names an actor (the
   object's own actor first: Boehner, not the House of "House Speaker John Boehner");
+* "Obama's press secretary, Ben LaBolt": an apposition to an office whose owner (possessor,
+  or object of for/of) is an actor;
 * "NAACP President Ben Jealous", "Obama campaign spokeswoman Lis Smith", "St. Louis Tea
   Party organizer Bill Hennessy", "Nebraska Attorney General Jon Bruning": an actor in the
   noun phrase before the name (the name's left dependents in the parse), nearest first.
@@ -65,6 +67,19 @@ def _appositive_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str,
         if found:
             return found
     return None
+
+
+def _head_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str, str], me: str) -> str | None:
+    """ "Obama's press secretary, Ben LaBolt", "a spokesman for the campaign, Lis Smith": the
+    name is in apposition to an office whose owner is an actor."""
+    if root.dep_ != "appos" or root.head is root:
+        return None
+    office = root.head
+    owners = [c for c in office.children if c.dep_ in ("poss", "compound", "nmod") and c.i < office.i]
+    owners += [o for p in office.children if p.dep_ == "prep" and p.lower_ in _PREPS and p.i < root.i
+               for o in p.children if o.dep_ == "pobj"]
+    # "the Obama campaign's press secretary": the actor inside the possessor.
+    return _actor_in((t for o in owners for t in o.subtree), by_token, kinds, me)
 
 
 def _party(doc: Doc, start: int, end: int, text: str) -> str | None:
@@ -169,6 +184,7 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
         for m in actor.mentions if owner is None else ():
             span = doc[m.token_start:m.token_end]
             owner = (_appositive_owner(span.root, by_token, kinds, actor.id)
+                     or _head_owner(span.root, by_token, kinds, actor.id)
                      or _prenominal_owner(doc, m.token_start, m.token_end, by_token, kinds, actor.id))
             if owner is None:
                 # "NAACP President Ben Jealous" where the parse breaks the noun phrase:

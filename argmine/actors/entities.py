@@ -29,10 +29,10 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..matching import per_vocab
@@ -217,7 +217,7 @@ def _organization(ctx: _Context, span: Span, person_words: set[str]) -> None:
     if (text in ctx.blocked_acronyms or text in ctx.tables.non_actor_names
             or is_place_not_state(text, tables=ctx.tables)
             or tokens[-1].lower_ in ctx.tables.event_heads
-            or any(t.text in person_words or t.lower_ in gaz.scannable for t in tokens)
+            or any(t.text in person_words for t in tokens) or _country_named(tokens, gaz.scannable, ctx.tables)
             or any(t.i in ctx.covered for t in tokens)
             or ctx.quotes.in_nickname(span.start_char, span.end_char)):
         return
@@ -227,6 +227,14 @@ def _organization(ctx: _Context, span: Span, person_words: set[str]) -> None:
     name = ctx.tables.org_acronyms.get(text) or ctx.org_acronyms.get(text) or clean_name(text)
     ctx.add(candidate(ctx.doc, "organization", name.lower(), name, span.start_char,
                       span.end_char, agentive=is_agentive(span, ctx.tables)))
+
+
+def _country_named(tokens: list[Token], scannable: Container[str], tables: ActorTables) -> bool:
+    """Does an organization name stand for the country it names ("U.S. Congress", "Government
+    of Japan")? Not when the country word only comes later in a name of its own ("Secure
+    America Now", "Bank of America")."""
+    found = [k for k, t in enumerate(tokens) if t.lower_ in scannable]
+    return bool(found) and (found[0] == 0 or tokens[0].lower_ in tables.government_heads)
 
 
 def _capitalised(text: str) -> bool:

@@ -248,6 +248,10 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     if head in tables.document_nouns and subj.pos_ == "NOUN":
         # "the suit says", "the letter states": the statement's author speaks.
         return document_author(subj, index, tables)
+    # "The aide, Elizabeth Lauten, wrote …": the actor named in apposition.
+    named = next((index.actor(c) for c in subj.children if c.dep_ == "appos" and index.actor(c)), None)
+    if named is not None:
+        return named
     # Any actor inside the noun phrase ("critics of the plan in Congress" is a group).
     inside = [index.actor(t) for t in words if index.actor(t)]
     return inside[0] if inside else None

@@ -70,6 +70,10 @@ CASES = [
     ("The International Atomic Energy Agency (IAEA) inspected the site. The IAEA reported progress.",
      "International Atomic Energy Agency", "organization", None,
      ["International Atomic Energy Agency", "IAEA"]),
+    # A name of its own with a country word inside is an organization, not that country.
+    ("Jeri Thompson, advisory board member for Secure America Now, spoke.", "Jeri Thompson", "person",
+     "Secure America Now", ["Jeri Thompson"]),
+    ("The U.S. Congress passed the bill.", "United States", "country", None, ["U.S."]),
 ]
 
 

@@ -291,3 +291,15 @@ def test_pronoun_agrees_with_a_gendered_title(nlp):
     assert _quotes(nlp, text)[0][0] == "Weiner"
     text = text.replace("He said he", "She said she")
     assert _quotes(nlp, text)[0][0] == "Cordova"
+
+
+def test_a_subject_named_in_apposition_speaks_and_keeps_its_owner(nlp):
+    text = ('The aide, Elizabeth Lauten, wrote a letter, saying they should "try showing a little class."\n\n'
+            '"Like Governor Romney, he refused to say what he would cut," the Obama campaign\'s press '
+            'secretary, Ben LaBolt, said.')
+    record = argmine.analyze(text, nlp=nlp)
+    names = {a.id: a for a in record.actors}
+    speakers = [names[q.speaker].name for q in record.quotes if q.speaker]
+    assert "Elizabeth Lauten" in speakers and "Ben LaBolt" in speakers
+    labolt = next(a for a in record.actors if a.name == "Ben LaBolt")
+    assert labolt.affiliation is not None and "Obama" in names[labolt.affiliation].name

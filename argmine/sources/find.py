@@ -16,6 +16,7 @@ disgrace").
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.matcher import PhraseMatcher
@@ -416,6 +417,46 @@ def _overlaps_any(st: Statement, others: list[Statement]) -> bool:
     return any(st.start < o.end and o.start < st.end for o in others)
 
 
+# A paragraph that ends with a colon, then a blank line: what follows may be a block quotation.
+_BLOCK = re.compile(r":[ \t]*\n[ \t]*\n")
+# Introductions longer than this (words) are the author's own text, not a lead-in.
+_INTRO_WORDS = 30
+# How far back (tokens) the last speaker may be for a block introduced by a document noun.
+_BLOCK_REACH = 150
+_LIST_MARK = re.compile(r"\s*(?:[-*•·–]|\d+[.)])\s")
+
+
+def _block_quotes(finder: _Finder, taken: list[Statement]) -> list[Statement]:
+    """A paragraph set off by a lead-in that ends with a colon and names speech or a
+    document ("In a statement, the company said:", "Read the full letter:") is a quotation
+    without quotation marks: said by the lead-in's speaker, or by whoever was last reported
+    nearby. Lists and paragraphs that already hold a statement are not."""
+    doc, text, tables = finder.doc, finder.text, finder.tables
+    out: list[Statement] = []
+    for m in _BLOCK.finditer(text):
+        start = m.end()
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        lead = doc.char_span(text.rfind("\n\n", 0, m.start()) + 1, m.start(), alignment_mode="expand")
+        body = _strip(text, start, end)
+        if lead is None or not len(lead) or _words(lead) > _INTRO_WORDS or len(text[body[0]:body[1]].split()) < _SHORT:
+            continue
+        if _LIST_MARK.match(text, start) or _overlaps_any(Statement(*body, None, None, "direct"), taken):
+            continue
+        verb = next((t for t in lead if finder.speech_verb(t) and not finder._inside[t.i]), None)
+        # "This post has been revised …": the text itself, not a document it quotes.
+        cue = verb or next((t for t in lead if t.pos_ == "NOUN" and t.lemma_.lower() in tables.document_nouns
+                            and not any(c.lower_ == "this" for c in t.children)), None)
+        if cue is None:
+            continue
+        speaker = finder.speaker_of(verb) if verb is not None else None
+        if speaker is None:
+            recent = finder.index.recent_speaker(lead.start)
+            speaker = recent[1] if recent is not None and lead.start - recent[0] <= _BLOCK_REACH else None
+        out.append(Statement(*body, speaker, (cue.idx, cue.idx + len(cue.text)), "direct"))
+    return out
+
+
 def find_statements(doc: Doc, tables: SourceTables, matcher: PhraseMatcher) -> list[Statement]:
     """Return the quotations and reported statements of a parsed Doc, in text order.
 
@@ -427,4 +468,5 @@ def find_statements(doc: Doc, tables: SourceTables, matcher: PhraseMatcher) -> l
     finder = _Finder(doc, tables, matcher)
     direct = finder.direct()
     indirect = finder.indirect(direct)
-    return sorted(direct + indirect, key=lambda s: (s.start, s.end))
+    blocks = _block_quotes(finder, direct + indirect)
+    return sorted(direct + indirect + blocks, key=lambda s: (s.start, s.end))

@@ -303,3 +303,25 @@ def test_a_subject_named_in_apposition_speaks_and_keeps_its_owner(nlp):
     assert "Elizabeth Lauten" in speakers and "Ben LaBolt" in speakers
     labolt = next(a for a in record.actors if a.name == "Ben LaBolt")
     assert labolt.affiliation is not None and "Obama" in names[labolt.affiliation].name
+
+
+def test_a_block_set_off_by_a_lead_in_is_a_quotation(nlp):
+    text = ("Senator Maria Lopez wrote to the committee on Monday. In a statement, Lopez said:\n\n"
+            "The bill fails working families and it will not pass the Senate this year.\n\n"
+            "This post has been revised to reflect the following correction:\n\n"
+            "An earlier version misstated the date of the hearing on the bill in the committee.\n\n"
+            "The measures include:\n\n- a new tax on large estates and on the largest companies")
+    found = _quotes(nlp, text)
+    # The parser may read the block as the clause of "said" (indirect); either way it is hers.
+    assert any(s == "Maria Lopez" and c.startswith("The bill fails") for s, c, _, _ in found)
+    # The text's own correction and a list are not quotations.
+    assert not any(c.startswith(("An earlier version", "a new tax")) for _, c, _, _ in found)
+
+
+def test_a_block_after_a_document_noun_goes_to_the_last_speaker(nlp):
+    text = ('Elizabeth Lauten wrote that the two should "try showing a little class."\n\n'
+            "Read the full letter:\n\n"
+            "Dear Sasha and Malia, try showing a little class and rise to the occasion.")
+    found = _quotes(nlp, text)
+    assert ("Elizabeth Lauten", "Dear Sasha and Malia, try showing a little class and rise to the occasion.",
+            "direct", "letter") in found

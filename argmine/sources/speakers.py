@@ -223,6 +223,11 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
         if low in _THING_PRONOUNS:
             return index.last_before(subj.i, _BODY)
         return None
+    # "The aide, Elizabeth Lauten, wrote …", "Obama's press secretary, Ben LaBolt, said": the
+    # actor named in apposition (whom the office speaks for is that person's affiliation).
+    named = next((index.actor(c) for c in subj.children if c.dep_ == "appos" and index.actor(c)), None)
+    if named is not None:
+        return named
     head = subj.lemma_.lower()
     words = list(subj.subtree)
     # The speaker's own actor: "Romney's spokesman" -> Romney; "a spokesman for the
@@ -248,10 +253,6 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     if head in tables.document_nouns and subj.pos_ == "NOUN":
         # "the suit says", "the letter states": the statement's author speaks.
         return document_author(subj, index, tables)
-    # "The aide, Elizabeth Lauten, wrote …": the actor named in apposition.
-    named = next((index.actor(c) for c in subj.children if c.dep_ == "appos" and index.actor(c)), None)
-    if named is not None:
-        return named
     # Any actor inside the noun phrase ("critics of the plan in Congress" is a group).
     inside = [index.actor(t) for t in words if index.actor(t)]
     return inside[0] if inside else None

@@ -149,13 +149,15 @@ class ActorIndex:
         return self.by_token.get(tok.i)
 
     def last_before(self, i: int, kinds: frozenset[str], *, among: set[str] | None = None,
-                    subject_within: int = 0, exclude: frozenset[str] = frozenset()) -> str | None:
+                    subject_within: int = 0, exclude: frozenset[str] = frozenset(),
+                    within: int | None = None) -> str | None:
         """The actor of the nearest mention before token ``i``, of one of ``kinds``.
 
         Mentions inside quotation marks are skipped: a name the speaker utters is not
         who "he" in the attribution refers to. With ``subject_within``, a subject mention
         that close wins over nearer objects and possessors ("Santorum described what he
-        called the agenda of Mr. Obama. '…,' he said" is Santorum).
+        called the agenda of Mr. Obama. '…,' he said" is Santorum). With ``within``, only
+        mentions that many tokens back count.
         """
         def fits(k: int) -> bool:
             start, aid, kind = self._mentions[k]
@@ -170,6 +172,8 @@ class ActorIndex:
                     return self._mentions[k][1]
                 k -= 1
         for k in range(last, -1, -1):
+            if within is not None and i - self._mentions[k][0] > within:
+                break
             if fits(k):
                 return self._mentions[k][1]
         return None
@@ -214,7 +218,14 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
                 last = index.last_before(subj.i, _PERSON, exclude=clash)
                 if last == recent[1] or last is None or subj.i - recent[0] <= 40:
                     return recent[1]
-            return index.last_before(subj.i, _PERSON, subject_within=_SUBJECT_WINDOW, exclude=clash)
+            found = index.subject_between(subj.i - _SUBJECT_WINDOW, subj.i, _PERSON, exclude=clash)
+            if found is None and index.gender:
+                # No subject nearby: a person whose title agrees with the pronoun ("Ms. Lauten"
+                # for "she") wins over a nearer one of unknown gender ("Twitter", which the
+                # NER calls a person).
+                agree = {a for a in index.gender if a not in clash}
+                found = index.last_before(subj.i, _PERSON, among=agree, within=2 * _SUBJECT_WINDOW)
+            return found or index.last_before(subj.i, _PERSON, exclude=clash)
         if low in _GROUP_PRONOUNS:
             pair = index.pair_before(subj.i, _SUBJECT_WINDOW)
             if pair is not None:

@@ -325,3 +325,14 @@ def test_a_block_after_a_document_noun_goes_to_the_last_speaker(nlp):
     found = _quotes(nlp, text)
     assert ("Elizabeth Lauten", "Dear Sasha and Malia, try showing a little class and rise to the occasion.",
             "direct", "letter") in found
+
+
+def test_a_person_whose_title_agrees_wins_over_a_nearer_unknown_one(nlp):
+    # No subject within reach of "she": the nearest person (Jordan Miller, no title) loses to
+    # Ms. Lopez, whose title agrees with the pronoun.
+    filler = ("The meeting ran long, covered the budget, the schools, the roads, the parks, the "
+              "libraries, the water system, the harbor, the airport and the new stadium downtown, "
+              "and ended late in the evening after a lengthy and heated debate about taxes. ")
+    text = ("Enter Ms. Lopez, the longtime chairwoman of the city council. " + filler
+            + "The minutes were taken by Jordan Miller. \"We will fix the roads first,\" she said.")
+    assert _quotes(nlp, text)[0][0] == "Lopez"

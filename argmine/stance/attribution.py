@@ -321,7 +321,10 @@ def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None
 
     if rule is not None and rule[0] == "mixed":
         return rule
-    turn = target.kind == TargetKind.MOTION and target.sign < 0 and bool(target.obj)
+    # Read toward the object and turn round: a motion against its object, or a mention of
+    # the object of a measure against it ("assault weapons" for "a ban on assault weapons").
+    turn = bool(target.obj) and (target.kind == TargetKind.MOTION and target.sign < 0 or hit is not None and (
+        hit.opposite and (hit.token.lemma_.lower() in target.obj_terms or hit.token.lower_ in target.obj_terms)))
     swap = {"favor": "against", "against": "favor", "none": "none"}
     tok = hit.token if hit is not None and not continuity else None
     rule_label = rule[0] if rule else "none"
@@ -350,7 +353,7 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
     these readings are its features and it decides."""
     hit = next((h for h in hits if not h.opposite), hits[0])
     outcome = _outcome(sent, hit, cues)
-    if outcome and target.sign < 0:
+    if outcome and hit.opposite != (target.sign < 0):
         outcome = {"favor": "against", "against": "favor"}[outcome]
     if _is_polarity_model(learned):
         rule = (outcome, 0.75) if outcome else _read(_chain(sent.root, hit.token, set()), cues,

@@ -73,6 +73,8 @@ _EVENT_NOUNS = frozenset({
     "execution", "killing", "arrest", "indictment", "rally", "protest", "boycott", "crackdown"})
 # Entity labels whose whole-target match makes the target an actor.
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# Entity labels of the anchors (who a policy is about), which stay anchors.
+_ANCHOR_LABELS = ("GPE", "NORP", "PERSON")
 _NOMINAL_SUFFIXES = (("ation", ""), ("ation", "e"), ("ition", "e"), ("ion", "e"), ("ion", ""),
                      ("al", ""), ("ment", ""), ("ure", "e"), ("ance", ""), ("ing", ""), ("ing", "e"))
 
@@ -106,7 +108,10 @@ class Target:
         heads: Lemmas of the target's head(s); a definite description of a head ("the
             deal") refers back to the target without its anchors.
         actor_name: For an actor target, the name as written (matched against actors).
-        obj: For a motion, its object ("the sale of violent video games to minors").
+        obj: For a motion or a measure against its object, the object ("the sale of violent
+            video games to minors", "assault weapons").
+        obj_terms: For a measure against its object ("a ban on assault weapons"), the object's
+            words, which are opposite terms: a mention of them is read toward ``obj``.
     """
     text: str
     terms: frozenset[str]
@@ -119,6 +124,7 @@ class Target:
     heads: frozenset[str] = frozenset()
     actor_name: str = ""
     obj: str = ""
+    obj_terms: frozenset[str] = frozenset()
 
 
 def detect_kind(doc) -> TargetKind:
@@ -129,7 +135,9 @@ def detect_kind(doc) -> TargetKind:
     if is_proposition(tokenize(doc)) or any(t.lower_ in ("should", "must", "ought") for t in words):
         return TargetKind.MOTION
     content = [t for t in words if t.lower_ not in ("the", "a", "an")]
-    if content and all(t.ent_type_ in _ACTOR_LABELS for t in content):
+    if content and all(t.ent_type_ in _ACTOR_LABELS for t in content) and any(t.text[:1].isupper() for t in content):
+        return TargetKind.ACTOR  # a name ("social security" in lower case is none)
+    if content and _names_an_actor(doc, content):
         return TargetKind.ACTOR
     root = next((t for t in doc if t.dep_ == "ROOT"), words[0])
     if root.pos_ == "VERB" or (root.tag_ == "VBG") or words[0].tag_ == "VBG":
@@ -138,6 +146,18 @@ def detect_kind(doc) -> TargetKind:
             t.lemma_.lower() in _EVENT_NOUNS and t.dep_ in ("compound", "ROOT") for t in words):
         return TargetKind.EVENT
     return TargetKind.POLICY
+
+
+def _names_an_actor(doc, content: Sequence[Token]) -> bool:
+    """Is the whole phrase one actor as the actors layer reads it ("Republican lawmakers",
+    "the Obama administration", "Japan's security establishment")? A bare plural
+    ("protesters") is not: the layer finds it only where it acts, so it stays a policy's term."""
+    from ..actors import find_actors
+
+    lo, hi = content[0].idx, content[-1].idx + len(content[-1])
+    named = any(t.text[:1].isupper() for t in content)  # not "social security", which the NER calls an ORG
+    return any(m.start <= lo and hi <= m.end for a in find_actors(doc)
+               if a.role != "author" and (named or a.kind == "group") for m in a.mentions)
 
 
 def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[str] = (),
@@ -166,7 +186,7 @@ def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[
     concepts = concepts or load_concepts()
     if kind == TargetKind.MOTION:
         return _parse_motion(text, doc, nlp, extra_terms, lexicon or load_lexicon(), concepts)
-    base = _parse_phrase(text, doc, extra_terms, concepts)
+    base = _against_its_object(_parse_phrase(text, doc, extra_terms, concepts), doc, lexicon or load_lexicon())
     if kind == TargetKind.ACTOR:
         name = " ".join(t.text for t in doc if t.lower_ not in ("the", "a", "an") and not t.is_punct)
         return Target(text=text, terms=frozenset(t.strip().lower() for t in extra_terms if t.strip()),
@@ -200,6 +220,28 @@ def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterab
                   sign=sign, heads=inner.heads, obj=obj_text)
 
 
+def _against_its_object(base: Target, doc, lex: StanceLexicon) -> Target:
+    """ "a ban on assault weapons", "repeal of Obamacare", "withdrawing troops from Syria":
+    a measure against its object. Endorsing the object counts against the measure, so the
+    object's words become opposite terms; the measure's own words and the whole phrase stay."""
+    measures = [t for t in doc if t.pos_ in ("NOUN", "VERB") and not t.ent_type_
+                and {t.lemma_.lower(), t.lower_} & (lex.against | lex.reducers)]
+    if not measures:
+        return base
+    # The measures and the heads coordinated with them ("repeal and replacement").
+    own = {t.i for m in measures for t in [m, *m.conjuncts]}
+    tokens = sorted({t for m in measures for t in m.subtree if t.i not in own and t.pos_ in ("NOUN", "PROPN", "ADJ")
+                     and t.ent_type_ not in _ANCHOR_LABELS}, key=lambda t: t.i)
+    objects = {t.lemma_.lower() for t in tokens} & base.terms
+    if not objects:
+        return base
+    terms, opposite = base.terms - objects, base.opposite | objects
+    return Target(text=base.text, terms=terms, opposite=opposite, anchors=base.anchors,
+                  concepts=base.concepts, multiword=tuple(sorted(t for t in terms | opposite if " " in t)),
+                  kind=base.kind, sign=base.sign, heads=base.heads,
+                  obj=" ".join(t.text for t in tokens), obj_terms=frozenset(objects))
+
+
 def _as_event(base: Target, doc) -> Target:
     """Add the verb/noun forms of an event's head ("the withdrawal" / "pulling troops out")."""
     words = [t for t in doc if not t.is_punct and not t.is_stop]
@@ -214,14 +256,14 @@ def _as_event(base: Target, doc) -> Target:
     multi = tuple(sorted(t for t in terms | base.opposite if " " in t))
     return Target(text=base.text, terms=frozenset(terms), opposite=base.opposite - terms,
                   anchors=base.anchors, concepts=base.concepts, multiword=multi, kind=TargetKind.EVENT,
-                  heads=base.heads | {h.lemma_.lower() for h in heads})
+                  heads=base.heads | {h.lemma_.lower() for h in heads}, obj=base.obj, obj_terms=base.obj_terms)
 
 
 def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) -> Target:
     """A policy or concept phrase: head concept, its terms and opposite, anchors."""
     data = concepts["concepts"]
     # Anchors are who the policy concerns; other names ("INF") belong to the target's name.
-    anchor_ents = [ent for ent in doc.ents if ent.label_ in ("GPE", "NORP", "PERSON")]
+    anchor_ents = [ent for ent in doc.ents if ent.label_ in _ANCHOR_LABELS]
     anchors = [ent.text.lower().removeprefix("the ") for ent in anchor_ents]
     anchor_tokens = {t.i for ent in anchor_ents for t in ent}
     # The head concept: concepts of content words that are not part of an anchor name.
@@ -293,8 +335,9 @@ def find_hits(sent: Span, target: Target) -> list[TargetHit]:
         if _other_instance(tok):
             continue
         keys: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
-        # A phrasal verb with its particle apart: "pulling troops out" names "pull out".
-        keys += tuple(f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ == "prt")
+        # A phrasal verb with its particle apart: "pulling troops out" names "pull out" (the
+        # parser makes "out of Syria" a preposition).
+        keys += tuple(f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep"))
         if any(k in target.terms for k in keys):
             hits.append(TargetHit(tok, False, "term"))
         elif any(k in target.opposite for k in keys):

@@ -296,9 +296,14 @@ def _pairs(data: dict[str, list[StanceExample]], cache: Path | None) -> dict[str
 
 def _cached_views(name: str, examples, nlp, cache: Path | None) -> list[RuleView | None]:
     """Rule views of a corpus, parsed once and kept as JSON under ``cache`` (keyed by content)."""
-    # The view reads the text, target and span; the kind does not change it.
+    from ..stance.cues import DEFAULT_CUES
+    from ..stance.lexicon import DEFAULT_LEXICON
+
+    # The view reads the text, target and span (the kind does not change it) with the cue
+    # tables, so a change to either makes a new entry.
     key = hashlib.sha256(json.dumps([[e.text, e.target, e.label, e.group, e.span] for e in examples]
-                                    ).encode()).hexdigest()[:16]
+                                    ).encode() + DEFAULT_LEXICON.read_bytes() + DEFAULT_CUES.read_bytes()
+                         ).hexdigest()[:16]
     path = Path(cache) / f"views-{name}-{key}.json" if cache is not None else None
     if path is not None and path.is_file():
         return [RuleView(*v) if v is not None else None for v in json.loads(path.read_text())]

@@ -22,6 +22,10 @@ def spacy_nlp():
     ("the Iran nuclear deal", TargetKind.POLICY),
     ("Nancy Pelosi", TargetKind.ACTOR),
     ("China", TargetKind.ACTOR),
+    # Groups and offices the actors layer reads as one actor; a lower-case ORG is no name.
+    ("Republican lawmakers", TargetKind.ACTOR),
+    ("the Obama administration", TargetKind.ACTOR),
+    ("social security", TargetKind.POLICY),
     ("Trump's summit meeting with Putin in Helsinki", TargetKind.EVENT),
     ("withdrawing American troops from Syria", TargetKind.EVENT),
     ("This house would ban the sale of violent video games to minors", TargetKind.MOTION),
@@ -42,6 +46,15 @@ def test_motion_sign_and_object(spacy_nlp):
     assert ban.sign == -1 and "sale" in ban.terms and "ban" not in ban.terms
     assert parse_target("violent video games should be banned", spacy_nlp).sign == -1
     assert parse_target("This house would legalize cannabis", spacy_nlp).sign == 1
+
+
+def test_a_measure_against_its_object_makes_the_object_opposite(spacy_nlp):
+    ban = parse_target("a ban on assault weapons", spacy_nlp)
+    assert "ban" in ban.terms and {"assault", "weapon"} <= ban.opposite and ban.obj == "assault weapons"
+    assert "obamacare" in parse_target("repeal of Obamacare", spacy_nlp).opposite
+    # Anchors stay anchors, and a policy that works for its object is unchanged.
+    assert parse_target("sanctions on Russia", spacy_nlp).anchors == ("russia",)
+    assert parse_target("funding for public schools", spacy_nlp).opposite.isdisjoint({"school", "public"})
 
 
 def test_event_heads_have_verb_and_noun_forms(spacy_nlp):
@@ -77,6 +90,7 @@ def _stance(nlp, text, target, actor, **kwargs):
     # Actors: every mention and pronoun of the target actor.
     ("Chuck Schumer attacked Nancy Pelosi on Tuesday.", "Nancy Pelosi", "Schumer", "against"),
     ("Elizabeth Warren praised Pelosi.", "Nancy Pelosi", "Warren", "favor"),
+    ("Senator Maria Lopez attacked Republican lawmakers on Tuesday.", "Republican lawmakers", "Lopez", "against"),
     ("Nancy Pelosi spoke first. Chuck Schumer then criticized her sharply.", "Nancy Pelosi", "Schumer", "against"),
     # Events and decisions: head, verb/noun forms, phrasal verbs.
     ("Lindsey Graham praised the Helsinki meeting.", "Trump's summit meeting with Putin in Helsinki",
@@ -84,6 +98,13 @@ def _stance(nlp, text, target, actor, **kwargs):
     ("Nancy Pelosi opposed pulling troops out of Syria.", "withdrawing American troops from Syria",
      "Pelosi", "against"),
     ("Nancy Pelosi criticized the withdrawal.", "withdrawing American troops from Syria", "Pelosi", "against"),
+    # A measure against its object: endorsing the object counts against the measure.
+    ("Nancy Pelosi defended Obamacare.", "repeal of Obamacare", "Pelosi", "against"),
+    ("Senate Republicans vowed to repeal Obamacare.", "repeal of Obamacare", "Republicans", "favor"),
+    ("Senator Dianne Feinstein pushed for a ban on assault weapons.", "a ban on assault weapons", "Feinstein",
+     "favor"),
+    ("The National Rifle Association defended assault weapons.", "a ban on assault weapons",
+     "National Rifle Association", "against"),
     # Motions: favour of the motion is favour of the ban.
     ("Senator Smith opposes the sale of violent video games to minors.",
      "This house would ban the sale of violent video games to minors", "Smith", "favor"),

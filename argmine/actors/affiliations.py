@@ -69,10 +69,12 @@ def _appositive_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str,
     return None
 
 
-def _head_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str, str], me: str) -> str | None:
+def _head_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str, str], me: str,
+                office_words: frozenset[str]) -> str | None:
     """ "Obama's press secretary, Ben LaBolt", "a spokesman for the campaign, Lis Smith": the
-    name is in apposition to an office whose owner is an actor."""
-    if root.dep_ != "appos" or root.head is root:
+    name is in apposition to an office (a title word: not "Obama's rival, Mitt Romney") whose
+    owner is an actor."""
+    if root.dep_ != "appos" or root.head is root or root.head.lower_ not in office_words:
         return None
     office = root.head
     owners = [c for c in office.children if c.dep_ in ("poss", "compound", "nmod") and c.i < office.i]
@@ -184,7 +186,7 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
         for m in actor.mentions if owner is None else ():
             span = doc[m.token_start:m.token_end]
             owner = (_appositive_owner(span.root, by_token, kinds, actor.id)
-                     or _head_owner(span.root, by_token, kinds, actor.id)
+                     or _head_owner(span.root, by_token, kinds, actor.id, title_words)
                      or _prenominal_owner(doc, m.token_start, m.token_end, by_token, kinds, actor.id))
             if owner is None:
                 # "NAACP President Ben Jealous" where the parse breaks the noun phrase:

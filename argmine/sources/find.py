@@ -417,33 +417,45 @@ def _overlaps_any(st: Statement, others: list[Statement]) -> bool:
     return any(st.start < o.end and o.start < st.end for o in others)
 
 
-# A paragraph that ends with a colon, then a blank line: what follows may be a block quotation.
-_BLOCK = re.compile(r":[ \t]*\n[ \t]*\n")
-# Introductions longer than this (words) are the author's own text, not a lead-in.
+# A blank line (spaces and carriage returns allowed) ends a paragraph.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
+# Lead-ins longer than this (words) are the author's own text, not a lead-in.
 _INTRO_WORDS = 30
-# How far back (tokens) the last speaker may be for a block introduced by a document noun.
+# How far back (tokens) the last speaker may be when the lead-in names none.
 _BLOCK_REACH = 150
 _LIST_MARK = re.compile(r"\s*(?:[-*•·–]|\d+[.)])\s")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds, pos = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    return [(s, e) for s, e in bounds if e > s]
 
 
 def _block_quotes(finder: _Finder, taken: list[Statement]) -> list[Statement]:
     """A paragraph set off by a lead-in that ends with a colon and names speech or a
     document ("In a statement, the company said:", "Read the full letter:") is a quotation
-    without quotation marks: said by the lead-in's speaker, or by whoever was last reported
-    nearby. Lists and paragraphs that already hold a statement are not."""
+    without quotation marks: said by the subject of the lead-in's last reporting verb, or by
+    whoever was last reported nearby. Lists and paragraphs that already hold a statement are
+    not."""
     doc, text, tables = finder.doc, finder.text, finder.tables
     out: list[Statement] = []
-    for m in _BLOCK.finditer(text):
-        start = m.end()
-        end = text.find("\n\n", start)
-        end = len(text) if end < 0 else end
-        lead = doc.char_span(text.rfind("\n\n", 0, m.start()) + 1, m.start(), alignment_mode="expand")
+    paragraphs = _paragraphs(text)
+    for (lead_start, lead_end), (start, end) in zip(paragraphs, paragraphs[1:]):
+        lead_text = text[lead_start:lead_end].rstrip()
+        if not lead_text.endswith(":") or len(lead_text.split()) > _INTRO_WORDS:
+            continue
+        lead = doc.char_span(lead_start, lead_start + len(lead_text), alignment_mode="expand")
         body = _strip(text, start, end)
-        if lead is None or not len(lead) or _words(lead) > _INTRO_WORDS or len(text[body[0]:body[1]].split()) < _SHORT:
+        if lead is None or not len(lead) or len(text[body[0]:body[1]].split()) < _SHORT:
             continue
         if _LIST_MARK.match(text, start) or _overlaps_any(Statement(*body, None, None, "direct"), taken):
             continue
-        verb = next((t for t in lead if finder.speech_verb(t) and not finder._inside[t.i]), None)
+        # The reporting verb nearest the colon ("As Smith told reporters, Jones wrote:" is Jones).
+        verb = next((t for t in reversed(lead) if finder.speech_verb(t) and not finder._inside[t.i]), None)
         # "This post has been revised …": the text itself, not a document it quotes.
         cue = verb or next((t for t in lead if t.pos_ == "NOUN" and t.lemma_.lower() in tables.document_nouns
                             and not any(c.lower_ == "this" for c in t.children)), None)

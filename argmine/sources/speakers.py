@@ -57,26 +57,31 @@ class ActorIndex:
         self.title_words: dict[str, set[str]] = {}
         # "m" or "f" for persons named with a gendered title ("Ms. Lauten"), for "he"/"she".
         self.gender: dict[str, str] = {}
+        genders: dict[str, set[str]] = {}
         for s in ordered:
             if s.label_ != "person":
                 continue
             # "Secretary of State Antony Blinken": the title may sit a few words before, up to
             # another actor or a word that ends the name's own phrase.
             words = [t.lower_ for t in s]
+            # Gender only from titles, never from the name itself (Gayle King is no king).
+            titles = [w for w in words if w in tables.title_abbreviations]
             k = s.start - 1
             while k >= max(s.start - 4, 0) and k not in self.by_token and (
                     doc[k].is_title or doc[k].lower_ in ("of", "the")) and doc[k].text not in (",",):
                 words.append(doc[k].lower_)
+                titles.append(doc[k].lower_)
                 k -= 1
             expanded = {tables.title_abbreviations.get(w, w) for w in words}
             self.title_words.setdefault(s.kb_id_, set()).update(expanded)
             for title in expanded:
                 if title in tables.titles_as_speakers:
                     self.titled.setdefault(title, set()).add(s.kb_id_)
-        for aid, named_with in self.title_words.items():
-            genders = {tables.gendered_titles[w] for w in named_with if w in tables.gendered_titles}
-            if len(genders) == 1:  # both: two people merged into one actor, so neither
-                self.gender[aid] = genders.pop()
+            genders.setdefault(s.kb_id_, set()).update(tables.gendered_titles[w] for w in titles
+                                                       if w in tables.gendered_titles)
+        for aid, found in genders.items():
+            if len(found) == 1:  # both: two people merged into one actor, so neither
+                self.gender[aid] = found.pop()
 
     def other_gender(self, pronoun: str) -> frozenset[str]:
         """Persons a person pronoun cannot refer to: those named with a title of the other gender."""

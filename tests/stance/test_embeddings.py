@@ -35,6 +35,20 @@ def test_head_learns_and_round_trips_through_json_and_npz(tmp_path):
     assert np.allclose(loaded.predict_proba(X), head.predict_proba(X))
 
 
+@pytest.mark.parametrize("hidden", [0, 16])
+def test_probabilities_are_scikit_learns(hidden):
+    """The saved weights' forward pass gives what the fitted estimator gives, two classes too."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.neural_network import MLPClassifier
+
+    X, y = _data()
+    for labels in (y, [lab if lab == "favor" else "against" for lab in y]):
+        head = EmbeddingHead(hidden=hidden).fit(X, labels)
+        ref = (MLPClassifier(hidden_layer_sizes=(hidden,), alpha=head.alpha, early_stopping=True, random_state=0,
+                             max_iter=200) if hidden else LogisticRegression(C=head.C, max_iter=2000)).fit(X, labels)
+        assert np.allclose(head.predict_proba(X), ref.predict_proba(X), atol=1e-4)
+
+
 def test_damaged_or_missing_head_files_are_coded_errors(tmp_path):
     X, y = _data()
     EmbeddingHead().fit(X, y).to_disk(tmp_path)

@@ -50,7 +50,9 @@ def test_motion_sign_and_object(spacy_nlp):
 
 def test_a_measure_against_its_object_makes_the_object_opposite(spacy_nlp):
     ban = parse_target("a ban on assault weapons", spacy_nlp)
-    assert "ban" in ban.terms and {"assault", "weapon"} <= ban.opposite and ban.obj == "assault weapons"
+    assert "ban" in ban.terms and {"assault weapons", "weapon"} <= ban.opposite and ban.obj == "assault weapons"
+    # A modifier alone names nothing: "sexual assault" is no mention of assault weapons.
+    assert "assault" not in ban.terms | ban.opposite
     assert "obamacare" in parse_target("repeal of Obamacare", spacy_nlp).opposite
     # Anchors stay anchors, and a policy that works for its object is unchanged.
     assert parse_target("sanctions on Russia", spacy_nlp).anchors == ("russia",)

@@ -24,7 +24,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..segment import doc_text
-from .marks import Quoted, find_quoted
+from .marks import Quoted, find_quoted, paragraphs
 from .speakers import PERSON_PRONOUNS as _PERSON_PRONOUNS
 from .speakers import ActorIndex, resolve_subject
 from .tables import SourceTables
@@ -426,15 +426,6 @@ _BLOCK_REACH = 150
 _LIST_MARK = re.compile(r"\s*(?:[-*•·–]|\d+[.)])\s")
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    bounds, pos = [], 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        bounds.append((pos, m.start()))
-        pos = m.end()
-    bounds.append((pos, len(text)))
-    return [(s, e) for s, e in bounds if e > s]
-
-
 def _block_quotes(finder: _Finder, taken: list[Statement]) -> list[Statement]:
     """A paragraph set off by a lead-in that ends with a colon and names speech or a
     document ("In a statement, the company said:", "Read the full letter:") is a quotation
@@ -443,8 +434,8 @@ def _block_quotes(finder: _Finder, taken: list[Statement]) -> list[Statement]:
     not."""
     doc, text, tables = finder.doc, finder.text, finder.tables
     out: list[Statement] = []
-    paragraphs = _paragraphs(text)
-    for (lead_start, lead_end), (start, end) in zip(paragraphs, paragraphs[1:]):
+    bounds = paragraphs(text, _PARAGRAPH_BREAK)
+    for (lead_start, lead_end), (start, end) in zip(bounds, bounds[1:]):
         lead_text = text[lead_start:lead_end].rstrip()
         if not lead_text.endswith(":") or len(lead_text.split()) > _INTRO_WORDS:
             continue

@@ -38,9 +38,11 @@ class Quoted(NamedTuple):
     continues: bool
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraphs(text: str, breaks: re.Pattern[str] = _PARAGRAPH) -> list[tuple[int, int]]:
+    """Character bounds of the non-empty stretches of ``text`` between matches of ``breaks``
+    (default: a blank line, or a line break before a quotation mark)."""
     out, pos = [], 0
-    for m in _PARAGRAPH.finditer(text):
+    for m in breaks.finditer(text):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
@@ -62,7 +64,7 @@ def find_quoted(text: str) -> list[Quoted]:
     """Return the quoted stretches of ``text`` in order (never raises on unbalanced marks)."""
     out: list[Quoted] = []
     carried = False  # the previous paragraph ended inside a quotation
-    for p_start, p_end in _paragraphs(text):
+    for p_start, p_end in paragraphs(text):
         open_at: int | None = None
         starts_with_mark = False
         for i in range(p_start, p_end):

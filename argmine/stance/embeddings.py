@@ -131,8 +131,9 @@ class EmbeddingHead:
                "C": self.C, "hidden": self.hidden, "alpha": self.alpha, "classes": self.classes_,
                "kinds": list(self.kinds)}
         (directory / "head.json").write_text(json.dumps(cfg, indent=2) + "\n", encoding="utf-8")
-        np.savez(directory / "head.npz", **{f"{name}{k}": a for k, (w, b) in enumerate(self.layers)
-                                            for name, a in (("w", w), ("b", b))})
+        arrays: dict[str, Any] = {f"{name}{k}": a for k, (w, b) in enumerate(self.layers)
+                                  for name, a in (("w", w), ("b", b))}
+        np.savez(directory / "head.npz", **arrays)
 
     @classmethod
     def from_disk(cls, directory: str | Path) -> EmbeddingHead:

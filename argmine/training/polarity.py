@@ -296,14 +296,16 @@ def _pairs(data: dict[str, list[StanceExample]], cache: Path | None) -> dict[str
 
 def _cached_views(name: str, examples, nlp, cache: Path | None) -> list[RuleView | None]:
     """Rule views of a corpus, parsed once and kept as JSON under ``cache`` (keyed by content)."""
+    from ..stance import polarity
     from ..stance.cues import DEFAULT_CUES
     from ..stance.lexicon import DEFAULT_LEXICON
 
-    # The view reads the text, target and span (the kind does not change it) with the cue
-    # tables, so a change to either makes a new entry.
+    # The view reads the text, target and span (the kind does not change it) through the spaCy
+    # pipeline, the cue tables and the code that reads them: a change to any makes a new entry.
+    pipeline = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode()
     key = hashlib.sha256(json.dumps([[e.text, e.target, e.label, e.group, e.span] for e in examples]
-                                    ).encode() + DEFAULT_LEXICON.read_bytes() + DEFAULT_CUES.read_bytes()
-                         ).hexdigest()[:16]
+                                    ).encode() + pipeline + DEFAULT_LEXICON.read_bytes() + DEFAULT_CUES.read_bytes()
+                         + Path(polarity.__file__).read_bytes()).hexdigest()[:16]
     path = Path(cache) / f"views-{name}-{key}.json" if cache is not None else None
     if path is not None and path.is_file():
         return [RuleView(*v) if v is not None else None for v in json.loads(path.read_text())]

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..scoring import scores
-from ..stance.embeddings import EmbeddingHead, fuse_proba
+from ..stance.embeddings import ALPHA, HIDDEN, EmbeddingHead, fuse_proba
 from ..stance.learned import StanceExample
 from ..stance.polarity import (
     LABELS,
@@ -354,8 +354,9 @@ def card(report: dict[str, Any]) -> str:
     if "embeddings" in report:
         emb = report["embeddings"]
         out += ["", "## Optional sentence-embedding block (`pip install argmine[embeddings]`)", "",
-                "all-MiniLM-L6-v2 vectors of the sentence and the target, `[u, v, u*v]`, into a logistic "
-                "regression cross-validated on the same folds; its probabilities are fused with the model's "
+                "all-MiniLM-L6-v2 vectors of the sentence and the target, `[u, v, u*v]`, into a network with "
+                f"one hidden layer ({HIDDEN} ReLU units, L2 penalty {ALPHA}; scikit-learn's `MLPClassifier` with "
+                "early stopping) cross-validated on the same folds; its probabilities are fused with the model's "
                 "(geometric mean) for the target kinds where that raised the pooled out-of-fold macro-F1 and "
                 "lowered it on no corpus: "
                 f"**{', '.join(emb['kinds']) or 'none'}**. Without the extra the model is used alone "

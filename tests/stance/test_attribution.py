@@ -77,8 +77,12 @@ def test_bundled_example_regression(nlp):
     author = next(a.id for a in record.actors if a.role == "author")
     final = {s.target: s.stance for s in record.stances if s.actor == author}
     assert final == {"diplomacy with North Korea": "favor", "the Iran nuclear deal": "against"}
-    others = {s.stance for s in record.stances if s.actor != author}
-    assert others <= {"none"}  # Iran and the United States are named, not positioned
+    names = {a.id: a.name for a in record.actors}
+    named = {names[s.actor]: s.stance for s in record.stances if s.target == "the Iran nuclear deal"}
+    # Iran and the United States are named beside the deal, not positioned. (North Korea's
+    # dismantling of a missile site may read as favour of the diplomacy: with the embedding
+    # extra it does.)
+    assert named["Iran"] == named["United States"] == "none"
 
 
 def test_the_actor_a_target_is_about_is_linked_wherever_named(nlp):

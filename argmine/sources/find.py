@@ -16,6 +16,7 @@ disgrace").
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -114,6 +115,7 @@ class _Finder:
                 for i in range(span.start, span.end):
                     self._inside[i] = 1
         self.index.quoted = self._inside
+        self._paragraph_starts = [start for start, _ in paragraphs(self.text, _PARAGRAPH_BREAK)] or [0]
         # Person pronouns and "the Secretary" that are subjects, resolved in text order,
         # become subject mentions: a later "he said" finds its antecedent through them.
         # Candidates from the Doc's arrays: a Token object for every word cost more than the rules.
@@ -152,9 +154,17 @@ class _Finder:
                     _words(nxt) <= 8 and any(self.speech_verb(t) for t in nxt) and nxt.start <= span.end + 2):
                 hi = nxt.end
         # Smith said: "…" — the cue may close the previous sentence.
-        if lo > 0 and doc[lo - 1].text == ":" or (lo > 1 and doc[lo - 2].text == ":"):
+        colon = lo > 0 and doc[lo - 1].text == ":" or (lo > 1 and doc[lo - 2].text == ":")
+        if colon:
             lo = doc[lo - 1].sent.start
-        return [doc[i] for i in range(lo, hi) if not self._inside[i]]
+        return [doc[i] for i in range(lo, hi) if not self._inside[i] and self._near(doc[i], q, lead_in=colon)]
+
+    def _near(self, tok: Token, q: Quoted, *, lead_in: bool = False) -> bool:
+        """Is ``tok`` in a paragraph of ``q`` (or, with ``lead_in``, the one before it)? The
+        parser may run a sentence across a blank line; a cue never crosses one."""
+        para = bisect.bisect_right(self._paragraph_starts, tok.idx)
+        first = bisect.bisect_right(self._paragraph_starts, q.start) - lead_in
+        return first <= para <= bisect.bisect_right(self._paragraph_starts, max(q.end - 1, q.start))
 
     def direct(self) -> list[Statement]:
         doc = self.doc
@@ -235,6 +245,8 @@ class _Finder:
         for _ in range(6):
             head = node.head
             if head is node:
+                break
+            if not self._near(head, q):
                 break
             lemma = head.lemma_.lower()
             if not self._inside[head.i] and lemma in self.tables.naming_verbs and head.pos_ == "VERB":

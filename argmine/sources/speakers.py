@@ -40,8 +40,11 @@ class ActorIndex:
         self.by_token: dict[int, str] = {}
         # Shorter mentions first, so that a longer one ("Japan's security establishment")
         # overwrites the shorter one inside it ("Japan").
+        # The lower-case words of every mention of an actor, for "the St. Louis group".
+        self.names: dict[str, set[str]] = {}
         for span in sorted(spans, key=len):
             self.kind[span.kb_id_] = span.label_
+            self.names.setdefault(span.kb_id_, set()).add(span.text.lower())
             for tok in span:
                 self.by_token[tok.i] = span.kb_id_
         ordered = sorted(spans, key=lambda s: (s.start, -len(s)))
@@ -266,6 +269,14 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
         if among and mods:
             among = {aid for aid in among if mods <= index.title_words.get(aid, set())} or among
         return index.last_before(subj.i, _PERSON, among=among) if among else index.last_before(subj.i, _PERSON)
+    if head in tables.collective_nouns and subj.pos_ == "NOUN" and any(
+            c.lower_ in ("the", "this", "that") for c in subj.children):
+        # "the company said", "the group said": the nearest organization or group before; "the
+        # St. Louis group" only one named with those words ("St. Louis Tea Party").
+        modifiers = [c.lower_ for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i]
+        named_with = {aid for aid, names in index.names.items()
+                      if all(any(m in n for n in names) for m in modifiers)}
+        return index.last_before(subj.i, tables.collective_nouns[head], among=named_with if modifiers else None)
     if head in tables.document_nouns and subj.pos_ == "NOUN":
         # "the suit says", "the letter states": the statement's author speaks.
         return document_author(subj, index, tables)

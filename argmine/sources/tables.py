@@ -28,6 +28,8 @@ class SourceTables:
         document_nouns: Nouns of statements that "say" something for their author ("the
             suit says", "the letter states").
         gendered_titles: Honorifics and titles -> "m" or "f" ("ms." -> "f"), for pronoun agreement.
+        collective_nouns: Definite nouns -> the actor kinds they refer back to ("the company"
+            -> the nearest organization).
         raw: The JSON the tables were read from (what ``to_disk`` writes back).
     """
 
@@ -42,6 +44,7 @@ class SourceTables:
     call_particles: frozenset[str]
     document_nouns: frozenset[str]
     gendered_titles: dict[str, str]
+    collective_nouns: dict[str, frozenset[str]]
     raw: dict[str, Any]
 
     @classmethod
@@ -57,7 +60,9 @@ class SourceTables:
                    call_particles=low("call_particles"),
                    # Absent from tables saved before they existed.
                    document_nouns=frozenset(w.lower() for w in raw.get("document_nouns", ())),
-                   gendered_titles={k.lower(): v for k, v in raw.get("gendered_titles", {}).items()}, raw=raw)
+                   gendered_titles={k.lower(): v for k, v in raw.get("gendered_titles", {}).items()},
+                   collective_nouns={k.lower(): frozenset(v) for k, v in raw.get("collective_nouns", {}).items()},
+                   raw=raw)
 
     @classmethod
     def read(cls, path: str | Path = DEFAULT_TABLES) -> SourceTables:

@@ -342,3 +342,22 @@ def test_a_person_whose_title_agrees_wins_over_a_nearer_unknown_one(nlp):
     text = ("Enter Ms. Lopez, the longtime chairwoman of the city council. " + filler
             + "The minutes were taken by Jordan Miller. \"We will fix the roads first,\" she said.")
     assert _quotes(nlp, text)[0][0] == "Lopez"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Wal-Mart rejected the claims on Monday. "We treat our workers fairly," the company said.', "Wal-Mart"),
+    # With its own words, only an actor named with them: not the nearer NAACP.
+    ('The St. Louis Tea Party met on Monday. It wrote to the NAACP. "We reject racism," the St. Louis group '
+     'said.', "St. Louis Tea Party"),
+])
+def test_the_company_refers_back_to_the_nearest_organization(nlp, text, speaker):
+    assert _quotes(nlp, text)[0][0] == speaker
+
+
+def test_no_cue_from_another_paragraph(nlp):
+    # The parser runs the second quotation (no full stop) into the next paragraph, whose
+    # "the organization confirmed" is not its cue.
+    text = ('The Secure Streets Coalition rallied on Monday. "We will win this fight in the courts and in '
+            'the streets," said Senator Maria Lopez.\n\n"And we will not stop until the law is gone"\n\n'
+            "The ads cost $1 million, the organization confirmed.")
+    assert [s for s, *_ in _quotes(nlp, text)][:2] == ["Maria Lopez", "Maria Lopez"]

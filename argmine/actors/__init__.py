@@ -59,4 +59,4 @@ def find_actors(doc: Doc, *, author: str | None = None,
     phrases = scan_groups(doc, tables, index, titles, person_country)
     actors = build_actors(doc, [*named, *phrases], person_country, author=author,
                           author_mentions=author_mentions(doc, quotes), text=text)
-    return add_affiliations(doc, actors, titles=tables.titles, text=text)
+    return add_affiliations(doc, actors, titles=tables.titles, offices=tables.office_nouns, text=text)

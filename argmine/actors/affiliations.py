@@ -72,11 +72,11 @@ def _appositive_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str,
 def _head_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str, str], me: str,
                 office_words: frozenset[str]) -> str | None:
     """ "Obama's press secretary, Ben LaBolt", "a spokesman for the campaign, Lis Smith": the
-    name is in apposition to an office (a title word: not "Obama's rival, Mitt Romney") whose
-    owner is an actor."""
-    if root.dep_ != "appos" or root.head is root or root.head.lower_ not in office_words:
-        return None
+    name is in apposition to an office (a title or office noun: not "Obama's rival, Mitt Romney")
+    whose owner is an actor."""
     office = root.head
+    if root.dep_ != "appos" or office is root or not {office.lower_, office.lemma_.lower()} & office_words:
+        return None
     owners = [c for c in office.children if c.dep_ in ("poss", "compound", "nmod") and c.i < office.i]
     owners += [o for p in office.children if p.dep_ == "prep" and p.lower_ in _PREPS and p.i < root.i
                for o in p.children if o.dep_ == "pobj"]
@@ -145,7 +145,7 @@ def _prenominal_owner(doc: Doc, start: int, end: int, by_token: dict[int, str],
 
 
 def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozenset[tuple[str, ...]],
-                     text: str | None = None) -> list[ActorRecord]:
+                     offices: frozenset[str] = frozenset(), text: str | None = None) -> list[ActorRecord]:
     """Return ``actors`` with the affiliations the text states for persons (see the module).
 
     Party groups that the text names only through a party code are added as new group
@@ -186,7 +186,7 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
         for m in actor.mentions if owner is None else ():
             span = doc[m.token_start:m.token_end]
             owner = (_appositive_owner(span.root, by_token, kinds, actor.id)
-                     or _head_owner(span.root, by_token, kinds, actor.id, title_words)
+                     or _head_owner(span.root, by_token, kinds, actor.id, title_words | offices)
                      or _prenominal_owner(doc, m.token_start, m.token_end, by_token, kinds, actor.id))
             if owner is None:
                 # "NAACP President Ben Jealous" where the parse breaks the noun phrase:

@@ -36,6 +36,7 @@ class ActorTables:
         event_heads: Nouns a place name can modify without acting ("the Hanoi summit").
         org_acronyms: Acronyms of organizations (case as written) -> canonical name.
         non_actor_names: Names of instruments the NER tags as organizations ("E.O.", "JCPOA").
+        office_nouns: Nouns of people who act for another ("lawyer", "press secretary").
         raw: The JSON the tables were read from (what a component saves with ``to_disk``).
     """
 
@@ -54,6 +55,7 @@ class ActorTables:
     event_heads: frozenset[str]
     non_actor_names: frozenset[str]
     org_acronyms: dict[str, str]
+    office_nouns: frozenset[str] = frozenset()
     raw: dict = field(default_factory=dict, repr=False)
 
 
@@ -89,5 +91,7 @@ def tables_from_json(raw: dict) -> ActorTables:
         event_heads=low("event_heads"),
         non_actor_names=frozenset(raw["non_actor_names"]),
         org_acronyms=dict(raw["organization_acronyms"]),
+        # Absent from tables saved before it existed.
+        office_nouns=frozenset(w.lower() for w in raw.get("office_nouns", ())),
         raw=raw,
     )

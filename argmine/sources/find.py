@@ -154,17 +154,20 @@ class _Finder:
                     _words(nxt) <= 8 and any(self.speech_verb(t) for t in nxt) and nxt.start <= span.end + 2):
                 hi = nxt.end
         # Smith said: "…" — the cue may close the previous sentence.
-        colon = lo > 0 and doc[lo - 1].text == ":" or (lo > 1 and doc[lo - 2].text == ":")
-        if colon:
+        if lo > 0 and doc[lo - 1].text == ":" or (lo > 1 and doc[lo - 2].text == ":"):
             lo = doc[lo - 1].sent.start
-        return [doc[i] for i in range(lo, hi) if not self._inside[i] and self._near(doc[i], q, lead_in=colon)]
+        return [doc[i] for i in range(lo, hi) if not self._inside[i] and self._near(doc[i], q)]
 
-    def _near(self, tok: Token, q: Quoted, *, lead_in: bool = False) -> bool:
-        """Is ``tok`` in a paragraph of ``q`` (or, with ``lead_in``, the one before it)? The
-        parser may run a sentence across a blank line; a cue never crosses one."""
+    def _near(self, tok: Token, q: Quoted) -> bool:
+        """Is ``tok`` in a paragraph of ``q``? The parser may run a sentence across a blank
+        line; a cue never crosses one, except into the lead-in of 'Smith said:\n\n"…"' and,
+        for a quotation that runs on into the next paragraph, into that paragraph."""
         para = bisect.bisect_right(self._paragraph_starts, tok.idx)
-        first = bisect.bisect_right(self._paragraph_starts, q.start) - lead_in
-        return first <= para <= bisect.bisect_right(self._paragraph_starts, max(q.end - 1, q.start))
+        first = bisect.bisect_right(self._paragraph_starts, q.start)
+        last = bisect.bisect_right(self._paragraph_starts, max(q.end - 1, q.start))
+        first -= self.text[:q.open_mark].rstrip().endswith(":")
+        last += q.close_mark is None
+        return first <= para <= last
 
     def direct(self) -> list[Statement]:
         doc = self.doc

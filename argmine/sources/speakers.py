@@ -40,11 +40,11 @@ class ActorIndex:
         self.by_token: dict[int, str] = {}
         # Shorter mentions first, so that a longer one ("Japan's security establishment")
         # overwrites the shorter one inside it ("Japan").
-        # The lower-case words of every mention of an actor, for "the St. Louis group".
+        # The lower-case words of the mentions of an actor, for "the St. Louis group".
         self.names: dict[str, set[str]] = {}
         for span in sorted(spans, key=len):
             self.kind[span.kb_id_] = span.label_
-            self.names.setdefault(span.kb_id_, set()).add(span.text.lower())
+            self.names.setdefault(span.kb_id_, set()).update(t.lower_ for t in span)
             for tok in span:
                 self.by_token[tok.i] = span.kb_id_
         ordered = sorted(spans, key=lambda s: (s.start, -len(s)))
@@ -203,8 +203,10 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     kind, "they" after two persons who met to the first-named; "the senator", "the Deputy
     Secretary" to the nearest person named with every word of that title (else the
     nearest person); an office noun ("X's spokesman", "a spokesman for X") to the actor it
-    speaks for, when the actors layer has no actor for the office holder; a document
-    noun ("the suit says") to its author (:func:`document_author`).
+    speaks for, when the actors layer has no actor for the office holder; "the company", "the
+    group" (``collective_nouns``) to the nearest organization or group before, within
+    ``_DOCUMENT_WINDOW`` tokens ("the St. Louis group" to one named with those words); a
+    document noun ("the suit says") to its author (:func:`document_author`).
     """
     aid = index.actor(subj)
     if aid is not None:
@@ -273,10 +275,10 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
             c.lower_ in ("the", "this", "that") for c in subj.children):
         # "the company said", "the group said": the nearest organization or group before; "the
         # St. Louis group" only one named with those words ("St. Louis Tea Party").
-        modifiers = [c.lower_ for c in subj.children if c.dep_ in ("compound", "amod") and c.i < subj.i]
-        named_with = {aid for aid, names in index.names.items()
-                      if all(any(m in n for n in names) for m in modifiers)}
-        return index.last_before(subj.i, tables.collective_nouns[head], among=named_with if modifiers else None)
+        names = [c.lower_ for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < subj.i]
+        named_with = {aid for aid, words in index.names.items() if set(names) <= words}
+        return index.last_before(subj.i, tables.collective_nouns[head], among=named_with if names else None,
+                                 within=_DOCUMENT_WINDOW)
     if head in tables.document_nouns and subj.pos_ == "NOUN":
         # "the suit says", "the letter states": the statement's author speaks.
         return document_author(subj, index, tables)

@@ -156,7 +156,8 @@ class EmbeddingHead:
             shapes = [(3 * DIM, obj.hidden), (obj.hidden, outputs)] if obj.hidden else [(3 * DIM, outputs)]
             for (w, b), shape in zip(obj.layers, shapes):
                 if w.shape != shape or b.shape != shape[1:] or not (np.isfinite(w).all() and np.isfinite(b).all()):
-                    raise ValueError(f"weights of shape {w.shape} do not fit {shape}")
+                    raise ValueError(f"weights of shape {w.shape} (wanted {shape}) or with values that are "
+                                     "not finite")
         return obj
 
 

@@ -221,16 +221,21 @@ def _parse_motion(text: str, doc, nlp: Callable[[str], Doc], extra_terms: Iterab
                   sign=sign, heads=inner.heads, obj=obj_text)
 
 
+# Prepositions that take what a measure acts on ("a ban on X", "cuts to X", "repeal of X").
+_OBJECT_PREPS = frozenset({"on", "of", "to", "against", "from", "over"})
+
+
 def _object_of(measure: Token) -> Token | None:
-    """What a measure acts on: its direct object, else the object of its first preposition
-    ("a ban on X", "repeal of X"); a coordinated head shares it ("repeal and replacement of X")."""
+    """What a measure acts on: its direct object, else the object of a preposition that takes
+    one ("a ban on X", "cuts in 2025 to Medicare"; not "tax cuts for the wealthy"); a
+    coordinated head shares it ("repeal and replacement of X")."""
     for head in (measure, *measure.conjuncts):
-        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-        if obj is None:
-            prep = next((c for c in head.children if c.dep_ == "prep"), None)
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if obj is not None:
-            return obj
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects += [o for p in head.children if p.dep_ == "prep" and p.lower_ in _OBJECT_PREPS
+                    for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        found = next((o for o in objects if o.ent_type_ not in ("DATE", "TIME", "CARDINAL")), None)
+        if found is not None:
+            return found
     return None
 
 
@@ -248,8 +253,9 @@ def _against_its_object(base: Target, doc, lex: StanceLexicon, concepts: dict) -
     if obj is None:
         return base
     words = [t for t in obj.subtree if not t.is_punct and t.dep_ != "det"]
-    head = obj.lemma_.lower()
     phrase = " ".join(t.lower_ for t in words)
+    # A name is matched whole ("the Affordable Care Act" is no mention of any "act").
+    head = phrase if obj.pos_ == "PROPN" or obj.ent_type_ else obj.lemma_.lower()
     data = concepts["concepts"]
     named = [c for c in base.concepts if head in data[c]["terms"]]
     own = {w for c in named for w in data[c]["terms"]}

@@ -296,7 +296,7 @@ def _pairs(data: dict[str, list[StanceExample]], cache: Path | None) -> dict[str
 
 def _cached_views(name: str, examples, nlp, cache: Path | None) -> list[RuleView | None]:
     """Rule views of a corpus, parsed once and kept as JSON under ``cache`` (keyed by content)."""
-    from ..stance import polarity
+    from ..stance import attribution, cues, lexicon, polarity
     from ..stance.cues import DEFAULT_CUES
     from ..stance.lexicon import DEFAULT_LEXICON
 
@@ -305,7 +305,8 @@ def _cached_views(name: str, examples, nlp, cache: Path | None) -> list[RuleView
     pipeline = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode()
     key = hashlib.sha256(json.dumps([[e.text, e.target, e.label, e.group, e.span] for e in examples]
                                     ).encode() + pipeline + DEFAULT_LEXICON.read_bytes() + DEFAULT_CUES.read_bytes()
-                         + Path(polarity.__file__).read_bytes()).hexdigest()[:16]
+                         + b"".join(Path(str(m.__file__)).read_bytes() for m in (polarity, attribution, cues, lexicon))
+                         ).hexdigest()[:16]
     path = Path(cache) / f"views-{name}-{key}.json" if cache is not None else None
     if path is not None and path.is_file():
         return [RuleView(*v) if v is not None else None for v in json.loads(path.read_text())]

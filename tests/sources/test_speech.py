@@ -312,7 +312,9 @@ def test_a_subject_named_in_apposition_speaks_and_keeps_its_owner(nlp):
     assert "Elizabeth Lauten" in speakers and "Ben LaBolt" in speakers
     labolt = next(a for a in record.actors if a.name == "Ben LaBolt")
     assert labolt.affiliation is not None and "Obama" in names[labolt.affiliation].name
-    # A rival is no office: Romney does not belong to Obama.
+    # A lawyer acts for another; a rival is no office: Romney does not belong to Obama.
+    record = argmine.analyze("Obama's lawyer, Bob Bauer, defended the plan.", nlp=nlp)
+    assert next(a for a in record.actors if a.name == "Bob Bauer").affiliation is not None
     record = argmine.analyze("Obama's rival, Mitt Romney, attacked the plan.", nlp=nlp)
     assert next(a for a in record.actors if a.name == "Mitt Romney").affiliation is None
 
@@ -355,4 +357,9 @@ def test_no_cue_from_another_paragraph(nlp):
     text = ('The Secure Streets Coalition rallied on Monday. "We will win this fight in the courts and in '
             'the streets," said Senator Maria Lopez.\n\n"And we will not stop until the law is gone"\n\n'
             "The ads cost $1 million, the organization confirmed.")
-    assert [s for s, *_ in _quotes(nlp, text)][:2] == ["Maria Lopez", "Maria Lopez"]
+    found = _quotes(nlp, text)
+    assert [s for s, *_ in found][:2] == ["Maria Lopez", "Maria Lopez"]
+    assert found[1][3] is None  # carried on, with no cue of its own ("confirmed" is the next paragraph's)
+    # The lead-in of a quotation after a blank line is its paragraph's cue.
+    text = 'Senator Maria Lopez spoke on Monday. She said:\n\n"We will fight this bill in every court."'
+    assert _quotes(nlp, text) == [("Maria Lopez", "We will fight this bill in every court.", "direct", "said")]

@@ -50,6 +50,9 @@ def test_change_of_course_sets_final_stance_and_timeline(nlp):
 def test_outcome_predicate_gives_author_stance(nlp):
     stances, _ = _stances(nlp, "It would be a tragedy if the talks with Iran failed.")
     assert stances["author"].stance == "favor"
+    # Of the opposite concept (sanctions against talks), once turned round: against.
+    stances, _ = _stances(nlp, "It would be a tragedy if the sanctions on Iran failed.")
+    assert stances["author"].stance == "against"
 
 
 def test_reported_demand_is_not_the_embedded_subjects_position(nlp):

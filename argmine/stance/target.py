@@ -186,12 +186,12 @@ def parse_target(text: str, nlp: Callable[[str], Doc], *, extra_terms: Iterable[
     concepts = concepts or load_concepts()
     if kind == TargetKind.MOTION:
         return _parse_motion(text, doc, nlp, extra_terms, lexicon or load_lexicon(), concepts)
-    base = _against_its_object(_parse_phrase(text, doc, extra_terms, concepts), doc, lexicon or load_lexicon(),
-                               concepts)
     if kind == TargetKind.ACTOR:
         name = " ".join(t.text for t in doc if t.lower_ not in ("the", "a", "an") and not t.is_punct)
         return Target(text=text, terms=frozenset(t.strip().lower() for t in extra_terms if t.strip()),
                       opposite=frozenset(), kind=kind, actor_name=name)
+    base = _against_its_object(_parse_phrase(text, doc, extra_terms, concepts), doc, lexicon or load_lexicon(),
+                               concepts)
     if kind == TargetKind.EVENT:
         return _as_event(base, doc)
     return base
@@ -267,7 +267,8 @@ def _against_its_object(base: Target, doc, lex: StanceLexicon, concepts: dict) -
                   concepts=base.concepts, multiword=tuple(sorted(t for t in terms | opposite if " " in t)),
                   kind=base.kind, sign=base.sign, heads=base.heads - own - {head},
                   obj=doc[words[0].i:words[-1].i + 1].text if words else obj.text,
-                  obj_terms=frozenset(own | {head, phrase}))
+                  # The head word too: a match of the whole name is read at its root ("Act").
+                  obj_terms=frozenset(own | {head, phrase, obj.lemma_.lower()}))
 
 
 def _as_event(base: Target, doc) -> Target:

@@ -21,7 +21,8 @@ from .schema import Actor, Document, Mention, Quote, Relation, Stance, TimelineE
 # while almost every op-ed, speech or briefing stays in one piece.
 PIECE_CHARS = 50_000
 
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+# A blank line (spaces and carriage returns allowed) ends a paragraph.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 
@@ -64,7 +65,7 @@ def _cut(text: str, start: int, hard: int) -> int:
     """The best end for a piece starting at ``start`` and ending by ``hard``."""
     # Keep at least half a piece, so a boundary near the start does not make tiny pieces.
     floor = start + (hard - start) // 2
-    for pattern in (_PARAGRAPH, _SENTENCE, _SPACE):
+    for pattern in (PARAGRAPH_BREAK, _SENTENCE, _SPACE):
         best = None
         for m in pattern.finditer(text, floor, hard):
             best = m.end()

@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
+from ..pieces import PARAGRAPH_BREAK
 from ..segment import doc_text
 from .marks import Quoted, find_quoted, paragraphs
 from .speakers import PERSON_PRONOUNS as _PERSON_PRONOUNS
@@ -115,7 +116,8 @@ class _Finder:
                 for i in range(span.start, span.end):
                     self._inside[i] = 1
         self.index.quoted = self._inside
-        self._paragraph_starts = [start for start, _ in paragraphs(self.text, _PARAGRAPH_BREAK)] or [0]
+        self.paragraphs = paragraphs(self.text, PARAGRAPH_BREAK)
+        self._paragraph_starts = [start for start, _ in self.paragraphs] or [0]
         # Person pronouns and "the Secretary" that are subjects, resolved in text order,
         # become subject mentions: a later "he said" finds its antecedent through them.
         # Candidates from the Doc's arrays: a Token object for every word cost more than the rules.
@@ -156,18 +158,24 @@ class _Finder:
         # Smith said: "…" — the cue may close the previous sentence.
         if lo > 0 and doc[lo - 1].text == ":" or (lo > 1 and doc[lo - 2].text == ":"):
             lo = doc[lo - 1].sent.start
-        return [doc[i] for i in range(lo, hi) if not self._inside[i] and self._near(doc[i], q)]
+        reach = self._reach(q)
+        return [doc[i] for i in range(lo, hi) if not self._inside[i] and self._near(doc[i], reach)]
 
-    def _near(self, tok: Token, q: Quoted) -> bool:
-        """Is ``tok`` in a paragraph of ``q``? The parser may run a sentence across a blank
-        line; a cue never crosses one, except into the lead-in of 'Smith said:\n\n"…"' and,
-        for a quotation that runs on into the next paragraph, into that paragraph."""
-        para = bisect.bisect_right(self._paragraph_starts, tok.idx)
-        first = bisect.bisect_right(self._paragraph_starts, q.start)
-        last = bisect.bisect_right(self._paragraph_starts, max(q.end - 1, q.start))
-        first -= self.text[:q.open_mark].rstrip().endswith(":")
-        last += q.close_mark is None
-        return first <= para <= last
+    def _paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self._paragraph_starts, char) - 1
+
+    def _reach(self, q: Quoted) -> tuple[int, int]:
+        """The paragraphs a cue of ``q`` may sit in: the parser may run a sentence across a
+        blank line, a cue never crosses one, except into the lead-in of 'Smith said:\n\n"…"'
+        and, for a quotation that runs on into the next paragraph, into that paragraph."""
+        before = q.open_mark - 1
+        while before >= 0 and self.text[before].isspace():
+            before -= 1
+        first = self._paragraph(q.start) - (before >= 0 and self.text[before] == ":")
+        return first, self._paragraph(max(q.end - 1, q.start)) + (q.close_mark is None)
+
+    def _near(self, tok: Token, reach: tuple[int, int]) -> bool:
+        return reach[0] <= self._paragraph(tok.idx) <= reach[1]
 
     def direct(self) -> list[Statement]:
         doc = self.doc
@@ -245,11 +253,10 @@ class _Finder:
         """A short quoted phrase is speech only as part of a reported clause or naming."""
         doc = self.doc
         node = span.root
+        reach = self._reach(q)
         for _ in range(6):
             head = node.head
-            if head is node:
-                break
-            if not self._near(head, q):
+            if head is node or not self._near(head, reach):
                 break
             lemma = head.lemma_.lower()
             if not self._inside[head.i] and lemma in self.tables.naming_verbs and head.pos_ == "VERB":
@@ -432,8 +439,6 @@ def _overlaps_any(st: Statement, others: list[Statement]) -> bool:
     return any(st.start < o.end and o.start < st.end for o in others)
 
 
-# A blank line (spaces and carriage returns allowed) ends a paragraph.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 # Lead-ins longer than this (words) are the author's own text, not a lead-in.
 _INTRO_WORDS = 30
 # How far back (tokens) the last speaker may be when the lead-in names none.
@@ -449,7 +454,7 @@ def _block_quotes(finder: _Finder, taken: list[Statement]) -> list[Statement]:
     not."""
     doc, text, tables = finder.doc, finder.text, finder.tables
     out: list[Statement] = []
-    bounds = paragraphs(text, _PARAGRAPH_BREAK)
+    bounds = finder.paragraphs
     for (lead_start, lead_end), (start, end) in zip(bounds, bounds[1:]):
         lead_text = text[lead_start:lead_end].rstrip()
         if not lead_text.endswith(":") or len(lead_text.split()) > _INTRO_WORDS:

@@ -92,9 +92,9 @@ def doc_features(doc: Doc, *, cues: CueLists) -> tuple[list[tuple[int, int]], li
     return [(s.start, s.end) for s in spans], feats
 
 
-# Neighbour features are limited to cues, so context does not swamp the sentence's own words.
 # The head that types each kind of unit.
 _TYPE_HEADS = {"claim": "claim_type", "evidence": "evidence_type"}
+# Neighbour features are limited to cues, so context does not swamp the sentence's own words.
 _CONTEXT_PREFIXES = ("cue=", "first=", "tense=", "modal", "num", "question", "quote")
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -151,48 +151,6 @@ def example_kind(e: StanceExample) -> str:
     if e.group.startswith(("newsmtsc", "basil")):
         return "actor" if e.span is not None else "policy"
     return "motion" if target_info(e.target).proposition else "policy"
-
-
-def read_kind(e: StanceExample) -> str:
-    """Target kind a pair is read under at run time, where known (``with_runtime_kinds``)."""
-    return e.kind if e.kind is not None else example_kind(e)
-
-
-# Corpora whose targets are what a user names as a target, so that their run-time kind is
-# known: BASIL's names ("Barack Obama", "NAACP", also where the sentence only says "he") and
-# the annotations' targets. IBM's targets are a motion's topic phrase (a user gives the
-# motion itself) and IAM's are motions.
-RUNTIME_KIND_CORPORA = ("basil", "annotations")
-
-
-def with_runtime_kinds(data: Mapping[str, Sequence[StanceExample]], nlp, *,
-                       corpora: Sequence[str] = RUNTIME_KIND_CORPORA) -> dict[str, list[StanceExample]]:
-    """Pairs of ``corpora`` with the kind argmine gives their target text at run time
-    (``detect_kind``, as ``parse_target`` does; a pair with a mention span is an actor's), so that cross-validation
-    reads a held-out pair as the run time would.
-
-    Training keeps the corpus kind (``example_kind``). Learning BASIL's names as actors
-    instead was measured (5-fold CV by event, pairs read as at run time): BASIL macro-F1
-    0.592 -> 0.585 (quoted spans 0.621 -> 0.580) and IBM accuracy 0.642 -> 0.616.
-    """
-    from .target import detect_kind
-
-    kinds: dict[str, str] = {}
-    out = {name: list(examples) for name, examples in data.items()}
-    for name, examples in data.items():
-        if name not in corpora:
-            continue
-        rows = []
-        for e in examples:
-            if e.span is not None:
-                kind = "actor"
-            else:
-                if e.target not in kinds:
-                    kinds[e.target] = detect_kind(nlp(e.target.strip())).value
-                kind = kinds[e.target]
-            rows.append(e._replace(kind=kind))
-        out[name] = rows
-    return out
 
 
 def example_views(examples: Sequence[StanceExample], nlp, *, batch_size: int = 64) -> list[RuleView | None]:

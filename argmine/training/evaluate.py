@@ -73,16 +73,19 @@ def rows(examples: Sequence[Example], *, genre: bool = True) -> list[tuple[dict[
 
 def fit_head(train: Sequence[Example], labels: Sequence[str], *, seed: int = 0, C: float = 1.0,
              genre_copies: bool = True, position_genres: Sequence[str] = POSITION_GENRES,
-             genre_weights: Mapping[str, float] = GENRE_WEIGHTS, genre_heads: bool = False
-             ) -> Head | None:
+             genre_weights: Mapping[str, float] = GENRE_WEIGHTS, head: str | None = None,
+             genre_heads: bool | None = None) -> Head | None:
     """Fit one head; classes are weighted ("balanced") so rare classes count.
 
     Measured on Change My View claim types: unweighted only matches the majority class.
     A head whose training data is of one genre gets no genre copies: the copy would only
     duplicate every feature (halving its penalty), so the head is that genre's own model.
-    With ``genre_heads`` (and several genres), each genre with two or more labels also
-    gets a model of its own, averaged with the genre-aware one on its rows.
+    With ``genre_heads`` (by default: whether ``head`` is one of ``GENRE_HEADS``, so that the
+    shipped and the evaluated heads are fitted alike) and several genres, each genre with two
+    or more labels also gets a model of its own, averaged with the genre-aware one on its rows.
     """
+    if genre_heads is None:
+        genre_heads = head in GENRE_HEADS
     if len(set(labels)) < 2:
         return None
     genres = sorted({e.genre for e in train})
@@ -98,7 +101,7 @@ def fit_head(train: Sequence[Example], labels: Sequence[str], *, seed: int = 0, 
         if len({y for _, y in own}) >= 2:
             heads[genre] = fit_genre_alone([e for e, _ in own], [y for _, y in own], genre, seed=seed, C=C,
                                         position_genres=position_genres)
-    return GenreHeads(model, heads)
+    return GenreHeads(model, heads) if heads else model
 
 
 def fit_genre_alone(train: Sequence[Example], labels: Sequence[str], genre: str, *, seed: int = 0,
@@ -117,7 +120,7 @@ def compare(train: Sequence[Example], test: Sequence[Example], head: str, *, see
     out: dict[str, Any] = {"n_train": len(tr), "n_test": len(te)}
     if not te or len(set(ytr)) < 2:
         return out
-    model = model or fit_head(tr, ytr, seed=seed, C=C, genre_heads=head in GENRE_HEADS)
+    model = model or fit_head(tr, ytr, seed=seed, C=C, head=head)
     if model is None:  # fewer than two labels: nothing to fit
         return out
     out["model"] = scores(yte, model.predict(rows(te)), labels)
@@ -163,7 +166,7 @@ def cross_validate(examples: Sequence[Example], *, heads: Sequence[str] = tuple(
             te = [chosen[i] for i in te_idx]
             ytr = [labels[i] for i in tr_idx]
             pooled["gold"] += [labels[i] for i in te_idx]
-            model = fit_head(tr, ytr, seed=seed, C=C, genre_heads=head in GENRE_HEADS)
+            model = fit_head(tr, ytr, seed=seed, C=C, head=head)
             pooled["model"] += model.predict(rows(te)) if model else [ytr[0]] * len(te)
             pooled["majority"] += [Counter(ytr).most_common(1)[0][0]] * len(te)
             base = TfidfBaseline(seed=seed).fit([e.text for e in tr], ytr)

@@ -23,9 +23,9 @@ from sklearn.model_selection import GroupKFold
 
 from ..errors import ArgmineError, Errors
 from ..models.dict_linear import DictLinearModel
+from ..models.genre_heads import GenreHeads
 from .corpus import Example
 from .evaluate import (
-    GENRE_HEADS,
     HEAD_LABELS,
     POSITION_GENRES,
     TfidfBaseline,
@@ -62,8 +62,7 @@ def _fitters(*, seed: int, C: float, position_genres: Sequence[str], genre: str,
 
     def default(tr: Sequence[Example], y: Sequence[str]) -> Any:
         # Exactly as the shipped heads are fitted.
-        return fit_head(tr, y, seed=seed, C=C, position_genres=position_genres,
-                        genre_heads=head in GENRE_HEADS)
+        return fit_head(tr, y, seed=seed, C=C, position_genres=position_genres, head=head)
 
     def tfidf(tr: Sequence[Example], y: Sequence[str]) -> Any:
         return TfidfBaseline(seed=seed).fit([e.text for e in tr], y)
@@ -156,7 +155,8 @@ def parity(train: Sequence[Example], *, heldout: Sequence[EvalSet] = (),
                             model = shared_models[system]
                         else:
                             tr_g = [(e, y) for e, y in tr if e.genre == genre]
-                            model = _fit(fitters[system], [e for e, _ in tr_g], [y for _, y in tr_g])
+                            model = _genre_head(shared_models, system, genre) or _fit(
+                                fitters[system], [e for e, _ in tr_g], [y for _, y in tr_g])
                         cv_pred.setdefault((system, genre), []).extend(
                             _predict(model, system, te_g) if te_g else [])
             for genre in wanted_cv:
@@ -181,10 +181,18 @@ def parity(train: Sequence[Example], *, heldout: Sequence[EvalSet] = (),
                         model = full[system]
                     else:
                         tr_g = [(e, y) for e, y in zip(all_ex, all_y) if e.genre == ev.genre]
-                        model = _fit(fitters[system], [e for e, _ in tr_g], [y for _, y in tr_g])
+                        model = _genre_head(full, system, ev.genre) or _fit(
+                            fitters[system], [e for e, _ in tr_g], [y for _, y in tr_g])
                     preds[system] = _predict(model, system, held)
                 out.append(_row(head, ev.genre, ev.name, "dev", yte, preds, labels))
     return out
+
+
+def _genre_head(shared: Mapping[str, Any], system: str, genre: str) -> Any:
+    """The genre-alone model the default system already fitted as its genre head (the same
+    ``fit_genre_alone`` on the same rows), so it is not fitted twice; else None."""
+    default = shared.get("default")
+    return default.heads.get(genre) if system == "genre_alone" and isinstance(default, GenreHeads) else None
 
 
 def _row(head: str, genre: str, data: str, protocol: str, gold: Sequence[str],

@@ -33,7 +33,7 @@ from .corpus import (
     parse_source_docs,
     record_genre,
 )
-from .evaluate import GENRE_HEADS, HEAD_LABELS, POSITION_GENRES, compare, cross_validate, fit_head, head_examples
+from .evaluate import HEAD_LABELS, POSITION_GENRES, compare, cross_validate, fit_head, head_examples
 from .genre import cross_validate_genre, train_genre_model
 from .parity import EvalSet, parity, position_effect
 
@@ -122,8 +122,7 @@ def train(sources: Sequence[DataSource], output_dir: str | Path, *,
     for head in HEAD_LABELS:
         chosen, labels = head_examples(examples, head)
         with progress.phase(f"fit the {head.replace('_', ' ')} head"):
-            model = fit_head(chosen, labels, seed=seed, C=C, position_genres=position_genres,
-                             genre_heads=head in GENRE_HEADS)
+            model = fit_head(chosen, labels, seed=seed, C=C, position_genres=position_genres, head=head)
         sizes[head] = {"sentences": len(chosen), "labels": dict(sorted(Counter(labels).items())),
                        "genres": dict(sorted(Counter(e.genre for e in chosen).items()))}
         if model is None:

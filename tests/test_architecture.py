@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "argmine"
 # Lowest first. Each entry is a top-level module or sub-package of argmine.
 LAYERS: list[set[str]] = [
     {"errors", "registry", "schema", "extensions", "spans", "scoring", "nlp", "morphology", "matching",
-     "progress"},  # shared core
+     "progress", "paragraphs"},  # shared core
     {"segment", "convert", "models", "features", "pieces"},  # doc <-> record, sentences, long texts, model pieces
     {"io", "validate"},                             # readers and the JSONL writer
     {"actors", "sources", "stance", "relations", "pipeline"},  # inference: components and rules

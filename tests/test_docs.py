@@ -36,11 +36,12 @@ def test_every_registered_factory_is_documented():
     assert names and names <= documented, sorted(names - documented)
 
 
-def test_every_argmine_factory_is_an_analysis_component_or_the_morphology_cache():
+def test_every_argmine_factory_is_an_analysis_component_or_a_linguistic_layer():
     from importlib.metadata import entry_points
 
     from argmine.morphology import MORPHOLOGY
+    from argmine.paragraphs import PARAGRAPHS
     from argmine.pipeline import ANALYSIS_FACTORIES
 
     names = {ep.name for ep in entry_points(group="spacy_factories") if ep.name.startswith("argmine_")}
-    assert names == ANALYSIS_FACTORIES | {MORPHOLOGY}
+    assert names == ANALYSIS_FACTORIES | {MORPHOLOGY, PARAGRAPHS}

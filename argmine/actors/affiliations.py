@@ -75,7 +75,7 @@ def _head_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str, str],
     name is in apposition to an office (a title or office noun: not "Obama's rival, Mitt Romney")
     whose owner is an actor."""
     office = root.head
-    if root.dep_ != "appos" or office is root or not {office.lower_, office.lemma_.lower()} & office_words:
+    if root.dep_ != "appos" or office == root or not {office.lower_, office.lemma_.lower()} & office_words:
         return None
     owners = [c for c in office.children if c.dep_ in ("poss", "compound", "nmod") and c.i < office.i]
     owners += [o for p in office.children if p.dep_ == "prep" and p.lower_ in _PREPS and p.i < root.i

@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
-from ..pieces import PARAGRAPH_BREAK
+from ..paragraphs import PARAGRAPH_BREAK
 from ..segment import doc_text
 from .marks import Quoted, find_quoted, paragraphs
 from .speakers import PERSON_PRONOUNS as _PERSON_PRONOUNS
@@ -79,17 +79,17 @@ def _subject(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in _SUBJ:
                 return child
-        if node.dep_ == "conj" and node.head is not node:
+        if node.dep_ == "conj" and node.head != node:
             node = node.head
             continue
         # "…, said the senator, adding that…" and "Biden was quick to retort:": the subject
         # of the verb the adverbial or complement hangs on.
-        if (node.dep_ in ("xcomp", "acomp") or node.dep_ == "advcl" and node.tag_ == "VBG") and node.head is not node:
+        if (node.dep_ in ("xcomp", "acomp") or node.dep_ == "advcl" and node.tag_ == "VBG") and node.head != node:
             node = node.head
             continue
         # "Romney released a statement saying: …": the subject of the verb whose object
         # the statement is.
-        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "dobj" and node.head.head is not node.head:
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ == "dobj" and node.head.head != node.head:
             node = node.head.head
             continue
         break
@@ -140,8 +140,26 @@ class _Finder:
         return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.tables.speech_verbs
 
     def speaker_of(self, verb: Token) -> str | None:
-        subj = _subject(verb)
+        subj = _subject(verb) or self._stranded_subject(verb)
         return resolve_subject(subj, self.index, self.tables) if subj is not None else None
+
+    def _stranded_subject(self, verb: Token) -> Token | None:
+        """The first subject before a sentence's main verb that the parser left without one.
+
+        After a long apposition ("the aide, Elizabeth Lauten, 31, who has … and at the
+        time was a spokeswoman …, wrote …") the parser may hang the subject on a clause
+        before the verb; the sentence's first subject outside quotation marks is the
+        writer's.
+        """
+        root = verb.sent.root
+        if not (verb == root or verb.head == root and verb.dep_ in ("advcl", "conj", "xcomp")):
+            return None
+        if root.pos_ != "VERB" or _subject(root) is not None:
+            return None
+        for tok in self.doc[verb.sent.start:root.i]:
+            if tok.dep_ in _SUBJ and not self._inside[tok.i] and tok.tag_ not in ("WP", "WDT"):
+                return tok
+        return None
 
     def _frame(self, q: Quoted, span: Span) -> list[Token]:
         """Candidate cue tokens: outside any quotation, in the sentences around ``q``."""
@@ -244,7 +262,7 @@ class _Finder:
             subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
             if subj is not None:
                 return resolve_subject(subj, self.index, self.tables)
-            if node.head is node:
+            if node.head == node:
                 return None
             node = node.head
         return None
@@ -256,7 +274,7 @@ class _Finder:
         reach = self._reach(q)
         for _ in range(6):
             head = node.head
-            if head is node or not self._near(head, reach):
+            if head == node or not self._near(head, reach):
                 break
             lemma = head.lemma_.lower()
             if not self._inside[head.i] and lemma in self.tables.naming_verbs and head.pos_ == "VERB":

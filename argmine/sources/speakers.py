@@ -325,7 +325,7 @@ def document_author(noun: Token, index: ActorIndex, tables: SourceTables) -> str
             return found
         node = tok
         for _ in range(4):
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)

@@ -281,7 +281,7 @@ class PolarityModel:
         out.update({c: float(p) for c, p in zip(self.classes_, probs)})
         reader = self.embedding_reader
         if reader is not None and kind in reader.head.kinds:
-            out = fuse(out, reader.predict(text, target))
+            out = fuse(out, reader.predict(text, target, span))
         return out
 
     def to_disk(self, directory: str | Path) -> None:

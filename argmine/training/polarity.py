@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..scoring import scores
-from ..stance.embeddings import ALPHA, HIDDEN, EmbeddingHead, fuse_proba
+from ..stance.embeddings import ALPHA, HIDDEN, WINDOW, EmbeddingHead, fuse_proba
 from ..stance.learned import StanceExample
 from ..stance.polarity import (
     LABELS,
@@ -293,7 +293,7 @@ def train_polarity(corpora_dir: Path, annotations: list[Path], output_dir: Path,
     all_views = [v for name in data for v in views[name]]
     model = PolarityModel(C=C, seed=seed).fit(everything, all_views, temperature=report["temperature"])
     if pairs is not None:
-        model.embedding_head = EmbeddingHead(kinds=report["embeddings"]["kinds"]).fit(
+        model.embedding_head = EmbeddingHead(kinds=report["embeddings"]["kinds"], window=WINDOW).fit(
             np.vstack([pairs[name] for name in data]), [e.label for e in everything])
     output_dir = Path(output_dir)
     model.to_disk(output_dir)
@@ -311,11 +311,13 @@ def train_polarity(corpora_dir: Path, annotations: list[Path], output_dir: Path,
 def _pairs(data: dict[str, list[StanceExample]], cache: Path | None) -> dict[str, np.ndarray]:
     """Each corpus's embedding-block rows, from sentence vectors encoded once and kept in
     ``cache`` as ``.npz`` (strings and vectors, no pickle), keyed by the strings and encoder."""
-    from ..stance.embeddings import ENCODER, available, encode, pair_matrix
+    from ..stance.embeddings import ENCODER, WINDOW, available, encode, pair_matrix, window
 
     if not available():
         raise SystemExit("The embedding block needs the extra: pip install 'argmine[embeddings]'")
-    strings = sorted({s for ex in data.values() for e in ex for s in (e.text, e.target)})
+    near = {name: [window(e.text, e.span, WINDOW) for e in ex] for name, ex in data.items()}
+    strings = sorted({s for ex in data.values() for e in ex for s in (e.text, e.target)}
+                     | {s for texts in near.values() for s in texts})
     key = hashlib.sha256(json.dumps([ENCODER, strings]).encode()).hexdigest()[:16]
     path = Path(cache) / f"vectors-{key}.npz" if cache is not None else None
     if path is not None and path.is_file():
@@ -328,7 +330,8 @@ def _pairs(data: dict[str, list[StanceExample]], cache: Path | None) -> dict[str
             path.parent.mkdir(parents=True, exist_ok=True)
             np.savez(path, strings=np.array(strings), vectors=vecs)
     row = {s: i for i, s in enumerate(strings)}
-    return {name: pair_matrix(vecs[[row[e.text] for e in ex]], vecs[[row[e.target] for e in ex]])
+    return {name: pair_matrix(vecs[[row[e.text] for e in ex]], vecs[[row[e.target] for e in ex]],
+                              vecs[[row[s] for s in near[name]]])
             for name, ex in data.items()}
 
 

@@ -363,3 +363,26 @@ def test_no_cue_from_another_paragraph(nlp):
     # The lead-in of a quotation after a blank line is its paragraph's cue.
     text = 'Senator Maria Lopez spoke on Monday. She said:\n\n"We will fight this bill in every court."'
     assert _quotes(nlp, text) == [("Maria Lopez", "We will fight this bill in every court.", "direct", "said")]
+
+
+def test_the_writer_of_a_long_apposition_the_parser_misattached(nlp):
+    # en_core_web_sm hangs "the aide" on "was" inside the relative clause, so "wrote" has no
+    # subject of its own; the sentence's first subject outside the quotation is the writer.
+    text = ("On Friday, the aide, Elizabeth Lauten, 31, who has more than 14,000 followers on Twitter and "
+            "at the time was a spokeswoman for a little-known congressman from Tennessee, wrote an open "
+            "letter on her Facebook page, saying they should \u201ctry showing a little class.\u201d")
+    assert _quotes(nlp, text)[0][0] == "Elizabeth Lauten"
+    # A relative pronoun is never the fallback, and a verb with its own subject keeps it.
+    assert _quotes(nlp, 'The memo, which Ms. Lauten wrote, says "the aides must go."')[0][0] != "which"
+
+
+def test_a_statement_after_a_line_without_a_full_stop_has_its_own_speaker(nlp):
+    # Without a full stop the parser ran the list of names into the next paragraph, and
+    # "Romney released a statement saying" found a senator of the list as its speaker.
+    text = ('"The right decision is to step aside," they said. The statement came from Sen. Roy Blunt, '
+            "and former Sens. John Ashcroft, Kit Bond and Jim Talent\n\n"
+            'Mitt Romney released a statement late Tuesday saying: "Todd Akin\'s comments were offensive and '
+            'wrong and he should exit the Senate race."')
+    found = _quotes(nlp, text)
+    assert ("Mitt Romney", "Todd Akin's comments were offensive and wrong and he should exit the Senate race.",
+            "direct", "saying") in found

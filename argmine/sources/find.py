@@ -38,6 +38,8 @@ _VERBAL = frozenset((VERB, AUX))  # POS ids of the words that can report speech
 _SHORT = 5
 # A quotation without a cue inherits the previous speaker within this many sentences.
 _CARRY_SENTS = 2
+# A reply ("His response:", "she replied") answers the last question within this many tokens.
+_REPLY_REACH = 40
 
 
 class Statement(NamedTuple):
@@ -117,19 +119,22 @@ class _Finder:
                     self._inside[i] = 1
         self.index.quoted = self._inside
         self.paragraphs = paragraphs(self.text, PARAGRAPH_BREAK)
+
         self._paragraph_starts = [start for start, _ in self.paragraphs] or [0]
         # Person pronouns and "the Secretary" that are subjects, resolved in text order,
         # become subject mentions: a later "he said" finds its antecedent through them.
         # Candidates from the Doc's arrays: a Token object for every word cost more than the rules.
         rows = doc.to_array(["POS", "DEP"]).tolist() if len(doc) else []
         self._verbal = [i for i, (pos, _) in enumerate(rows) if pos in _VERBAL]
+        self._asked = self._questions()
         subjects = {doc.vocab.strings.add(d) for d in _SUBJ}
         for i in [i for i, (_, dep) in enumerate(rows) if dep in subjects]:
             tok = doc[i]
             if not self._inside[tok.i] and self.index.actor(tok) is None and (
                     tok.lower_ in _PERSON_PRONOUNS or tok.lemma_.lower() in tables.titles_as_speakers
                     and any(c.lower_ in ("the", "this", "that") for c in tok.children)):
-                aid = resolve_subject(tok, self.index, tables)
+                aid = (self._answerer(tok) if tok.lower_ in _PERSON_PRONOUNS else None) or resolve_subject(
+                    tok, self.index, tables)
                 if aid is not None and self.index.kind.get(aid) == "person":
                     self.index.add_subject(tok.i, aid)
 
@@ -141,7 +146,41 @@ class _Finder:
 
     def speaker_of(self, verb: Token) -> str | None:
         subj = _subject(verb) or self._stranded_subject(verb)
-        return resolve_subject(subj, self.index, self.tables) if subj is not None else None
+        if subj is None:
+            return None
+        if subj.pos_ == "PRON" and subj.lower_ in _PERSON_PRONOUNS:
+            answerer = self._answerer(subj)
+            if answerer is not None:
+                return answerer
+        return resolve_subject(subj, self.index, self.tables)
+
+    def _questions(self) -> list[tuple[int, str]]:
+        """(end token, person asked) of each question put to a named actor: 'X asked Y, "…?"',
+        'X asked Y if/whether …'."""
+        out = []
+        for i in self._verbal:
+            verb = self.doc[i]
+            if verb.lemma_.lower() != "ask" or self._inside[i]:
+                continue
+            asked = next((self.index.actor(c) for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+            if asked is None or self.index.kind.get(asked) != "person":
+                continue
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+            end = verb.sent.end
+            if clause is not None or "?" in self.text[verb.idx:self.doc[end - 1].idx + 1]:
+                out.append((end, asked))
+        return out
+
+    def _answerer(self, pronoun: Token) -> str | None:
+        """The person a question was just asked of, for a person pronoun that speaks after it:
+        the asker spoke last, so the pronoun would otherwise go to the asker ('Vieira asked
+        Trump, "…?" His response: …')."""
+        k = bisect.bisect_right(self._asked, (pronoun.i, "\uffff")) - 1
+        if k < 0 or pronoun.i - self._asked[k][0] > _REPLY_REACH:
+            return None
+        aid = self._asked[k][1]
+        return aid if aid not in self.index.other_gender(pronoun.lower_) else None
 
     def _stranded_subject(self, verb: Token) -> Token | None:
         """The first subject before a sentence's main verb that the parser left without one.
@@ -256,6 +295,13 @@ class _Finder:
         if k < 1 or doc[k].text != ":" or self._inside[k - 1]:
             return None
         node = doc[k - 1]
+        owner = next((c for c in node.children if c.dep_ == "poss"), None)
+        if owner is not None and node.lemma_.lower() in self.tables.reply_words:
+            # "His response:", "Obama's answer:".
+            found = (self._answerer(owner) if owner.pos_ == "PRON" else None) or resolve_subject(
+                owner, self.index, self.tables)
+            if found is not None:
+                return found
         for _ in range(6):
             if self._inside[node.i]:
                 return None

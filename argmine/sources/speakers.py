@@ -15,8 +15,8 @@ from .tables import SourceTables
 
 ACTORS_KEY = "argmine_actors"
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _THING_PRONOUNS = frozenset({"it"})
 

@@ -30,6 +30,7 @@ class SourceTables:
         gendered_titles: Honorifics and titles -> "m" or "f" ("ms." -> "f"), for pronoun agreement.
         collective_nouns: Definite nouns -> the actor kinds they refer back to ("the company"
             -> the nearest organization).
+        reply_words: Lemmas that answer a question ("reply", "response").
         raw: The JSON the tables were read from (what ``to_disk`` writes back).
     """
 
@@ -45,6 +46,7 @@ class SourceTables:
     document_nouns: frozenset[str]
     gendered_titles: dict[str, str]
     collective_nouns: dict[str, frozenset[str]]
+    reply_words: frozenset[str]
     raw: dict[str, Any]
 
     @classmethod
@@ -62,6 +64,7 @@ class SourceTables:
                    document_nouns=frozenset(w.lower() for w in raw.get("document_nouns", ())),
                    gendered_titles={k.lower(): v for k, v in raw.get("gendered_titles", {}).items()},
                    collective_nouns={k.lower(): frozenset(v) for k, v in raw.get("collective_nouns", {}).items()},
+                   reply_words=frozenset(w.lower() for w in raw.get("reply_words", ())),
                    raw=raw)
 
     @classmethod

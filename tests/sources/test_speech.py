@@ -386,3 +386,17 @@ def test_a_statement_after_a_line_without_a_full_stop_has_its_own_speaker(nlp):
     found = _quotes(nlp, text)
     assert ("Mitt Romney", "Todd Akin's comments were offensive and wrong and he should exit the Senate race.",
             "direct", "saying") in found
+
+
+def test_a_reply_goes_to_the_person_asked_not_to_the_asker(nlp):
+    text = ('"Today" show host Meredith Vieira asked Donald Trump, "Have you seen the records?" His response: '
+            '"Well, I have people that have been studying it."\n\n'
+            "Vieira then asked Trump if he had people in Hawaii. He signaled he did, saying, "
+            '"And they cannot believe what they\'re finding."')
+    said = {content: speaker for speaker, content, *_ in _quotes(nlp, text)}
+    assert said["Have you seen the records?"] == "Meredith Vieira"
+    assert said["Well, I have people that have been studying it."] == "Donald Trump"
+    assert said["And they cannot believe what they're finding."] == "Donald Trump"
+    # Without a question, "his" is resolved as before: the person who spoke last.
+    text = '"We will see," Senator John Smith said on Monday. His response: "Nothing has changed since the vote last week."'
+    assert [s for s, *_ in _quotes(nlp, text)] == ["John Smith", "John Smith"]

@@ -1,5 +1,8 @@
 """A blank line ends a sentence in every pipeline argmine loads."""
 
+import subprocess
+import sys
+
 import pytest
 import spacy
 
@@ -35,3 +38,13 @@ def test_added_once_and_saved_with_the_pipeline(tmp_path):
     assert nlp.pipe_names.count(PARAGRAPHS) == 1
     nlp.to_disk(tmp_path)
     assert _sentences(spacy.load(tmp_path)) == _sentences(nlp)
+
+
+def test_a_saved_pipeline_finds_the_component_through_its_entry_point(tmp_path):
+    mark_paragraphs_first(blank_english()).to_disk(tmp_path)
+    # A fresh interpreter that never imports argmine itself: spaCy finds the factory through
+    # the package's spacy_factories entry point.
+    code = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+            "print(len(list(nlp('It passed\\n\\nNobody objected').sents)))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "2"

@@ -42,6 +42,12 @@ _CARRY_SENTS = 2
 _REPLY_REACH = 40
 
 
+class _Question(NamedTuple):
+    """A question put to a named person: whom, and by whom (None when not an actor)."""
+    asked: str
+    asker: str | None
+
+
 class Statement(NamedTuple):
     """One quotation or reported statement (character offsets, end exclusive)."""
     start: int
@@ -119,22 +125,20 @@ class _Finder:
                     self._inside[i] = 1
         self.index.quoted = self._inside
         self.paragraphs = paragraphs(self.text, PARAGRAPH_BREAK)
-
         self._paragraph_starts = [start for start, _ in self.paragraphs] or [0]
         # Person pronouns and "the Secretary" that are subjects, resolved in text order,
         # become subject mentions: a later "he said" finds its antecedent through them.
         # Candidates from the Doc's arrays: a Token object for every word cost more than the rules.
         rows = doc.to_array(["POS", "DEP"]).tolist() if len(doc) else []
         self._verbal = [i for i, (pos, _) in enumerate(rows) if pos in _VERBAL]
-        self._asked = self._questions()
+        self._replies = self._replies_to_questions()
         subjects = {doc.vocab.strings.add(d) for d in _SUBJ}
         for i in [i for i, (_, dep) in enumerate(rows) if dep in subjects]:
             tok = doc[i]
             if not self._inside[tok.i] and self.index.actor(tok) is None and (
                     tok.lower_ in _PERSON_PRONOUNS or tok.lemma_.lower() in tables.titles_as_speakers
                     and any(c.lower_ in ("the", "this", "that") for c in tok.children)):
-                aid = (self._answerer(tok) if tok.lower_ in _PERSON_PRONOUNS else None) or resolve_subject(
-                    tok, self.index, tables)
+                aid = self._resolve(tok)
                 if aid is not None and self.index.kind.get(aid) == "person":
                     self.index.add_subject(tok.i, aid)
 
@@ -146,49 +150,58 @@ class _Finder:
 
     def speaker_of(self, verb: Token) -> str | None:
         subj = _subject(verb) or self._stranded_subject(verb)
-        if subj is None:
-            return None
-        if subj.pos_ == "PRON" and subj.lower_ in _PERSON_PRONOUNS:
-            answerer = self._answerer(subj)
-            if answerer is not None:
-                return answerer
-        return resolve_subject(subj, self.index, self.tables)
+        return self._resolve(subj) if subj is not None else None
 
-    def _questions(self) -> list[tuple[int, str]]:
-        """(end token, person asked) of each question put to a named actor: 'X asked Y, "…?"',
-        'X asked Y if/whether …'."""
-        out = []
+    def _resolve(self, subj: Token) -> str | None:
+        """:func:`resolve_subject`, but the reply to a question is the person asked's."""
+        aid = resolve_subject(subj, self.index, self.tables)
+        question = self._replies.get(subj.i)
+        # The asker spoke last, so the pronoun would go to the asker ('Vieira asked Trump,
+        # "…?" His response: …'); a person named since keeps it.
+        if question is not None and aid in (question.asker, None) and (
+                question.asked not in self.index.other_gender(subj.lower_)):
+            return question.asked
+        return aid
+
+    def _replies_to_questions(self) -> dict[int, _Question]:
+        """The first person pronoun after each question put to a named person ('X asked Y,
+        "…?"', 'X asked Y if/whether …'), in the same paragraph and within ``_REPLY_REACH``
+        tokens, mapped to the question."""
+        doc = self.doc
+        out: dict[int, _Question] = {}
         for i in self._verbal:
-            verb = self.doc[i]
+            verb = doc[i]
             if verb.lemma_.lower() != "ask" or self._inside[i]:
                 continue
             asked = next((self.index.actor(c) for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             if asked is None or self.index.kind.get(asked) != "person":
                 continue
-            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+            whether = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
+                                                    for m in c.children) for c in verb.children)
             end = verb.sent.end
-            if clause is not None or "?" in self.text[verb.idx:self.doc[end - 1].idx + 1]:
-                out.append((end, asked))
+            if not whether and "?" not in self.text[verb.idx:doc[end - 1].idx + 1]:
+                continue
+            # "prompted Vieira to ask Trump": the asker is the object of the verb above.
+            asker_tok = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+            if asker_tok is None and verb.dep_ == "xcomp":
+                asker_tok = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            asker = self.index.actor(asker_tok) if asker_tok is not None else None
+            paragraph = self._paragraph(verb.idx)
+            for tok in doc[end:min(end + _REPLY_REACH, len(doc))]:
+                if self._paragraph(tok.idx) != paragraph:
+                    break
+                if tok.lower_ in _PERSON_PRONOUNS and tok.pos_ == "PRON" and not self._inside[tok.i]:
+                    out[tok.i] = _Question(asked, asker)
+                    break
         return out
-
-    def _answerer(self, pronoun: Token) -> str | None:
-        """The person a question was just asked of, for a person pronoun that speaks after it:
-        the asker spoke last, so the pronoun would otherwise go to the asker ('Vieira asked
-        Trump, "…?" His response: …')."""
-        k = bisect.bisect_right(self._asked, (pronoun.i, "\uffff")) - 1
-        if k < 0 or pronoun.i - self._asked[k][0] > _REPLY_REACH:
-            return None
-        aid = self._asked[k][1]
-        return aid if aid not in self.index.other_gender(pronoun.lower_) else None
 
     def _stranded_subject(self, verb: Token) -> Token | None:
         """The first subject before a sentence's main verb that the parser left without one.
 
         After a long apposition ("the aide, Elizabeth Lauten, 31, who has … and at the
         time was a spokeswoman …, wrote …") the parser may hang the subject on a clause
-        before the verb; the sentence's first subject outside quotation marks is the
-        writer's.
+        before the verb. The first subject outside quotation marks, relative pronouns and
+        subordinate clauses ("After Smith criticized …, the aide … wrote") is taken.
         """
         root = verb.sent.root
         if not (verb == root or verb.head == root and verb.dep_ in ("advcl", "conj", "xcomp")):
@@ -196,7 +209,9 @@ class _Finder:
         if root.pos_ != "VERB" or _subject(root) is not None:
             return None
         for tok in self.doc[verb.sent.start:root.i]:
-            if tok.dep_ in _SUBJ and not self._inside[tok.i] and tok.tag_ not in ("WP", "WDT"):
+            if (tok.dep_ in _SUBJ and not self._inside[tok.i] and tok.tag_ not in ("WP", "WDT")
+                    and tok.head.dep_ not in ("relcl", "acl")
+                    and not any(c.dep_ == "mark" for c in tok.head.children)):
                 return tok
         return None
 
@@ -298,8 +313,7 @@ class _Finder:
         owner = next((c for c in node.children if c.dep_ == "poss"), None)
         if owner is not None and node.lemma_.lower() in self.tables.reply_words:
             # "His response:", "Obama's answer:".
-            found = (self._answerer(owner) if owner.pos_ == "PRON" else None) or resolve_subject(
-                owner, self.index, self.tables)
+            found = self._resolve(owner)
             if found is not None:
                 return found
         for _ in range(6):

@@ -30,7 +30,7 @@ class SourceTables:
         gendered_titles: Honorifics and titles -> "m" or "f" ("ms." -> "f"), for pronoun agreement.
         collective_nouns: Definite nouns -> the actor kinds they refer back to ("the company"
             -> the nearest organization).
-        reply_words: Lemmas that answer a question ("reply", "response").
+        reply_words: Nouns of an answer: "His response:" names the speaker of what follows.
         raw: The JSON the tables were read from (what ``to_disk`` writes back).
     """
 

@@ -332,9 +332,11 @@ def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None
         label=swap[rule_label] if turn else rule_label)
     span = (tok.idx - sent.start_char, tok.idx - sent.start_char + len(tok.text)) if tok is not None else None
     probs = model.predict_one(sent.text, target.obj if turn else target.text, kind=target.kind.value,
-                              view=view, span=span, lexicon=lexicon)
+                              view=view, span=span, lexicon=lexicon, block=not turn)
     if turn:
-        probs = {swap[k]: v for k, v in probs.items()}
+        # The embedding block learned the corpora's pairs as they are, toward the motion itself.
+        probs = model.fuse_block({swap[k]: v for k, v in probs.items()}, sent.text, target.text,
+                                 kind=target.kind.value, span=span)
     best = max(("favor", "against"), key=lambda k: probs.get(k, 0.0))
     if rule_label in ("favor", "against"):
         other = swap[rule_label]

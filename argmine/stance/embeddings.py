@@ -28,7 +28,8 @@ logger = logging.getLogger("argmine")
 
 ENCODER = "all-MiniLM-L6-v2"
 DIM = 384
-FORMAT_VERSION = 1
+# 2: the input may hold the window around the mention ("window" in head.json); 1 still loads.
+FORMAT_VERSION = 2
 
 
 def available() -> bool:
@@ -132,6 +133,9 @@ class EmbeddingHead:
         self.layers: list[tuple[np.ndarray, np.ndarray]] = []  # (weights, bias) per layer
 
     def fit(self, X: np.ndarray, labels: Sequence[str]) -> EmbeddingHead:
+        inputs = (4 if self.window else 3) * DIM
+        if X.shape[1] != inputs:
+            raise ValueError(f"{X.shape[1]} input columns; a head with window={self.window} reads {inputs}")
         if self.hidden:
             from sklearn.neural_network import MLPClassifier
 
@@ -179,6 +183,8 @@ class EmbeddingHead:
         with model_file(directory / "head.json"):
             if cfg.get("kind") != "embedding_head" or cfg.get("encoder") != ENCODER:
                 raise KeyError("kind")
+            if int(cfg.get("format_version", 1)) > FORMAT_VERSION:  # written by a newer argmine
+                raise KeyError("format_version")
             obj = cls(C=float(cfg["C"]), kinds=cfg["kinds"], hidden=int(cfg.get("hidden", 0)),
                       alpha=float(cfg.get("alpha", ALPHA)), window=int(cfg.get("window", 0)))
             obj.classes_ = [str(c) for c in cfg["classes"]]

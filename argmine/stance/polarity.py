@@ -272,17 +272,26 @@ class PolarityModel:
         return _softmax_t(self.raw_proba(feats), self.temperature_)
 
     def predict_one(self, text: str, target: str, *, kind: str, view: RuleView | None,
-                    span: tuple[int, int] | None = None, lexicon: StanceLexicon | None = None
-                    ) -> dict[str, float]:
-        """Calibrated probability of each label for one pair (``lexicon``: the pipeline's)."""
+                    span: tuple[int, int] | None = None, lexicon: StanceLexicon | None = None,
+                    block: bool = True) -> dict[str, float]:
+        """Calibrated probability of each label for one pair (``lexicon``: the pipeline's),
+        fused with the embedding block unless ``block`` is false (see :meth:`fuse_block`)."""
         probs = self.predict_proba([features(text, target, kind=kind, view=view, span=span,
                                              lexicon=lexicon)])[0]
         out = dict.fromkeys(LABELS, 0.0)
         out.update({c: float(p) for c, p in zip(self.classes_, probs)})
+        return self.fuse_block(out, text, target, kind=kind, span=span) if block else out
+
+    def fuse_block(self, probs: dict[str, float], text: str, target: str, *, kind: str,
+                   span: tuple[int, int] | None = None) -> dict[str, float]:
+        """``probs`` fused with the embedding block's reading of (``text``, ``target``), for the
+        kinds the block is fused for and when the extra is installed; else ``probs``."""
         reader = self.embedding_reader
-        if reader is not None and kind in reader.head.kinds:
-            out = fuse(out, reader.predict(text, target, span))
-        return out
+        if reader is None or kind not in reader.head.kinds:
+            return probs
+        # The corpora mark the mention only for persons: other kinds are read as the block
+        # was trained, from the sentence alone.
+        return fuse(probs, reader.predict(text, target, span if kind == "actor" else None))
 
     def to_disk(self, directory: str | Path) -> None:
         """Write ``config.json`` and the LinearModel's ``model.json`` + ``model.npz`` (no pickle)."""

@@ -396,7 +396,9 @@ def card(report: dict[str, Any]) -> str:
     if "embeddings" in report:
         emb = report["embeddings"]
         out += ["", "## Optional sentence-embedding block (`pip install argmine[embeddings]`)", "",
-                "all-MiniLM-L6-v2 vectors of the sentence and the target, `[u, v, u*v]`, into a network with "
+                "all-MiniLM-L6-v2 vectors of the sentence `u`, of the words within "
+                f"{WINDOW} characters of the target's mention `w` (the sentence where the data marks no "
+                "mention) and of the target `v`, `[u, w, v, w*v]`, into a network with "
                 f"one hidden layer ({HIDDEN} ReLU units, L2 penalty {ALPHA}; scikit-learn's `MLPClassifier` with "
                 "early stopping) cross-validated on the same folds; its probabilities are fused with the model's "
                 "(geometric mean) for the target kinds where that raised the pooled out-of-fold macro-F1 and "

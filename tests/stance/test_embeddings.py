@@ -134,6 +134,8 @@ def test_a_window_head_reads_the_words_around_the_mention(tmp_path, monkeypatch)
     legacy = tmp_path / "legacy"
     EmbeddingHead().fit(*_data()).to_disk(legacy)
     assert EmbeddingHead.from_disk(legacy).window == 0
+    with pytest.raises(ValueError, match="window=12"):
+        EmbeddingHead(window=12).fit(*_data())
     seen = []
 
     def fake_encode(texts, **kw):

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from .errors import Errors, ModelError
 from .morphology import use_fast_morphology
-from .paragraphs import mark_paragraphs_first
+from .paragraphs import PARAGRAPHS, mark_paragraphs_first
 
 ENV_VAR = "ARGMINE_SPACY_MODEL"
 # The official package first (what users elsewhere install), then the same 3.8.0
@@ -27,7 +27,8 @@ def load_spacy(name: str | None = None, *, exclude: Iterable[str] = ()) -> Langu
 
     Args:
         name: Explicit pipeline name or path; when given, no fallback is tried.
-        exclude: Components not to load (e.g. ``("parser", "ner")`` for speed).
+        exclude: Components not to load (e.g. ``("parser", "ner")`` for speed; ``argmine_paragraphs``
+            to let the parser alone decide every sentence boundary).
 
     Raises:
         ModelError: Nothing could be loaded; the message says what to install.
@@ -37,7 +38,8 @@ def load_spacy(name: str | None = None, *, exclude: Iterable[str] = ()) -> Langu
     tried = []
     for candidate in candidates:
         try:
-            return mark_paragraphs_first(spacy.load(candidate, exclude=list(exclude)))
+            nlp = spacy.load(candidate, exclude=list(exclude))
+            return nlp if PARAGRAPHS in exclude else mark_paragraphs_first(nlp)
         except OSError as e:
             # spaCy raises OSError (E050) for a package or path it cannot find.
             tried.append(candidate)

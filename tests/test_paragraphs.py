@@ -48,3 +48,7 @@ def test_a_saved_pipeline_finds_the_component_through_its_entry_point(tmp_path):
             "print(len(list(nlp('It passed\\n\\nNobody objected').sents)))")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "2"
+
+
+def test_excluded_on_request():
+    assert PARAGRAPHS not in load_spacy(exclude=(PARAGRAPHS,)).pipe_names

@@ -406,10 +406,11 @@ def test_a_reply_goes_to_the_person_asked_not_to_the_asker(nlp):
             (question + ' Senator John McCain spoke next. He said, "This is a distraction from the budget."',
              "John McCain"),
             (question + '\n\nHe said, "This is a distraction from the budget and the jobs report."', None),
-            (question + ' His response: "Well, I have people that have been studying it." '
-             'Then Vieira turned to the camera. She said, "We will be right back after this break."', "Meredith Vieira")]:
+            (question + ' His response: "Well, I have people that have been studying it." Then Vieira '
+             'turned to the camera. She said, "We will be right back after this break."', "Meredith Vieira")]:
         said = _quotes(nlp, text)
         assert said[-1][0] != "Donald Trump" and (speaker is None or said[-1][0] == speaker)
     # Without a question, "his" is resolved as before: the person who spoke last.
-    text = '"We will see," Senator John Smith said on Monday. His response: "Nothing has changed since the vote last week."'
+    text = ('"We will see," Senator John Smith said on Monday. His response: "Nothing has changed since '
+            'the vote last week."')
     assert [s for s, *_ in _quotes(nlp, text)] == ["John Smith", "John Smith"]

@@ -8,8 +8,7 @@ import pytest
 from argmine.api import DEFAULT_MODEL
 from argmine.errors import ModelError
 from argmine.stance import embeddings
-from argmine.stance.embeddings import (DIM, EmbeddingHead, EmbeddingReader, fuse, pair_matrix, reader_for,
-                                       window)
+from argmine.stance.embeddings import DIM, EmbeddingHead, EmbeddingReader, fuse, pair_matrix, reader_for, window
 from argmine.stance.learned import StanceExample
 from argmine.stance.polarity import PolarityModel
 

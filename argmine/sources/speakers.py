@@ -197,7 +197,8 @@ _BODY = frozenset({"organization", "country"})
 def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str | None:
     """Return the actor id a subject (or "according to" object) refers to, or None.
 
-    Order: a mention of an actor (the whole noun phrase's head first); a pronoun to the
+    Order: a mention of an actor (the whole noun phrase's head first); a relative pronoun to
+    the noun its clause modifies; a pronoun to the
     person last quoted nearby unless a person was introduced as a subject since, else to
     the nearest earlier subject (earlier resolved pronouns included) or actor of a fitting
     kind, "they" after two persons who met to the first-named; "the senator", "the Deputy
@@ -211,6 +212,9 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     aid = index.actor(subj)
     if aid is not None:
         return aid
+    # "Thomas Jefferson, who said: …": a relative pronoun is the noun its clause modifies.
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" and subj.head.head != subj.head:
+        return resolve_subject(subj.head.head, index, tables)
     low = subj.lower_
     if subj.pos_ == "PRON":
         if low in PERSON_PRONOUNS:

@@ -414,3 +414,9 @@ def test_a_reply_goes_to_the_person_asked_not_to_the_asker(nlp):
     text = ('"We will see," Senator John Smith said on Monday. His response: "Nothing has changed since '
             'the vote last week."')
     assert [s for s, *_ in _quotes(nlp, text)] == ["John Smith", "John Smith"]
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_its_clause_modifies(nlp):
+    text = ('Indeed, we can recall the words of Thomas Jefferson, who said: "I hope that our wisdom will '
+            'grow with our power and teach us restraint."')
+    assert _quotes(nlp, text)[0][0] == "Thomas Jefferson"

@@ -33,12 +33,13 @@ def load_spacy(name: str | None = None, *, exclude: Iterable[str] = ()) -> Langu
     Raises:
         ModelError: Nothing could be loaded; the message says what to install.
     """
+    exclude = list(exclude)
     explicit = name or os.environ.get(ENV_VAR)
     candidates = (explicit,) if explicit else FALLBACKS
     tried = []
     for candidate in candidates:
         try:
-            nlp = spacy.load(candidate, exclude=list(exclude))
+            nlp = spacy.load(candidate, exclude=exclude)
             return nlp if PARAGRAPHS in exclude else mark_paragraphs_first(nlp)
         except OSError as e:
             # spaCy raises OSError (E050) for a package or path it cannot find.

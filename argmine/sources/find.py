@@ -38,7 +38,8 @@ _VERBAL = frozenset((VERB, AUX))  # POS ids of the words that can report speech
 _SHORT = 5
 # A quotation without a cue inherits the previous speaker within this many sentences.
 _CARRY_SENTS = 2
-# A reply ("His response:", "she replied") answers the last question within this many tokens.
+# A reply answers a question when its pronoun comes within this many tokens after the end of
+# the question's sentence.
 _REPLY_REACH = 40
 
 
@@ -164,9 +165,10 @@ class _Finder:
         return aid
 
     def _replies_to_questions(self) -> dict[int, _Question]:
-        """The first person pronoun after each question put to a named person ('X asked Y,
+        """The first he/she/him/her/his after each question put to a named person ('X asked Y,
         "…?"', 'X asked Y if/whether …'), in the same paragraph and within ``_REPLY_REACH``
-        tokens, mapped to the question."""
+        tokens of the question's sentence, mapped to the question. An answer in the next
+        paragraph is not linked: a new paragraph often turns to someone else."""
         doc = self.doc
         out: dict[int, _Question] = {}
         for i in self._verbal:
@@ -321,7 +323,7 @@ class _Finder:
                 return None
             subj = next((c for c in node.children if c.dep_ in _SUBJ), None)
             if subj is not None:
-                return resolve_subject(subj, self.index, self.tables)
+                return self._resolve(subj)
             if node.head == node:
                 return None
             node = node.head

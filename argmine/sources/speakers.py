@@ -198,8 +198,8 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     """Return the actor id a subject (or "according to" object) refers to, or None.
 
     Order: a mention of an actor (the whole noun phrase's head first); a relative pronoun to
-    the noun its clause modifies; a pronoun to the
-    person last quoted nearby unless a person was introduced as a subject since, else to
+    the noun its clause modifies; a pronoun to the person last quoted nearby unless a person
+    was introduced as a subject since, else to
     the nearest earlier subject (earlier resolved pronouns included) or actor of a fitting
     kind, "they" after two persons who met to the first-named; "the senator", "the Deputy
     Secretary" to the nearest person named with every word of that title (else the

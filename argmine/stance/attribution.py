@@ -334,7 +334,8 @@ def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None
     probs = model.predict_one(sent.text, target.obj if turn else target.text, kind=target.kind.value,
                               view=view, span=span, lexicon=lexicon, block=not turn)
     if turn:
-        # The embedding block learned the corpora's pairs as they are, toward the motion itself.
+        # The embedding block learned the corpora's pairs as they are: it reads the target
+        # itself (the motion or the measure), not its object turned round.
         probs = model.fuse_block({swap[k]: v for k, v in probs.items()}, sent.text, target.text,
                                  kind=target.kind.value, span=span)
     best = max(("favor", "against"), key=lambda k: probs.get(k, 0.0))

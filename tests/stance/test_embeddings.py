@@ -1,5 +1,6 @@
 """The optional sentence-embedding block: its head, fusion, saving, and the extra being absent."""
 
+import json
 import logging
 
 import numpy as np
@@ -129,10 +130,17 @@ def test_a_window_head_reads_the_words_around_the_mention(tmp_path, monkeypatch)
     head.to_disk(tmp_path)
     loaded = EmbeddingHead.from_disk(tmp_path)
     assert loaded.window == 12 and loaded.layers[0][0].shape[0] == 4 * DIM
-    # A head saved before windows existed has no "window" in head.json: the sentence alone.
+    # A head saved before windows existed (format 1) has no "window" in head.json: the
+    # sentence alone. A head of a newer format is refused with a coded error.
     legacy = tmp_path / "legacy"
     EmbeddingHead().fit(*_data()).to_disk(legacy)
+    cfg = json.loads((legacy / "head.json").read_text())
+    del cfg["window"]
+    (legacy / "head.json").write_text(json.dumps({**cfg, "format_version": 1}))
     assert EmbeddingHead.from_disk(legacy).window == 0
+    (legacy / "head.json").write_text(json.dumps({**cfg, "format_version": 99}))
+    with pytest.raises(ModelError, match="newer"):
+        EmbeddingHead.from_disk(legacy)
     with pytest.raises(ValueError, match="window=12"):
         EmbeddingHead(window=12).fit(*_data())
     seen = []
@@ -147,3 +155,22 @@ def test_a_window_head_reads_the_words_around_the_mention(tmp_path, monkeypatch)
     probs = EmbeddingReader(loaded).predict(text, "Nancy Pelosi", (start, start + 5))
     assert abs(sum(probs.values()) - 1) < 1e-6
     assert [text, window(text, (start, start + 5), 12)] in seen
+
+
+class _SpanRecorder(EmbeddingReader):
+    def predict(self, text, target, span=None):
+        self.spans.append(span)
+        return {"favor": 0.5, "against": 0.25, "none": 0.25}
+
+
+def test_the_block_reads_the_mention_window_for_persons_only():
+    model = PolarityModel.from_disk(DEFAULT_MODEL / "stance" / "polarity")
+    X, y = _data()
+    reader = _SpanRecorder(EmbeddingHead(kinds=["actor", "motion"]).fit(X, y))
+    reader.spans = []
+    model.embedding_reader = reader
+    probs = dict.fromkeys(("favor", "against", "none"), 1 / 3)
+    model.fuse_block(probs, "They praised Nancy Pelosi.", "Nancy Pelosi", kind="actor", span=(12, 17))
+    model.fuse_block(probs, "They would ban it.", "ban it", kind="motion", span=(11, 14))
+    assert model.fuse_block(probs, "x", "y", kind="policy", span=(0, 1)) == probs  # not fused for policies
+    assert reader.spans == [(12, 17), None]

@@ -151,6 +151,8 @@ def test_damaged_table_is_a_coded_error(nlp, tmp_path):
      "importance of the alliance.", "the importance of the alliance", "stressed"),
     ("Secretary of State Antony Blinken met Foreign Minister Chung. The Secretary called for the "
      "release of the detained workers.", "for the release of the detained workers", "called"),
+    ("Secretary of State Antony Blinken met Foreign Minister Chung. The Secretary confirmed U.S. "
+     "support for inter-Korean dialogue.", "U.S. support for inter-Korean dialogue", "confirmed"),
 ])
 def test_statement_reported_through_its_object(nlp, text, content, cue):
     found = _quotes(nlp, text)

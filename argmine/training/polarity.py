@@ -138,7 +138,7 @@ def cross_validate(data: dict[str, list[StanceExample]], views: dict[str, list[R
             for col, lab in enumerate(model.classes_):
                 probs[test_idx, LABELS.index(lab)] = raw[:, col]
             if pairs is not None:
-                head = EmbeddingHead().fit(
+                head = EmbeddingHead(window=WINDOW).fit(
                     np.vstack([pairs[name][keep]] + [pairs[n] for n in data if n != name]),
                     [examples[i].label for i in keep] + other_y)
                 raw = head.predict_proba(pairs[name][test_idx])

@@ -174,3 +174,18 @@ def test_the_block_reads_the_mention_window_for_persons_only():
     model.fuse_block(probs, "They would ban it.", "ban it", kind="motion", span=(11, 14))
     assert model.fuse_block(probs, "x", "y", kind="policy", span=(0, 1)) == probs  # not fused for policies
     assert reader.spans == [(12, 17), None]
+
+
+@pytest.mark.slow
+def test_cross_validation_fits_the_block_on_rows_with_the_window():
+    from argmine.training.polarity import cross_validate
+
+    rng = np.random.default_rng(0)
+    gold = ["favor", "against"] * 15
+    data = {"newsmtsc": [StanceExample(f"Critics praised Smith {i}.", "Smith", g, f"newsmtsc:{i % 6}", (16, 21))
+                         for i, g in enumerate(gold)],
+            "ibm": [StanceExample(f"Bans work {i}.", "banning X", g, f"ibm:{i % 6}") for i, g in enumerate(gold)]}
+    u, v, w = (rng.normal(size=(len(gold), DIM)).astype(np.float32) for _ in range(3))
+    pairs = {name: pair_matrix(u, v, w) for name in data}
+    report = cross_validate(data, {name: [None] * len(gold) for name in data}, pairs=pairs)
+    assert set(report["embeddings"]["corpora"]) == {"newsmtsc", "ibm"}

@@ -239,9 +239,10 @@ class _Finder:
         return bisect.bisect_right(self._paragraph_starts, char) - 1
 
     def _reach(self, q: Quoted) -> tuple[int, int]:
-        """The paragraphs a cue of ``q`` may sit in: the parser may run a sentence across a
-        blank line, a cue never crosses one, except into the lead-in of 'Smith said:\n\n"…"'
-        and, for a quotation that runs on into the next paragraph, into that paragraph."""
+        """The paragraphs a cue of ``q`` may sit in. The frame takes in neighbouring sentences
+        (and a pipeline without ``argmine_paragraphs`` may run one across a blank line), but a
+        cue never crosses a blank line, except into the lead-in of 'Smith said:\n\n"…"' and,
+        for a quotation that runs on into the next paragraph, into that paragraph."""
         before = q.open_mark - 1
         while before >= 0 and self.text[before].isspace():
             before -= 1

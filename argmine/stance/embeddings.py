@@ -225,8 +225,8 @@ class EmbeddingReader:
         v = self._targets[target][None, :]
         if self.head.window:
             near = window(text, span, self.head.window)
-            u, w = (encode([text, near]) if near != text else np.repeat(encode([text]), 2, axis=0))
-            X = pair_matrix(u[None, :], v, w[None, :])
+            vecs = encode([text] if near == text else [text, near])  # a short sentence is its own window
+            X = pair_matrix(vecs[:1], v, vecs[-1:])
         else:
             X = pair_matrix(encode([text]), v)
         probs = self.head.predict_proba(X)[0]

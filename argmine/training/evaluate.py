@@ -73,19 +73,17 @@ def rows(examples: Sequence[Example], *, genre: bool = True) -> list[tuple[dict[
 
 def fit_head(train: Sequence[Example], labels: Sequence[str], *, seed: int = 0, C: float = 1.0,
              genre_copies: bool = True, position_genres: Sequence[str] = POSITION_GENRES,
-             genre_weights: Mapping[str, float] = GENRE_WEIGHTS, head: str | None = None,
-             genre_heads: bool | None = None) -> Head | None:
+             genre_weights: Mapping[str, float] = GENRE_WEIGHTS, head: str | None = None) -> Head | None:
     """Fit one head; classes are weighted ("balanced") so rare classes count.
 
     Measured on Change My View claim types: unweighted only matches the majority class.
     A head whose training data is of one genre gets no genre copies: the copy would only
     duplicate every feature (halving its penalty), so the head is that genre's own model.
-    With ``genre_heads`` (by default: whether ``head`` is one of ``GENRE_HEADS``, so that the
-    shipped and the evaluated heads are fitted alike) and several genres, each genre with two
-    or more labels also gets a model of its own, averaged with the genre-aware one on its rows.
+    For a ``head`` of ``GENRE_HEADS`` (decided here, so that the shipped and the evaluated
+    heads are fitted alike) with several genres, each genre with two or more labels also gets
+    a model of its own, averaged with the genre-aware one on its rows.
     """
-    if genre_heads is None:
-        genre_heads = head in GENRE_HEADS
+    genre_heads = head in GENRE_HEADS
     if len(set(labels)) < 2:
         return None
     genres = sorted({e.genre for e in train})

@@ -70,7 +70,7 @@ def test_genre_heads_give_each_genre_with_two_labels_its_own_model():
     train = _examples("a", 2, 6, "a") + _examples("b", 2, 6, "b")
     # Genre "c" has one label only: nothing to learn alone, it is read by the shared model.
     train += [e._replace(genre="c", label="claim") for e in _examples("a", 1, 3, "c")]
-    model = fit_head(train, [e.label for e in train], genre_heads=True)
+    model = fit_head(train, [e.label for e in train], head="claim_type")
     assert isinstance(model, GenreHeads) and sorted(model.heads) == ["a", "b"]
     assert model.predict([({"w=alpha": 1.0}, "a"), ({"w=alpha": 1.0}, "b")]) == ["claim", "evidence"]
     assert not isinstance(fit_head(train, [e.label for e in train]), GenreHeads)

@@ -268,6 +268,11 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
                             (index.actor(t) for t in obj.subtree if index.actor(t)), None)
                         if found:
                             return found
+        if any(c.lower_ == "the" for c in subj.children):
+            # "the spokesperson said" takes up the last spokesperson named before.
+            earlier = _earlier_office(subj, head, index, tables)
+            if earlier is not None:
+                return earlier
     if head in tables.titles_as_speakers and any(t.lower_ in ("the", "this", "that") for t in subj.children):
         among = index.titled.get(head)
         # "The Deputy Secretary": only persons named with every word of the title.
@@ -289,6 +294,20 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
     # Any actor inside the noun phrase ("critics of the plan in Congress" is a group).
     inside = [index.actor(t) for t in words if index.actor(t)]
     return inside[0] if inside else None
+
+
+def _earlier_office(subj: Token, head: str, index: ActorIndex, tables: SourceTables) -> str | None:
+    """Whom the nearest earlier mention of the same office noun refers to: the person named
+    beside it ("Jim Manley, a spokesman for Mr. Reid") or else whom it speaks for ("a
+    spokesperson for Google", "a Microsoft spokesperson")."""
+    doc = subj.doc
+    for tok in reversed(doc[max(0, subj.i - _DOCUMENT_WINDOW):subj.i]):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() != head:
+            continue
+        if tok.dep_ == "appos" and index.actor(tok.head):
+            return index.actor(tok.head)
+        return resolve_subject(tok, index, tables)
+    return None
 
 
 # Modifiers of a document noun that name its author: "the Romney campaign's ad", "the

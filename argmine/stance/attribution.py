@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import QUOTES_KEY
 from ..schema import Actor, Stance, TimelineEntry, Unit
 from ..segment import doc_text
 from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, phrase_signs, token_sign
@@ -377,6 +378,20 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
     return None
 
 
+def _statement_in(sent: Span, hits: Sequence[TargetHit], statements: Sequence[tuple[int, int, str]]
+                  ) -> tuple[str, Span, list[TargetHit]] | None:
+    """The speaker, content and hits of a reported statement inside ``sent`` that names the target.
+
+    "Bevin said Obamacare is failing in his State": the sentence is mostly the author's
+    report, so it has no source of its own, but its statement is Bevin's, read on its own.
+    """
+    for start, end, speaker in statements:
+        inner = [h for h in hits if start <= h.token.i < end]
+        if inner and start < sent.end and end > sent.start:
+            return speaker, sent.doc[max(start, sent.start):min(end, sent.end)], inner
+    return None
+
+
 def _any_in(positions: Sequence[int], sent: Span) -> bool:
     """Whether a sorted list of token positions has one inside ``sent``."""
     k = bisect.bisect_left(positions, sent.start)
@@ -554,6 +569,9 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
     text = doc_text(doc)
     lowered = [text[s.start_char:s.end_char].lower() if s is not None else "" for s in sents]
     changed = [s is not None and _is_change(s, s.root, cues) for s in sents]
+    known = {a.id for a in actors}
+    statements = [(q.start, q.end, q._.argmine_speaker) for q in doc.spans.get(QUOTES_KEY, ())
+                  if q._.argmine_speaker in known]
     stances: list[Stance] = []
     kinds = {a.id: a.kind for a in actors}
     for target_spec in targets:
@@ -675,11 +693,14 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
             # The author's own claims: outcome predicates and evaluations of the target. What
             # the author only reports is the source's claim instead (and not the author's).
             # A lone sentence is the document's claim whatever its unit label.
-            if unit.source is not None and hits and not any(
-                    r.unit == unit.id for r in readings.get(unit.source, [])):
-                reported = _author_reading(sent, hits, target, cues, learned, lexicon)
+            source, content, content_hits = unit.source, sent, hits
+            if source is None and hits:
+                source, content, content_hits = _statement_in(sent, hits, statements) or (None, sent, hits)
+            if source is not None and hits and not any(
+                    r.unit == unit.id for r in readings.get(source, [])):
+                reported = _author_reading(content, content_hits, target, cues, learned, lexicon)
                 if reported:
-                    for aid in _speaker_and_group(unit.source, actors):
+                    for aid in _speaker_and_group(source, actors):
                         readings[aid].append(Reading(aid, unit.id, *reported, False))
             elif author_ids and hits and not found_agent and (unit.label == "claim" or len(units) == 1):
                 author_reading = _author_reading(sent, hits, target, cues, learned, lexicon)

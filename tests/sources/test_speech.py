@@ -62,6 +62,16 @@ def test_spokesman_speaks_for_the_affiliated_actor(nlp):
     assert found[0][0] == "Mitt Romney"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('A spokesperson for Acme says the company cares about privacy.\n\n"We review all such requests '
+     'carefully," the spokesperson said.', "Acme"),
+    ('"They should stop blocking it," Jim Manley, a spokesman for Mr. Reid, said. "This letter is '
+     'nothing new," the spokesman said.', "Jim Manley"),
+])
+def test_the_spokesperson_takes_up_the_one_named_before(nlp, text, speaker):
+    assert [s for s, *_ in _quotes(nlp, text)][-1] == speaker
+
+
 def test_according_to(nlp):
     found = _quotes(nlp, "According to Senator Tom Harkin, the bill will pass the House next week.")
     assert found and found[0][0] == "Tom Harkin" and found[0][3] == "According to"

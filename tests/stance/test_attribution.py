@@ -99,3 +99,12 @@ def test_the_actor_a_target_is_about_is_linked_wherever_named(nlp):
     stances, _ = _stances(nlp, "Chile held an election. Canada imposed sanctions on Russia.",
                           target="sanctions on Russia")
     assert "Chile" not in stances
+
+
+def test_statement_inside_a_longer_sentence_is_the_speakers(nlp):
+    # The sentence is mostly the author's report (no source of its own); what Bevin said is his.
+    text = ("Governor Matt Bevin of Kentucky just said Obamacare is failing in his State -- it is "
+            "unsustainable and collapsing.")
+    stances, _ = _stances(nlp, text, target="repeal and replacement of Obamacare")
+    assert stances["Matt Bevin"].stance == "favor"
+    assert "author" not in stances or stances["author"].stance == "none"

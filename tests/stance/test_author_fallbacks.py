@@ -7,7 +7,7 @@ import pytest
 
 import argmine
 from argmine.convert import from_doc
-from argmine.stance.attribution import LEARNED_MIN_P, attribute
+from argmine.stance.attribution import JOINT_MIN_P, LEARNED_MIN_P, MODEL_ONLY_MIN_P, attribute
 
 TARGET = "talks with Iran"
 
@@ -21,6 +21,19 @@ class Recorder:
     def predict(self, text: str, target: str) -> tuple[str, float]:
         self.calls.append((text, target))
         return self.label, self.p
+
+
+class FixedPolarity:
+    """A polarity model (the joint reader's interface) that always gives ``probs``."""
+
+    def __init__(self, **probs: float):
+        self.probs = probs
+
+    def predict_one(self, text, target, **_):
+        return dict(self.probs)
+
+    def fuse_block(self, probs, *_, **__):
+        return probs
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +72,21 @@ def test_learned_classifier_last_and_only_when_confident(nlp, p, expected):
         assert stance is None or stance.stance == "none"
     else:
         assert stance.stance == expected and stance.score == round(p * 0.7, 3)
+
+
+@pytest.mark.parametrize("favor, expected", [(MODEL_ONLY_MIN_P + 0.05, "favor"), (MODEL_ONLY_MIN_P - 0.05, None)])
+def test_polarity_model_alone_counts_when_more_likely_than_not(nlp, favor, expected):
+    rest = (1 - favor) / 2
+    learned = FixedPolarity(favor=favor, against=rest, none=rest)
+    stance = _author_stance(nlp, "The talks with Iran should be judged on their results.", learned)
+    if expected is None:
+        assert stance is None or stance.stance == "none"
+    else:
+        assert stance.stance == expected and stance.score == round(favor, 3)
+
+
+@pytest.mark.parametrize("against, expected", [(JOINT_MIN_P - 0.05, "favor"), (JOINT_MIN_P + 0.05, "against")])
+def test_polarity_model_overrules_a_rule_reading_only_when_confident(nlp, against, expected):
+    learned = FixedPolarity(favor=0.9 - against, against=against, none=0.1)
+    stance = _author_stance(nlp, "It would be a tragedy if the talks with Iran failed.", learned)
+    assert stance.stance == expected

@@ -422,6 +422,9 @@ class _Finder:
                 st = self._naming(tok) or self._object_statement(tok, cue)
             elif lemma in verbs:
                 st = self._reported_clause(tok, cue)
+            elif (word := self._phrase_word(tok)) is not None:
+                # "made clear that ...": the cue runs to the word that makes it speech.
+                st = self._reported_clause(tok, (tok.idx, max(cue[1], word.idx + len(word.text))), skip=word)
             if st is None and lemma in self.tables.object_statement_verbs:
                 st = self._object_statement(tok, cue)
             if st is not None and not _overlaps_any(st, taken):
@@ -473,12 +476,35 @@ class _Finder:
             return None
         return Statement(lo, hi, speaker, cue, "indirect")
 
-    def _reported_clause(self, verb: Token, cue: tuple[int, int]) -> Statement | None:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    def _phrase_word(self, verb: Token) -> Token | None:
+        """The word that makes ``verb`` report a statement ("clear" in "made clear"), if any."""
+        lemma = verb.lemma_.lower()
+        return next((c for c in verb.children if c.dep_ in ("oprd", "ccomp", "acomp", "prt", "advmod")
+                     and f"{lemma} {c.lower_}" in self.tables.speech_phrases), None)
+
+    def _reported_clause(self, verb: Token, cue: tuple[int, int], *, skip: Token | None = None
+                         ) -> Statement | None:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c != skip), None)
+        if clause is None and skip is not None:
+            # "made it clear that ...": the clause hangs on "clear".
+            clause = next((c for c in skip.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        # "As Smith said, ...": the verb has nothing to say of its own (no object or clause);
+        # "as residents explained the problems" and "as he vowed to stay" are temporal.
+        as_clause = (verb.dep_ == "advcl" and verb.head != verb
+                     and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+                     and not any(c.dep_ in _COMPLEMENTS and c != skip for c in verb.children))
         if clause is None and verb.dep_ == "parataxis" and verb.lemma_.lower() in self.tables.speech_verbs:
             # "The plan, Smith said, would fail." / "The plan would fail, Smith said."
             clause = verb.head
             lo, hi = _trim(self.doc, clause.sent.start, clause.sent.end)
+        elif clause is None and as_clause:
+            # "As the President has made clear, we see ...": the clause it hangs on.
+            main = verb.head
+            if verb.i < main.i:
+                lo, hi = _trim(self.doc, verb.right_edge.i + 1, main.right_edge.i + 1)
+            else:
+                lo, hi = _trim(self.doc, main.left_edge.i, verb.left_edge.i)
         elif clause is not None:
             lo, hi = _trim(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
         else:
@@ -491,6 +517,9 @@ class _Finder:
         kind = "mixed" if any(q.start >= lo and q.end <= hi + 1 for q in self.quoted) else "indirect"
         return Statement(lo, hi, speaker, cue, kind)
 
+
+# Dependents that give a verb its own content.
+_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "auxpass", "nsubjpass", "attr", "oprd", "acomp", "dative"})
 
 _STRIP = " \t\n,;:—–-\"'“”‘’"
 

@@ -31,6 +31,8 @@ class SourceTables:
         collective_nouns: Definite nouns -> the actor kinds they refer back to ("the company"
             -> the nearest organization).
         reply_words: Nouns of an answer: "His response:" names the speaker of what follows.
+        speech_phrases: A verb with the word that makes it report a statement ("made clear
+            that", "pointed out that").
         raw: The JSON the tables were read from (what ``to_disk`` writes back).
     """
 
@@ -47,6 +49,7 @@ class SourceTables:
     gendered_titles: dict[str, str]
     collective_nouns: dict[str, frozenset[str]]
     reply_words: frozenset[str]
+    speech_phrases: frozenset[str]
     raw: dict[str, Any]
 
     @classmethod
@@ -65,6 +68,7 @@ class SourceTables:
                    gendered_titles={k.lower(): v for k, v in raw.get("gendered_titles", {}).items()},
                    collective_nouns={k.lower(): frozenset(v) for k, v in raw.get("collective_nouns", {}).items()},
                    reply_words=frozenset(w.lower() for w in raw.get("reply_words", ())),
+                   speech_phrases=frozenset(w.lower() for w in raw.get("speech_phrases", ())),
                    raw=raw)
 
     @classmethod

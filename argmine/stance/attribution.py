@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import QUOTES_KEY
 from ..schema import Actor, Stance, TimelineEntry, Unit
 from ..segment import doc_text
-from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, phrase_signs, token_sign
+from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, phrasal_cue, phrase_signs, token_sign
 from .lexicon import StanceLexicon
 from .target import Target, TargetHit, TargetKind, anaphoric_hit, anchor_in_reach, definite_hit, find_hits, parse_target
 
@@ -69,11 +69,13 @@ def _in_quote(tok: Token) -> bool:
 
 
 def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
-            author_id: str | None = None, source: str | None = None) -> list[tuple[str, Token, str]]:
+            author_id: str | None = None, source: str | None = None, *,
+            cues: Cues | None = None) -> list[tuple[str, Token, str]]:
     """Return ``(actor id, predicate token, how)`` for actors acting in the sentence.
 
     ``source`` is the speaker a reported unit comes from: their "I" and "we" act for them.
     """
+    moving = cues.moving_verbs if cues is not None else frozenset()
     out: list[tuple[str, Token, str]] = []
     seen: set[tuple[str, int]] = set()
     hit_tokens = {h.token.i for h in hits}
@@ -101,6 +103,10 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             how, pred = "subject", node.head.head
         elif node.dep_ == "pobj" and node.head.dep_ == "agent":
             how, pred = "subject", node.head.head
+        elif (node.dep_ == "dobj" and node.head.lemma_.lower() in moving
+              and any(c.dep_ in ("prep", "prt") and c.lower_ in _MOVES for c in node.head.children)):
+            # "withdrew the United States from the deal": the country leaves the deal.
+            how, pred = "subject", node.head
         elif (node.dep_ == "pobj" and node.head.lower_ == "with"
               and node.head.head.lower_ in ("along", "together")):
             # "Japanese officials, along with hawks ..., seem disturbed": a co-agent.
@@ -126,6 +132,9 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             out.append((aid, pred, how))
     return out
 
+
+# Particles of a move into or out of something ("pulled Britain out of the deal").
+_MOVES = frozenset({"from", "out", "into", "back", "in"})
 
 _REPORTING = frozenset({"say", "tell", "add", "announce", "state", "declare", "write", "tweet"})
 
@@ -230,7 +239,8 @@ def _read(tokens: Sequence[Token], cues: Cues, opposite: bool) -> tuple[str, flo
             mixed = True
         if s:
             signs.append(-s if is_negated(tok, cues) else s)
-    signs += phrase_signs(tokens, cues)
+    # A phrasal verb read with its particle above is not counted again as a phrase.
+    signs += phrase_signs(tokens, cues, counted=frozenset(p for t in tokens if (p := phrasal_cue(t, cues))))
     if not signs and not mixed:
         return None
     if mixed:
@@ -620,7 +630,7 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                     changes.append(i)
                 previous_reading = None
                 continue
-            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None, unit.source)
+            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None, unit.source, cues=cues)
             if is_actor:
                 # An actor takes no stance toward itself here.
                 agents = [(aid, pred, how) for aid, pred, how in agents if aid not in target_ids]

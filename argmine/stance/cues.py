@@ -34,6 +34,8 @@ class Cues:
     agreement: frozenset[str]
     hypothetical: frozenset[str]
     embedding: frozenset[str]
+    # Tables saved before this field was added load without it.
+    moving_verbs: frozenset[str] = frozenset()
 
 
 DEFAULT_CUES = _DATA
@@ -53,16 +55,21 @@ def _keys(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 
 
+def phrasal_cue(tok: Token, cues: Cues) -> str | None:
+    """The phrasal-verb cue a token reads with its particle ("pulled ... out" -> "pull out")."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt") and (phrase := f"{lemma} {c.lower_}") in cues.favor | cues.against:
+            return phrase
+    return None
+
+
 def token_sign(tok: Token, cues: Cues) -> int:
     """+1 for a favour cue, -1 for an against cue, 0 otherwise (phrasal verbs read with their particle)."""
     lemma, lower = _keys(tok)
-    particles = [c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")]
-    for p in particles:
-        phrase = f"{lemma} {p}"
-        if phrase in cues.favor:
-            return 1
-        if phrase in cues.against:
-            return -1
+    phrase = phrasal_cue(tok, cues)
+    if phrase is not None:
+        return 1 if phrase in cues.favor else -1
     if lemma in cues.favor or lower in cues.favor:
         return 1
     if lemma in cues.against or lower in cues.against:
@@ -94,15 +101,16 @@ def is_negated(tok: Token, cues: Cues) -> bool:
     return False
 
 
-def phrase_signs(tokens, cues: Cues) -> list[int]:
-    """Signs of multi-word cues ("on board", "lobby against") found in a token sequence."""
+def phrase_signs(tokens, cues: Cues, *, counted: frozenset[str] = frozenset()) -> list[int]:
+    """Signs of multi-word cues ("on board", "lobby against") found in a token sequence,
+    except those in ``counted`` (read already as a verb with its particle: "pulled out")."""
     text = " " + " ".join(t.lemma_.lower() for t in tokens) + " "
     lower = " " + " ".join(t.lower_ for t in tokens) + " "
     signs = []
-    for phrase in (p for p in cues.favor if " " in p):
+    for phrase in (p for p in cues.favor if " " in p and p not in counted):
         if f" {phrase} " in text or f" {phrase} " in lower:
             signs.append(1)
-    for phrase in (p for p in cues.against if " " in p):
+    for phrase in (p for p in cues.against if " " in p and p not in counted):
         if f" {phrase} " in text or f" {phrase} " in lower:
             signs.append(-1)
     return signs

@@ -72,6 +72,28 @@ def test_the_spokesperson_takes_up_the_one_named_before(nlp, text, speaker):
     assert [s for s, *_ in _quotes(nlp, text)][-1] == speaker
 
 
+@pytest.mark.parametrize("text, content, cue", [
+    ("Secretary Blinken made clear that the United States would not accept the plan.",
+     "that the United States would not accept the plan", "made clear"),
+    ("Senator Warren made it clear that the plan would fail.", "that the plan would fail", "made it clear"),
+    ("Senator Warren pointed out that the plan would fail.", "that the plan would fail", "pointed out"),
+    ("As President Obama has said, we see the return to the talks as a beginning.",
+     "we see the return to the talks as a beginning", "said"),
+    ("We will not accept it, as Senator Smith noted.", "We will not accept it", "noted"),
+])
+def test_speech_phrases_and_as_clauses(nlp, text, content, cue):
+    [(speaker, found, kind, found_cue)] = _quotes(nlp, text)
+    assert speaker is not None and (found, kind, found_cue) == (content, "indirect", cue)
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose sharply as residents of Ferguson explained the problems to Senator Smith.",
+    "Romney joined other Republicans in calling on Akin to quit, as Akin vowed to stay in the race.",
+])
+def test_a_temporal_as_clause_is_not_a_source(nlp, text):
+    assert all(not c.startswith(("Prices", "Romney")) for _, c, _, _ in _quotes(nlp, text))
+
+
 def test_according_to(nlp):
     found = _quotes(nlp, "According to Senator Tom Harkin, the bill will pass the House next week.")
     assert found and found[0][0] == "Tom Harkin" and found[0][3] == "According to"

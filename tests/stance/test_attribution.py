@@ -82,10 +82,12 @@ def test_bundled_example_regression(nlp):
     assert final == {"diplomacy with North Korea": "favor", "the Iran nuclear deal": "against"}
     names = {a.id: a.name for a in record.actors}
     named = {names[s.actor]: s.stance for s in record.stances if s.target == "the Iran nuclear deal"}
-    # Iran and the United States are named beside the deal, not positioned. (North Korea's
+    # "I withdrew the United States from the ... deal": the country leaves the deal (GUIDELINES
+    # 6.2, withdrawing from); Iran is named beside the deal, not positioned. (North Korea's
     # dismantling of a missile site may read as favour of the diplomacy: with the embedding
     # extra it does.)
-    assert named["Iran"] == named["United States"] == "none"
+    assert named["United States"] == "against"
+    assert named["Iran"] == "none"
 
 
 def test_the_actor_a_target_is_about_is_linked_wherever_named(nlp):
@@ -108,3 +110,14 @@ def test_statement_inside_a_longer_sentence_is_the_speakers(nlp):
     stances, _ = _stances(nlp, text, target="repeal and replacement of Obamacare")
     assert stances["Matt Bevin"].stance == "favor"
     assert "author" not in stances or stances["author"].stance == "none"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Senators voted against the Iran nuclear deal.", "senators"),  # "vote against" counted once
+    ("France lobbied against the Iran nuclear deal.", "France"),
+    ("Trump pulled the United States out of the Iran nuclear deal.", "United States"),  # moved out
+    ("I withdrew the United States from the Iran nuclear deal.", "United States"),
+])
+def test_phrasal_cues_and_moved_actors(nlp, text, actor):
+    stances, _ = _stances(nlp, text, target="the Iran nuclear deal")
+    assert {k.lower(): v.stance for k, v in stances.items()}[actor.lower()] == "against"

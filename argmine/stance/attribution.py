@@ -309,11 +309,12 @@ def _is_polarity_model(learned) -> bool:
     return learned is not None and hasattr(learned, "predict_one")
 
 
-# The model overrules a polar rule reading only with the opposite label at JOINT_MIN_P or more
-# (set by hand: the model composes chains such as "supports a ban on X" or "a tragedy if the
-# sanctions failed" worse than the rules). Where the rules read nothing, its polar answer counts
-# when more likely than not (its probabilities are calibrated): MODEL_ONLY_MIN_P, chosen on
-# annotation batches 1-2 among 0.4-0.6 (stance agreement 0.459 at the former 0.6, 0.471 at 0.5).
+# The model overrules a polar rule reading of one cue only with the opposite label at JOINT_MIN_P or
+# more, and never one that composes several cues (set by hand: the model composes chains such as
+# "supports a ban on X" or "opposed pulling troops out" worse than the rules). Where the rules read
+# nothing, its polar answer counts when more likely than not (its probabilities are calibrated):
+# MODEL_ONLY_MIN_P, chosen on annotation batches 1-2 among 0.4-0.6 (stance agreement 0.459 at the
+# former 0.6, 0.471 at 0.5).
 JOINT_MIN_P = 0.7
 MODEL_ONLY_MIN_P = 0.5
 
@@ -323,8 +324,9 @@ def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None
            continuity: bool = False, min_p: float = MODEL_ONLY_MIN_P) -> tuple[str, float] | None:
     """Decide one reading with the polarity model, given the rules' reading as a feature.
 
-    A hedged ("mixed") rule reading stays mixed. A polar rule reading stands unless the model
-    finds the opposite polarity at least as probable (and at least ``JOINT_MIN_P``); without
+    A hedged ("mixed") rule reading stays mixed. A polar rule reading stands unless it rests on
+    one cue and the model finds the opposite polarity at least as probable (and at least
+    ``JOINT_MIN_P``); without
     a rule reading, the model's polar answer is kept from ``MODEL_ONLY_MIN_P``. The score is the
     model's calibrated probability of the label given. A motion against its object ("ban X")
     is read toward X and turned round, as the corpora label stance toward the object.
@@ -353,7 +355,8 @@ def _joint(model, sent: Span, target: Target, pred: Token, hit: TargetHit | None
     best = max(("favor", "against"), key=lambda k: probs.get(k, 0.0))
     if rule_label in ("favor", "against"):
         other = swap[rule_label]
-        if probs[other] >= max(probs[rule_label], JOINT_MIN_P):
+        # A chain of two or more cues ("opposed pulling troops out") is the rules' to compose.
+        if view.signs < 2 and probs[other] >= max(probs[rule_label], JOINT_MIN_P):
             return other, round(probs[other], 3)
         return rule_label, round(probs[rule_label], 3)
     if probs[best] < min_p or probs.get("none", 0.0) > probs[best]:

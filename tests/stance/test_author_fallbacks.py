@@ -90,3 +90,13 @@ def test_polarity_model_overrules_a_rule_reading_only_when_confident(nlp, agains
     learned = FixedPolarity(favor=0.9 - against, against=against, none=0.1)
     stance = _author_stance(nlp, "It would be a tragedy if the talks with Iran failed.", learned)
     assert stance.stance == expected
+
+
+def test_polarity_model_never_overrules_a_chain_of_cues(nlp):
+    # oppose(-) x abandon(-) = favour: a composition the rules make and the model does not.
+    doc = nlp("France opposed abandoning the talks with Iran.")
+    record = from_doc(doc, doc_id="t")
+    stances = attribute(doc, record.units, targets=[TARGET], nlp=nlp,
+                        learned=FixedPolarity(favor=0.05, against=0.9, none=0.05))
+    france = next(a.id for a in record.actors if a.name == "France")
+    assert next(s for s in stances if s.actor == france).stance == "favor"

@@ -76,6 +76,7 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
     ``source`` is the speaker a reported unit comes from: their "I" and "we" act for them.
     """
     moving = cues.moving_verbs if cues is not None else frozenset()
+    joint = cues.joint_verbs if cues is not None else frozenset()
     out: list[tuple[str, Token, str]] = []
     seen: set[tuple[str, int]] = set()
     hit_tokens = {h.token.i for h in hits}
@@ -112,6 +113,10 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             # "Japanese officials, along with hawks ..., seem disturbed": a co-agent.
             anchor = node.head.head.head
             how, pred = "subject", anchor.head if anchor.dep_ in _SUBJ else anchor
+        elif (node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.pos_ == "VERB"
+              and node.head.head.lemma_.lower() in joint):
+            # "we've worked with Germany to ensure ...": Germany acts with the subject.
+            how, pred = "subject", node.head.head
         elif (tok.dep_ == "conj" and tok.head.pos_ not in ("NOUN", "PROPN", "PRON")
               and _subjectless_verb_after(tok) is not None):
             # The parser sometimes coordinates a subject noun with the previous clause's

@@ -36,6 +36,7 @@ class Cues:
     embedding: frozenset[str]
     # Tables saved before this field was added load without it.
     moving_verbs: frozenset[str] = frozenset()
+    joint_verbs: frozenset[str] = frozenset()
 
 
 DEFAULT_CUES = _DATA

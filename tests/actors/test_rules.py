@@ -67,6 +67,7 @@ CASES = [
      ["North Korean government"]),
     ("Critics say the plan is flawed.", "critics", "group", None, ["Critics"]),
     ("Many countries supported the decision.", "many countries", "group", None, ["Many countries"]),
+    ("Like-minded countries objected.", "like-minded countries", "group", None, ["Like-minded countries"]),
     ("Major Japanese energy companies have left Iran.", "major Japanese energy companies", "group", "Japan",
      ["Major Japanese energy companies"]),
     ("The Iranian people want peace.", "Iranian people", "group", "Iran", ["Iranian people"]),

@@ -121,3 +121,9 @@ def test_statement_inside_a_longer_sentence_is_the_speakers(nlp):
 def test_phrasal_cues_and_moved_actors(nlp, text, actor):
     stances, _ = _stances(nlp, text, target="the Iran nuclear deal")
     assert {k.lower(): v.stance for k, v in stances.items()}[actor.lower()] == "against"
+
+
+def test_an_actor_worked_with_acts_with_the_subject(nlp):
+    stances, _ = _stances(nlp, "We have worked with Germany to impose sanctions on Russia.",
+                          target="sanctions on Russia")
+    assert stances["Germany"].stance == "favor"

@@ -52,7 +52,8 @@ def left_edge(doc: Doc, head: int, index: Mapping[int, Sequence[Candidate]], tit
         elif tok.text == "," and j > 0 and doc[j - 1].tag_ in _ADJ and doc[j + 1].tag_ in _ADJ:
             start = j  # "opportunistic, partisan opponents"
         elif (tok.text in ("-", "‐", "‑") and j > 0 and start == j + 1 and not doc[j - 1].whitespace_
-              and not tok.whitespace_ and doc[j - 1].tag_ in _MODIFIER_TAGS | {"IN"}):
+              and not tok.whitespace_ and (j - 1) not in titles
+              and doc[j - 1].tag_ in _MODIFIER_TAGS | {"IN", "RB"}):
             start = j - 1  # a hyphenated modifier: "like-minded countries", "anti-war groups"
             j -= 2
             continue

@@ -422,6 +422,8 @@ class _Finder:
                 st = self._naming(tok) or self._object_statement(tok, cue)
             elif lemma in verbs:
                 st = self._reported_clause(tok, cue)
+            elif lemma in self.tables.as_verbs and self._as_source(tok, None):
+                st = self._reported_clause(tok, cue)  # "As Obama put it, ..."
             elif (word := self._phrase_word(tok)) is not None:
                 # "made clear that ...": the cue runs to the word that makes it speech.
                 st = self._reported_clause(tok, (tok.idx, max(cue[1], word.idx + len(word.text))), skip=word)
@@ -476,6 +478,21 @@ class _Finder:
             return None
         return Statement(lo, hi, speaker, cue, "indirect")
 
+    def _as_source(self, verb: Token, skip: Token | None) -> bool:
+        """ "As Smith said, ...", "as the President has made clear": a verb of ``as_verbs`` (or a
+        speech phrase) with nothing to say of its own, in a clause opened by a bare "as" that
+        hangs on a verb. "as residents explained the problems", "As Obama continued", "as long
+        as", "even as" are time or condition, not a source."""
+        if verb.dep_ != "advcl" or verb.head == verb or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        if skip is None and verb.lemma_.lower() not in self.tables.as_verbs:
+            return False
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        if mark is None or mark.i > 0 and self.doc[mark.i - 1].lower_ in ("long", "soon", "even", "far", "much"):
+            return False
+        # "As Obama put it": the "it" is the idiom's, not something said.
+        return not any(c.dep_ in _COMPLEMENTS and c != skip and c.lower_ != "it" for c in verb.children)
+
     def _phrase_word(self, verb: Token) -> Token | None:
         """The word that makes ``verb`` report a statement ("clear" in "made clear"), if any."""
         lemma = verb.lemma_.lower()
@@ -489,22 +506,24 @@ class _Finder:
             # "made it clear that ...": the clause hangs on "clear".
             clause = next((c for c in skip.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        # "As Smith said, ...": the verb has nothing to say of its own (no object or clause);
-        # "as residents explained the problems" and "as he vowed to stay" are temporal.
-        as_clause = (verb.dep_ == "advcl" and verb.head != verb
-                     and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-                     and not any(c.dep_ in _COMPLEMENTS and c != skip for c in verb.children))
+        as_clause = self._as_source(verb, skip)
         if clause is None and verb.dep_ == "parataxis" and verb.lemma_.lower() in self.tables.speech_verbs:
             # "The plan, Smith said, would fail." / "The plan would fail, Smith said."
             clause = verb.head
             lo, hi = _trim(self.doc, clause.sent.start, clause.sent.end)
         elif clause is None and as_clause:
-            # "As the President has made clear, we see ...": the clause it hangs on.
-            main = verb.head
-            if verb.i < main.i:
-                lo, hi = _trim(self.doc, verb.right_edge.i + 1, main.right_edge.i + 1)
+            # "As the President has made clear, we see ...": the clause it hangs on, or the
+            # whole of it where the as-clause sits inside ("The plan, as Obama said, would fail").
+            main, first, last = verb.head, verb.left_edge.i, verb.right_edge.i
+            end = main.right_edge.i
+            while end > last and self.doc[end].is_punct:
+                end -= 1
+            if first == main.left_edge.i:
+                lo, hi = _trim(self.doc, last + 1, main.right_edge.i + 1)
+            elif last == end:
+                lo, hi = _trim(self.doc, main.left_edge.i, first)
             else:
-                lo, hi = _trim(self.doc, main.left_edge.i, verb.left_edge.i)
+                lo, hi = _trim(self.doc, main.left_edge.i, main.right_edge.i + 1)
         elif clause is not None:
             lo, hi = _trim(self.doc, clause.left_edge.i, clause.right_edge.i + 1)
         else:

@@ -38,6 +38,8 @@ class ActorIndex:
         # back to the speaker of the latest statement before it first.
         self._speakers: list[tuple[int, str]] = []
         self.by_token: dict[int, str] = {}
+        # "the spokesperson" tokens resolved so far (a later one takes up the earlier one).
+        self.offices: dict[int, str] = {}
         # Shorter mentions first, so that a longer one ("Japan's security establishment")
         # overwrites the shorter one inside it ("Japan").
         # The lower-case words of the mentions of an actor, for "the St. Louis group".
@@ -272,6 +274,7 @@ def resolve_subject(subj: Token, index: ActorIndex, tables: SourceTables) -> str
             # "the spokesperson said" takes up the last spokesperson named before.
             earlier = _earlier_office(subj, head, index, tables)
             if earlier is not None:
+                index.offices[subj.i] = earlier
                 return earlier
     if head in tables.titles_as_speakers and any(t.lower_ in ("the", "this", "that") for t in subj.children):
         among = index.titled.get(head)
@@ -306,7 +309,14 @@ def _earlier_office(subj: Token, head: str, index: ActorIndex, tables: SourceTab
             continue
         if tok.dep_ == "appos" and index.actor(tok.head):
             return index.actor(tok.head)
-        return resolve_subject(tok, index, tables)
+        if any(c.lower_ == "the" for c in tok.children):
+            # Another "the spokesperson": what it was resolved to (no recursion), else further back.
+            if tok.i in index.offices:
+                return index.offices[tok.i]
+            continue
+        found = resolve_subject(tok, index, tables)
+        if found is not None:
+            return found
     return None
 
 

@@ -33,6 +33,7 @@ class SourceTables:
         reply_words: Nouns of an answer: "His response:" names the speaker of what follows.
         speech_phrases: A verb with the word that makes it report a statement ("made clear
             that", "pointed out that").
+        as_verbs: Speech verbs that report the clause an "as" clause hangs on ("As Obama said, ...").
         raw: The JSON the tables were read from (what ``to_disk`` writes back).
     """
 
@@ -50,6 +51,7 @@ class SourceTables:
     collective_nouns: dict[str, frozenset[str]]
     reply_words: frozenset[str]
     speech_phrases: frozenset[str]
+    as_verbs: frozenset[str]
     raw: dict[str, Any]
 
     @classmethod
@@ -69,6 +71,7 @@ class SourceTables:
                    collective_nouns={k.lower(): frozenset(v) for k, v in raw.get("collective_nouns", {}).items()},
                    reply_words=frozenset(w.lower() for w in raw.get("reply_words", ())),
                    speech_phrases=frozenset(w.lower() for w in raw.get("speech_phrases", ())),
+                   as_verbs=frozenset(w.lower() for w in raw.get("as_verbs", ())),
                    raw=raw)
 
     @classmethod

@@ -105,7 +105,7 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
         elif node.dep_ == "pobj" and node.head.dep_ == "agent":
             how, pred = "subject", node.head.head
         elif (node.dep_ == "dobj" and node.head.lemma_.lower() in moving
-              and any(c.dep_ in ("prep", "prt") and c.lower_ in _MOVES for c in node.head.children)):
+              and any((c.dep_, c.lower_) in _MOVES for c in node.head.children)):
             # "withdrew the United States from the deal": the country leaves the deal.
             how, pred = "subject", node.head
         elif (node.dep_ == "pobj" and node.head.lower_ == "with"
@@ -138,8 +138,10 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
     return out
 
 
-# Particles of a move into or out of something ("pulled Britain out of the deal").
-_MOVES = frozenset({"from", "out", "into", "back", "in"})
+# Prepositions and particles of a move into or out of something ("withdrew Britain from the
+# deal", "pulled Britain out of it", "brought Iran back in"); "in 2013" is no move.
+_MOVES = frozenset({("prep", "from"), ("prep", "into"), ("prep", "out"), ("prt", "out"), ("prt", "back"),
+                    ("prt", "in"), ("advmod", "back")})
 
 _REPORTING = frozenset({"say", "tell", "add", "announce", "state", "declare", "write", "tweet"})
 
@@ -238,12 +240,17 @@ def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int], *,
 def _read(tokens: Sequence[Token], cues: Cues, opposite: bool) -> tuple[str, float] | None:
     """Compose the cue signs of a predicate chain into a stance."""
     signs, mixed = [], False
+    signed: dict[int, int] = {}
     for tok in tokens:
         s = token_sign(tok, cues)
         if is_mixed(tok, cues):
             mixed = True
         if s:
-            signs.append(-s if is_negated(tok, cues) else s)
+            s = -s if is_negated(tok, cues) else s
+            signed[tok.i] = s
+            # "rejected and condemned X": one position said twice, not a chain of two signs.
+            if not (tok.dep_ == "conj" and signed.get(tok.head.i) == s):
+                signs.append(s)
     # A phrasal verb read with its particle above is not counted again as a phrase.
     signs += phrase_signs(tokens, cues, counted=frozenset(p for t in tokens if (p := phrasal_cue(t, cues))))
     if not signs and not mixed:
@@ -397,18 +404,21 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
     return None
 
 
-def _statement_in(sent: Span, hits: Sequence[TargetHit], statements: Sequence[tuple[int, int, str]]
-                  ) -> tuple[str, Span, list[TargetHit]] | None:
-    """The speaker, content and hits of a reported statement inside ``sent`` that names the target.
+def _statements_in(sent: Span, hits: Sequence[TargetHit], statements: Sequence[tuple[int, int, str]]
+                   ) -> tuple[list[tuple[str, Span, list[TargetHit]]], list[TargetHit]]:
+    """The reported statements inside ``sent`` that name the target (speaker, content, their
+    hits), and the hits outside every statement (the author's own words).
 
     "Bevin said Obamacare is failing in his State": the sentence is mostly the author's
     report, so it has no source of its own, but its statement is Bevin's, read on its own.
     """
+    found, inside = [], set()
     for start, end, speaker in statements:
-        inner = [h for h in hits if start <= h.token.i < end]
+        inner = [h for h in hits if start <= h.token.i < end and h.token.i not in inside]
         if inner and start < sent.end and end > sent.start:
-            return speaker, sent.doc[max(start, sent.start):min(end, sent.end)], inner
-    return None
+            found.append((speaker, sent.doc[max(start, sent.start):min(end, sent.end)], inner))
+            inside.update(h.token.i for h in inner)
+    return found, [h for h in hits if h.token.i not in inside]
 
 
 def _any_in(positions: Sequence[int], sent: Span) -> bool:
@@ -712,17 +722,20 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
             # The author's own claims: outcome predicates and evaluations of the target. What
             # the author only reports is the source's claim instead (and not the author's).
             # A lone sentence is the document's claim whatever its unit label.
-            source, content, content_hits = unit.source, sent, hits
-            if source is None and hits:
-                source, content, content_hits = _statement_in(sent, hits, statements) or (None, sent, hits)
-            if source is not None and hits and not any(
-                    r.unit == unit.id for r in readings.get(source, [])):
+            if unit.source is not None:
+                reported_in, own_hits = [(unit.source, sent, list(hits))] if hits else [], []
+            else:
+                reported_in, own_hits = _statements_in(sent, hits, statements) if hits else ([], [])
+                own_hits = own_hits if reported_in else list(hits)
+            for source, content, content_hits in reported_in:
+                if any(r.unit == unit.id for r in readings.get(source, [])):
+                    continue
                 reported = _author_reading(content, content_hits, target, cues, learned, lexicon)
                 if reported:
                     for aid in _speaker_and_group(source, actors):
                         readings[aid].append(Reading(aid, unit.id, *reported, False))
-            elif author_ids and hits and not found_agent and (unit.label == "claim" or len(units) == 1):
-                author_reading = _author_reading(sent, hits, target, cues, learned, lexicon)
+            if author_ids and own_hits and not found_agent and (unit.label == "claim" or len(units) == 1):
+                author_reading = _author_reading(sent, own_hits, target, cues, learned, lexicon)
                 if author_reading:
                     readings[author_ids[0]].append(Reading(author_ids[0], unit.id, *author_reading, False))
         if (len(units) == 1 and author_ids and sents[0] is not None and not readings

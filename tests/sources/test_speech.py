@@ -72,6 +72,11 @@ def test_the_spokesperson_takes_up_the_one_named_before(nlp, text, speaker):
     assert [s for s, *_ in _quotes(nlp, text)][-1] == speaker
 
 
+def test_a_chain_of_the_spokesperson_reaches_back_without_recursion(nlp):
+    text = "A spokesperson for Acme said it was fine. " + " ".join(['"We agree," the spokesperson said.'] * 200)
+    assert {s for s, *_ in _quotes(nlp, text)} == {"Acme"}
+
+
 @pytest.mark.parametrize("text, content, cue", [
     ("Secretary Blinken made clear that the United States would not accept the plan.",
      "that the United States would not accept the plan", "made clear"),
@@ -80,6 +85,8 @@ def test_the_spokesperson_takes_up_the_one_named_before(nlp, text, speaker):
     ("As President Obama has said, we see the return to the talks as a beginning.",
      "we see the return to the talks as a beginning", "said"),
     ("We will not accept it, as Senator Smith noted.", "We will not accept it", "noted"),
+    ("The plan, as Obama made clear, would fail.", "The plan, as Obama made clear, would fail", "made clear"),
+    ("As Obama put it, the plan is dead.", "the plan is dead", "put"),
 ])
 def test_speech_phrases_and_as_clauses(nlp, text, content, cue):
     [(speaker, found, kind, found_cue)] = _quotes(nlp, text)
@@ -89,6 +96,9 @@ def test_speech_phrases_and_as_clauses(nlp, text, content, cue):
 @pytest.mark.parametrize("text", [
     "Prices rose sharply as residents of Ferguson explained the problems to Senator Smith.",
     "Romney joined other Republicans in calling on Akin to quit, as Akin vowed to stay in the race.",
+    "As Senator Smith feared, the bill failed in the House.",  # a belief verb needs a clause
+    "As Obama continued, the crowd grew quiet.",
+    "As long as Obama insists, the talks will fail.",
 ])
 def test_a_temporal_as_clause_is_not_a_source(nlp, text):
     assert all(not c.startswith(("Prices", "Romney")) for _, c, _, _ in _quotes(nlp, text))

@@ -114,6 +114,7 @@ def test_statement_inside_a_longer_sentence_is_the_speakers(nlp):
 
 @pytest.mark.parametrize("text, actor", [
     ("Senators voted against the Iran nuclear deal.", "senators"),  # "vote against" counted once
+    ("France rejected and condemned the Iran nuclear deal.", "France"),  # coordinated, not chained
     ("France lobbied against the Iran nuclear deal.", "France"),
     ("Trump pulled the United States out of the Iran nuclear deal.", "United States"),  # moved out
     ("I withdrew the United States from the Iran nuclear deal.", "United States"),
@@ -127,3 +128,22 @@ def test_an_actor_worked_with_acts_with_the_subject(nlp):
     stances, _ = _stances(nlp, "We have worked with Germany to impose sanctions on Russia.",
                           target="sanctions on Russia")
     assert stances["Germany"].stance == "favor"
+
+
+def test_the_authors_words_beside_a_reported_statement_stay_the_authors(nlp):
+    text = ("The Iran nuclear deal is a terrible disaster for America, even though Obama claimed the "
+            "Iran nuclear deal works.")
+    stances, _ = _stances(nlp, text, target="the Iran nuclear deal")
+    assert stances["author"].stance == "against"
+
+
+def test_every_statement_in_a_sentence_is_its_speakers(nlp):
+    text = "Obama said the Iran nuclear deal is good, but critics said the Iran nuclear deal is a disaster."
+    stances, _ = _stances(nlp, text, target="the Iran nuclear deal")
+    assert (stances["Obama"].stance, stances["critics"].stance) == ("favor", "against")
+
+
+def test_a_time_phrase_is_no_move(nlp):
+    stances, _ = _stances(nlp, "Obama brought Iran to the table in 2013 to negotiate the Iran nuclear deal.",
+                          target="the Iran nuclear deal")
+    assert stances.get("Iran") is None or stances["Iran"].stance == "none"

@@ -412,7 +412,8 @@ def _statements_in(sent: Span, hits: Sequence[TargetHit], statements: Sequence[t
     "Bevin said Obamacare is failing in his State": the sentence is mostly the author's
     report, so it has no source of its own, but its statement is Bevin's, read on its own.
     """
-    found, inside = [], set()
+    found: list[tuple[str, Span, list[TargetHit]]] = []
+    inside: set[int] = set()
     for start, end, speaker in statements:
         inner = [h for h in hits if start <= h.token.i < end and h.token.i not in inside]
         if inner and start < sent.end and end > sent.start:
@@ -722,11 +723,12 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
             # The author's own claims: outcome predicates and evaluations of the target. What
             # the author only reports is the source's claim instead (and not the author's).
             # A lone sentence is the document's claim whatever its unit label.
+            reported_in: list[tuple[str, Span, list[TargetHit]]] = []
+            own_hits: list[TargetHit] = []
             if unit.source is not None:
-                reported_in, own_hits = [(unit.source, sent, list(hits))] if hits else [], []
-            else:
-                reported_in, own_hits = _statements_in(sent, hits, statements) if hits else ([], [])
-                own_hits = own_hits if reported_in else list(hits)
+                reported_in = [(unit.source, sent, list(hits))] if hits else []
+            elif hits:
+                reported_in, own_hits = _statements_in(sent, hits, statements)
             for source, content, content_hits in reported_in:
                 if any(r.unit == unit.id for r in readings.get(source, [])):
                     continue

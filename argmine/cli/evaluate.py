@@ -156,6 +156,10 @@ def _evaluate_stance(model: Path, data: list[str], json_out: Path | None, *, qui
     if "positioned_found" in report:
         console.print(f"gold positions (favor/against/mixed) the system gave any stance to: "
                       f"{report['positioned_found']:.1%}", highlight=False)
+    if report.get("predicted_rows"):
+        console.print(f"predicted actor x target rows without a gold record: {report['unmatched_rows']} of "
+                      f"{report['predicted_rows']} ({report['unmatched_rows'] / report['predicted_rows']:.1%})",
+                      highlight=False)
     if json_out:
         _write_json(report, json_out)
 

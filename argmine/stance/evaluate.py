@@ -2,7 +2,8 @@
 
 Predicted and gold actors are paired by shared mentions (overlapping character spans),
 falling back to equal names; the author actors are paired with each other. Every gold
-actor-target pair counts: a pair the system did not produce is scored as "absent".
+actor-target pair counts: a pair the system did not produce is scored as "absent". Rows the
+system lists that have no gold record are counted apart (``unmatched_rows``).
 """
 
 from __future__ import annotations
@@ -51,12 +52,28 @@ def stance_pairs(gold: Document, pred: Document) -> list[tuple[str, str]]:
     return out
 
 
+def unmatched_rows(gold: Document, pred: Document) -> tuple[int, int]:
+    """(predicted stance rows, those with no gold record for their actor and target): the
+    pairs the system lists that the annotators did not link, which the pair scores never see."""
+    mapping = match_actors(gold.actors, pred.actors)
+    golds_of: dict[str, set[str]] = {}
+    for g, p in mapping.items():
+        golds_of.setdefault(p, set()).add(g)
+    recorded = {(s.actor, s.target) for s in gold.stances}
+    extra = sum(1 for s in pred.stances if not any((g, s.target) in recorded for g in golds_of.get(s.actor, ())))
+    return len(pred.stances), extra
+
+
 def evaluate_stances(golds: Iterable[Document], preds: Iterable[Document]) -> dict[str, Any]:
-    """Pool the pairs of all documents; report all pairs and the pairs with a position."""
+    """Pool the pairs of all documents; report all pairs, the pairs with a position, and the
+    share of predicted rows without a gold record (``unmatched_rows``)."""
     pairs: list[tuple[str, str]] = []
+    rows = extra = 0
     for gold, pred in zip(golds, preds):
         pairs += stance_pairs(gold, pred)
-    report: dict[str, Any] = {}
+        n, x = unmatched_rows(gold, pred)
+        rows, extra = rows + n, extra + x
+    report: dict[str, Any] = {"predicted_rows": rows, "unmatched_rows": extra}
     if pairs:
         g, p = zip(*pairs)
         report["all_pairs"] = scores(list(g), list(p), LABELS)

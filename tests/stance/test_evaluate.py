@@ -33,9 +33,21 @@ def test_missing_pairs_count_as_absent():
     assert report["positioned_found"] == 0.5
 
 
+def test_rows_without_a_gold_record_are_counted_apart():
+    # Seoul's row matches a gold record; a row for an actor the annotators did not link does not.
+    pred = _doc([{"actor": "p1", "target": "talks with North Korea", "stance": "favor"},
+                 {"actor": "p2", "target": "talks with North Korea", "stance": "none"}],
+                [{"id": "p1", "name": "South Korea", "kind": "country", "mentions": [{"start": 0, "end": 5}]},
+                 {"id": "p2", "name": "North Korea", "kind": "country", "mentions": [{"start": 24, "end": 33}]}])
+    report = evaluate_stances([GOLD], [pred])
+    assert (report["predicted_rows"], report["unmatched_rows"]) == (2, 1)
+    assert report["all_pairs"]["accuracy"] == 0.5  # the pair scores do not see the extra row
+
+
 def test_cli_stance_evaluation(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(GOLD.model_dump_json(by_alias=True) + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", str(DEFAULT_MODEL), f"jsonl:{path}", "--stance"])
     assert result.exit_code == 0, result.output
     assert "stance (all pairs)" in result.output
+    assert "without a gold record" in result.output

@@ -80,6 +80,7 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
     out: list[tuple[str, Token, str]] = []
     seen: set[tuple[str, int]] = set()
     hit_tokens = {h.token.i for h in hits}
+    addressee = _addressee(sent, index)
     for tok in sent:
         aid = index.get(tok.i)
         if aid is None and tok.lower_ in ("i", "we") and tok.dep_ in _SUBJ:
@@ -89,6 +90,8 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
                 aid = source
             elif author_id is not None and not _in_quote(tok):
                 aid = author_id
+        if aid is None and tok.lower_ in ("you", "your") and not _in_quote(tok):
+            aid = addressee  # "President Park, I thank you for your commitment to ..."
         if aid is None:
             continue
         # Only the syntactic head of the mention counts, so each mention is read once.
@@ -126,6 +129,16 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             how, pred = "possessor", node.head.head
         elif node.dep_ in ("poss", "compound", "nmod", "amod") and node.head.i in hit_tokens:
             how, pred = "owner", node.head
+        elif (node.dep_ == "poss" and cues is not None and node.head.pos_ == "NOUN" and token_sign(node.head, cues)
+              and any(node.head.left_edge.i <= h <= node.head.right_edge.i for h in hit_tokens)):
+            # "your commitment to our alliance", "Russia's opposition to the sanctions": the
+            # possessor of a stance noun that governs the target holds that stance.
+            how, pred = "subject", node.head
+        elif (node.dep_ == "pobj" and node.head.lower_ in ("by", "from") and cues is not None
+              and node.head.head.pos_ == "NOUN" and token_sign(node.head.head, cues)
+              and any(node.head.head.left_edge.i <= h <= node.head.head.right_edge.i for h in hit_tokens)):
+            # "the commitments by Australia to ...", "support from China for ...".
+            how, pred = "subject", node.head.head
         elif node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "part":
             # "the parallel effort on the part of President Moon"
             how, pred = "owner", node.head.head.head.head
@@ -136,6 +149,16 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             seen.add(key)
             out.append((aid, pred, how))
     return out
+
+
+def _addressee(sent: Span, index: dict[int, str]) -> str | None:
+    """The actor a sentence addresses by name, set off by commas before its main clause ("And,
+    President Park, I want to thank you"): "you" and "your" in that sentence."""
+    for tok in sent:
+        if (tok.i in index and tok.dep_ == "npadvmod" and tok.head == sent.root and tok.i < tok.head.i
+                and tok.i + 1 < sent.end and tok.doc[tok.i + 1].text == ","):
+            return index[tok.i]
+    return None
 
 
 # Prepositions and particles of a move into or out of something ("withdrew Britain from the

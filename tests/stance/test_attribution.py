@@ -147,3 +147,15 @@ def test_a_time_phrase_is_no_move(nlp):
     stances, _ = _stances(nlp, "Obama brought Iran to the table in 2013 to negotiate the Iran nuclear deal.",
                           target="the Iran nuclear deal")
     assert stances.get("Iran") is None or stances["Iran"].stance == "none"
+
+
+@pytest.mark.parametrize("text, actor, expected", [
+    # the addressee named before the main clause is "you" and "your"
+    ("And, President Park, I want to thank you for your strong commitment to the talks with Iran.", "Park",
+     "favor"),
+    ("China's opposition to the talks with Iran is well known.", "China", "against"),  # possessor of a stance noun
+    ("The United States welcomes support from Japan for the talks with Iran.", "Japan", "favor"),
+])
+def test_holders_of_stance_nouns(nlp, text, actor, expected):
+    stances, _ = _stances(nlp, text)
+    assert stances[actor].stance == expected

@@ -23,7 +23,8 @@ opponents, establishment, communities, ...):
 * The group's affiliation is the country it names ("Japanese officials",
   "Japan's security establishment", "hawks in the United States"), else None.
 * A bare head ("hawks") refers to the nearest group with the same head; with none,
-  it makes a group only as the subject of a verb ("Critics say ...").
+  it makes a group as the subject of a verb ("Critics say ...") or where it is a name
+  (capitalised inside the sentence, or a party the NER tags: "the work of Democrats").
 * "people", "public", "citizens" and the like make a group only with a country
   ("the Iranian people").
 """
@@ -190,7 +191,10 @@ def _bare_group(doc: Doc, head: int, groups: Sequence[Candidate]) -> list[Candid
         cand = candidate(doc, "group", target.key, target.name, tok.idx, tok.idx + len(tok),
                          affiliation=target.affiliation)
         return [cand] if cand else []
-    if tok.dep_ in _SUBJECTS:
-        cand = candidate(doc, "group", word, word, tok.idx, tok.idx + len(tok))
+    # A subject ("Critics say ..."), or a name wherever it stands ("the work of Democrats and
+    # Republicans", "our Allies"): capitalised inside its sentence, or a party the NER tags.
+    named = tok.ent_type_ == "NORP" or (tok.is_title and tok.i > tok.sent.start)
+    if tok.dep_ in _SUBJECTS or named:
+        cand = candidate(doc, "group", word, tok.text if named else word, tok.idx, tok.idx + len(tok))
         return [cand] if cand else []
     return []

@@ -68,6 +68,8 @@ CASES = [
     ("Critics say the plan is flawed.", "critics", "group", None, ["Critics"]),
     ("Many countries supported the decision.", "many countries", "group", None, ["Many countries"]),
     ("Like-minded countries objected.", "like-minded countries", "group", None, ["Like-minded countries"]),
+    # A party is a group wherever it is named, not only as a subject.
+    ("The budget passed thanks to the work of Democrats.", "Democrats", "group", None, ["Democrats"]),
     ("So-called moderate countries objected.", "so-called moderate countries", "group", None,
      ["So-called moderate countries"]),
     ("Major Japanese energy companies have left Iran.", "major Japanese energy companies", "group", "Japan",

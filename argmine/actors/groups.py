@@ -179,6 +179,13 @@ def scan_groups(doc: Doc, tables: ActorTables, index: Mapping[int, Sequence[Cand
     return out
 
 
+def _headline(sent) -> bool:
+    """Is most of a sentence title case ("Senate Passes Bill Backed By Unions")? Then a capital
+    says nothing of a name."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) > len(words) / 2
+
+
 def _bare_group(doc: Doc, head: int, groups: Sequence[Candidate]) -> list[Candidate]:
     """A bare head refers to the nearest group with that head (earlier ones first)."""
     word = doc[head].lower_
@@ -193,7 +200,7 @@ def _bare_group(doc: Doc, head: int, groups: Sequence[Candidate]) -> list[Candid
         return [cand] if cand else []
     # A subject ("Critics say ..."), or a name wherever it stands ("the work of Democrats and
     # Republicans", "our Allies"): capitalised inside its sentence, or a party the NER tags.
-    named = tok.ent_type_ == "NORP" or (tok.is_title and tok.i > tok.sent.start)
+    named = tok.ent_type_ == "NORP" or (tok.is_title and tok.i > tok.sent.start and not _headline(tok.sent))
     if tok.dep_ in _SUBJECTS or named:
         cand = candidate(doc, "group", word, tok.text if named else word, tok.idx, tok.idx + len(tok))
         return [cand] if cand else []

@@ -125,20 +125,23 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             # The parser sometimes coordinates a subject noun with the previous clause's
             # predicate ("X is ambivalent, and hawks ... seem eager to derail it").
             how, pred = "subject", _subjectless_verb_after(tok)
-        elif node.dep_ == "poss" and node.head.dep_ in _SUBJ and node.head.i not in hit_tokens:
+        elif node.dep_ == "poss" and _holds(_stance_noun(node.head, cues), hit_tokens, cues, after=node.i):
+            # "your commitment to our alliance", "China's lack of enthusiasm for the deal": the
+            # possessor of a stance noun that governs the target holds that stance (read on the
+            # noun, not on the verb the noun is the subject of); "Russia's condemnation by the
+            # UN" is the UN's.
+            how, pred = "subject", _stance_noun(node.head, cues)
+        elif (node.dep_ == "pobj" and node.head.lower_ in ("by", "from")
+              and _holds(node.head.head, hit_tokens, cues, after=node.i, by=node.head)):
+            # "support from Japan for the sanctions"; not "the condemnation of the invasion by
+            # Russia", where the target comes before the agent.
+            how, pred = "subject", node.head.head
+        elif (node.dep_ == "poss" and node.head.dep_ in _SUBJ and node.head.i not in hit_tokens
+              and not any(c.dep_ == "prep" and c.lower_ == "by" for c in node.head.children)):
+            # "Japan's reaction was ..."; not "Russia's condemnation by the UN", which is the UN's.
             how, pred = "possessor", node.head.head
         elif node.dep_ in ("poss", "compound", "nmod", "amod") and node.head.i in hit_tokens:
             how, pred = "owner", node.head
-        elif (node.dep_ == "poss" and cues is not None and node.head.pos_ == "NOUN" and token_sign(node.head, cues)
-              and any(node.head.left_edge.i <= h <= node.head.right_edge.i for h in hit_tokens)):
-            # "your commitment to our alliance", "Russia's opposition to the sanctions": the
-            # possessor of a stance noun that governs the target holds that stance.
-            how, pred = "subject", node.head
-        elif (node.dep_ == "pobj" and node.head.lower_ in ("by", "from") and cues is not None
-              and node.head.head.pos_ == "NOUN" and token_sign(node.head.head, cues)
-              and any(node.head.head.left_edge.i <= h <= node.head.head.right_edge.i for h in hit_tokens)):
-            # "the commitments by Australia to ...", "support from China for ...".
-            how, pred = "subject", node.head.head
         elif node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "part":
             # "the parallel effort on the part of President Moon"
             how, pred = "owner", node.head.head.head.head
@@ -149,6 +152,27 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             seen.add(key)
             out.append((aid, pred, how))
     return out
+
+
+def _stance_noun(noun: Token, cues: Cues | None) -> Token:
+    """The stance noun a possessor holds: ``noun``, or the one after "lack of", "absence of"."""
+    if cues is not None and noun.lemma_.lower() in cues.negators | {"absence"}:
+        inner = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in c.children if o.dep_ == "pobj"), None)
+        if inner is not None:
+            return inner
+    return noun
+
+
+def _holds(noun: Token, hit_tokens: set[int], cues: Cues | None, *, after: int, by: Token | None = None) -> bool:
+    """Is ``noun`` a stance noun ("commitment", "opposition") that governs a target mention after
+    position ``after``, with its holder named before the mention? Without ``by``, a noun with an
+    agent of its own ("condemnation by the UN") has another holder than its possessor."""
+    if cues is None or noun.pos_ != "NOUN" or not token_sign(noun, cues):
+        return False
+    if by is None and any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children):
+        return False
+    return any(after < h <= noun.right_edge.i and noun.left_edge.i <= h for h in hit_tokens)
 
 
 def _addressee(sent: Span, index: dict[int, str]) -> str | None:
@@ -734,9 +758,11 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                 stance, conf = reading
                 if continuity:
                     conf *= 0.8
-                readings[aid].append(Reading(aid, unit.id, stance, conf, False))
-                unit_reading = unit_reading or (stance, conf)
                 found_agent = True
+                unit_reading = unit_reading or (stance, conf)
+                if any(r.unit == unit.id and r.stance == stance for r in readings[aid]):
+                    continue  # "you have shown your commitment": one position, read twice
+                readings[aid].append(Reading(aid, unit.id, stance, conf, False))
             if unit_reading is None and (hits or continuity):
                 # No actor reading: keep the sentence's own tenor for "similar views" next.
                 unit_reading = _read(list(sent), cues, bool(hits and hits[0].opposite))

@@ -234,3 +234,8 @@ def test_a_name_cut_in_two_is_not_its_own_owner(nlp):
     rest = ActorRecord("a2", "Jay Blinken", "person", (MentionRecord(17, 28, 2, 4, "Jay Blinken"),))
     out = add_affiliations(doc, [first, rest], titles=load_tables().titles)
     assert [a.affiliation for a in out] == [None, None]
+
+
+def test_capitals_of_a_headline_make_no_groups(nlp):
+    doc = nlp("Senate Passes Bill Backed By Unions And Opposed By Companies")
+    assert not [a.name for a in find_actors(doc) if a.kind == "group"]

@@ -155,7 +155,20 @@ def test_a_time_phrase_is_no_move(nlp):
      "favor"),
     ("China's opposition to the talks with Iran is well known.", "China", "against"),  # possessor of a stance noun
     ("The United States welcomes support from Japan for the talks with Iran.", "Japan", "favor"),
+    ("China's lack of enthusiasm for the talks with Iran worried Washington.", "China", "against"),
+    ("President Park, you have shown your commitment to the talks with Iran. Yet Park later criticized "
+     "the talks with Iran. Park has attacked the talks with Iran.", "Park", "against"),  # one reading each
 ])
 def test_holders_of_stance_nouns(nlp, text, actor, expected):
     stances, _ = _stances(nlp, text)
     assert stances[actor].stance == expected
+
+
+@pytest.mark.parametrize("text, holder, other", [
+    ("Russia's condemnation by the UN of the talks with Iran was unanimous.", "United Nations", "Russia"),
+    ("The UN led the condemnation of the talks with Iran by Russia.", "United Nations", "Russia"),
+])
+def test_a_stance_noun_belongs_to_its_agent_not_its_object(nlp, text, holder, other):
+    stances, _ = _stances(nlp, text)
+    assert stances[holder].stance == "against"
+    assert other not in stances or stances[other].stance == "none"

@@ -132,7 +132,7 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             # UN" is the UN's.
             how, pred = "subject", _stance_noun(node.head, cues)
         elif (node.dep_ == "pobj" and node.head.lower_ in ("by", "from")
-              and _holds(node.head.head, hit_tokens, cues, after=node.i, by=node.head)):
+              and _holds(node.head.head, hit_tokens, cues, after=node.i, agent=True)):
             # "support from Japan for the sanctions"; not "the condemnation of the invasion by
             # Russia", where the target comes before the agent.
             how, pred = "subject", node.head.head
@@ -164,13 +164,13 @@ def _stance_noun(noun: Token, cues: Cues | None) -> Token:
     return noun
 
 
-def _holds(noun: Token, hit_tokens: set[int], cues: Cues | None, *, after: int, by: Token | None = None) -> bool:
+def _holds(noun: Token, hit_tokens: set[int], cues: Cues | None, *, after: int, agent: bool = False) -> bool:
     """Is ``noun`` a stance noun ("commitment", "opposition") that governs a target mention after
-    position ``after``, with its holder named before the mention? Without ``by``, a noun with an
-    agent of its own ("condemnation by the UN") has another holder than its possessor."""
+    position ``after`` (where its holder is named)? For a possessor (not ``agent``), a noun with an
+    agent of its own ("condemnation by the UN") has another holder."""
     if cues is None or noun.pos_ != "NOUN" or not token_sign(noun, cues):
         return False
-    if by is None and any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children):
+    if not agent and any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children):
         return False
     return any(after < h <= noun.right_edge.i and noun.left_edge.i <= h for h in hit_tokens)
 

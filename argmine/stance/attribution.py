@@ -101,7 +101,7 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
         node = tok
         while node.dep_ == "conj" and node.head != node:
             node = node.head
-        if node.dep_ in _SUBJ:
+        if node.dep_ in _SUBJ and not _receiving(node.head, cues):
             how, pred = "subject", node.head
         elif node.dep_ == "appos" and node.head.dep_ in _SUBJ:
             how, pred = "subject", node.head.head
@@ -136,6 +136,11 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             # "support from Japan for the sanctions"; not "the condemnation of the invasion by
             # Russia", where the target comes before the agent.
             how, pred = "subject", node.head.head
+        elif node.dep_ == "pobj" and node.head.lower_ in ("by", "from") and _receiving(node.head.head, cues):
+            # "The sanctions drew condemnation from China": read from the verb the target is the
+            # subject of, through the stance noun.
+            verb = node.head.head
+            how, pred = "subject", verb.head if verb.dep_ == "dobj" else verb
         elif (node.dep_ == "poss" and node.head.dep_ in _SUBJ and node.head.i not in hit_tokens
               and not any(c.dep_ == "prep" and c.lower_ == "by" for c in node.head.children)):
             # "Japan's reaction was ..."; not "Russia's condemnation by the UN", which is the UN's.
@@ -173,6 +178,22 @@ def _holds(noun: Token, hit_tokens: set[int], cues: Cues | None, *, after: int, 
     if not agent and any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children):
         return False
     return any(after < h <= noun.right_edge.i and noun.left_edge.i <= h for h in hit_tokens)
+
+
+# Verbs whose subject receives the stance named by their object ("the plan drew criticism from X").
+_RECEIVING = frozenset({"draw", "receive", "win", "face", "meet", "earn", "attract", "garner", "get"})
+
+
+def _receiving(tok: Token, cues: Cues | None) -> bool:
+    """Is ``tok`` a verb (or its object) by which the subject receives a stance from someone
+    else ("the plan drew criticism from X", "won support from Y")? The subject is then not the
+    holder; the one after "from" or "by" is."""
+    verb = tok.head if tok.dep_ == "dobj" else tok
+    if cues is None or verb.lemma_.lower() not in _RECEIVING:
+        return False
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and token_sign(c, cues)), None)
+    return noun is not None and any(c.dep_ == "prep" and c.lower_ in ("by", "from")
+                                    for c in (*verb.children, *noun.children))
 
 
 def _addressee(sent: Span, index: dict[int, str]) -> str | None:

@@ -172,3 +172,15 @@ def test_a_stance_noun_belongs_to_its_agent_not_its_object(nlp, text, holder, ot
     stances, _ = _stances(nlp, text)
     assert stances[holder].stance == "against"
     assert other not in stances or stances[other].stance == "none"
+
+
+@pytest.mark.parametrize("text, holder, receiver, expected", [
+    ("The talks with Iran drew condemnation from China.", "China", None, "against"),
+    ("The talks with Iran won support from Germany.", "Germany", None, "favor"),
+    # the subject of a receiving verb is not the holder of what it receives
+    ("Obama drew criticism from Netanyahu over the talks with Iran.", "Netanyahu", "Obama", "against"),
+])
+def test_a_received_stance_belongs_to_its_giver(nlp, text, holder, receiver, expected):
+    stances, _ = _stances(nlp, text)
+    assert stances[holder].stance == expected
+    assert receiver is None or receiver not in stances or stances[receiver].stance == "none"

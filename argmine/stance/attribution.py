@@ -69,14 +69,11 @@ def _in_quote(tok: Token) -> bool:
 
 
 def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
-            author_id: str | None = None, source: str | None = None, *,
-            cues: Cues | None = None) -> list[tuple[str, Token, str]]:
+            author_id: str | None, source: str | None, cues: Cues) -> list[tuple[str, Token, str]]:
     """Return ``(actor id, predicate token, how)`` for actors acting in the sentence.
 
     ``source`` is the speaker a reported unit comes from: their "I" and "we" act for them.
     """
-    moving = cues.moving_verbs if cues is not None else frozenset()
-    joint = cues.joint_verbs if cues is not None else frozenset()
     out: list[tuple[str, Token, str]] = []
     seen: set[tuple[str, int]] = set()
     hit_tokens = {h.token.i for h in hits}
@@ -107,7 +104,7 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             how, pred = "subject", node.head.head
         elif node.dep_ == "pobj" and node.head.dep_ == "agent":
             how, pred = "subject", node.head.head
-        elif (node.dep_ == "dobj" and node.head.lemma_.lower() in moving
+        elif (node.dep_ == "dobj" and node.head.lemma_.lower() in cues.moving_verbs
               and any((c.dep_, c.lower_) in _MOVES for c in node.head.children)):
             # "withdrew the United States from the deal": the country leaves the deal.
             how, pred = "subject", node.head
@@ -117,7 +114,7 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             anchor = node.head.head.head
             how, pred = "subject", anchor.head if anchor.dep_ in _SUBJ else anchor
         elif (node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.pos_ == "VERB"
-              and node.head.head.lemma_.lower() in joint):
+              and node.head.head.lemma_.lower() in cues.joint_verbs):
             # "we've worked with Germany to ensure ...": Germany acts with the subject.
             how, pred = "subject", node.head.head
         elif (tok.dep_ == "conj" and tok.head.pos_ not in ("NOUN", "PROPN", "PRON")
@@ -159,9 +156,9 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
     return out
 
 
-def _stance_noun(noun: Token, cues: Cues | None) -> Token:
+def _stance_noun(noun: Token, cues: Cues) -> Token:
     """The stance noun a possessor holds: ``noun``, or the one after "lack of", "absence of"."""
-    if cues is not None and noun.lemma_.lower() in cues.negators | {"absence"}:
+    if noun.lemma_.lower() in cues.negators or noun.lemma_.lower() == "absence":
         inner = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                       for o in c.children if o.dep_ == "pobj"), None)
         if inner is not None:
@@ -169,11 +166,11 @@ def _stance_noun(noun: Token, cues: Cues | None) -> Token:
     return noun
 
 
-def _holds(noun: Token, hit_tokens: set[int], cues: Cues | None, *, after: int, agent: bool = False) -> bool:
+def _holds(noun: Token, hit_tokens: set[int], cues: Cues, *, after: int, agent: bool = False) -> bool:
     """Is ``noun`` a stance noun ("commitment", "opposition") that governs a target mention after
     position ``after`` (where its holder is named)? For a possessor (not ``agent``), a noun with an
     agent of its own ("condemnation by the UN") has another holder."""
-    if cues is None or noun.pos_ != "NOUN" or not token_sign(noun, cues):
+    if noun.pos_ != "NOUN" or not token_sign(noun, cues):
         return False
     if not agent and any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children):
         return False
@@ -184,12 +181,12 @@ def _holds(noun: Token, hit_tokens: set[int], cues: Cues | None, *, after: int, 
 _RECEIVING = frozenset({"draw", "receive", "win", "face", "meet", "earn", "attract", "garner", "get"})
 
 
-def _receiving(tok: Token, cues: Cues | None) -> bool:
+def _receiving(tok: Token, cues: Cues) -> bool:
     """Is ``tok`` a verb (or its object) by which the subject receives a stance from someone
     else ("the plan drew criticism from X", "won support from Y")? The subject is then not the
     holder; the one after "from" or "by" is."""
     verb = tok.head if tok.dep_ == "dobj" else tok
-    if cues is None or verb.lemma_.lower() not in _RECEIVING:
+    if verb.lemma_.lower() not in _RECEIVING:
         return False
     noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and token_sign(c, cues)), None)
     return noun is not None and any(c.dep_ == "prep" and c.lower_ in ("by", "from")
@@ -717,7 +714,7 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                     changes.append(i)
                 previous_reading = None
                 continue
-            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None, unit.source, cues=cues)
+            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None, unit.source, cues)
             if is_actor:
                 # An actor takes no stance toward itself here.
                 agents = [(aid, pred, how) for aid, pred, how in agents if aid not in target_ids]

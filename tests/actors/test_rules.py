@@ -161,6 +161,12 @@ def test_actor_at_prefers_exact_then_longest_inside_then_smallest_around():
     ([("Kim Jong Un", 0), ("Kim Jong-un", 9)], {"Kim Jong-un": "Kim Jong Un"}),
     ([("Kim Jong-un", 0), ("Kim Yo-jong", 10), ("Kim", 20)], {"Kim": "Kim Yo-jong"}),
     ([("Moon", 0), ("Xi", 5)], {"Moon": "Moon", "Xi": "Xi"}),
+    # A surname misspelt once in the copy is the one full name it is a letter away from.
+    ([("William Cowan", 0), ("Cowan", 40), ("Cowen", 90)], {"Cowen": "William Cowan"}),
+    # Not when it comes first, nor when two full names fit, nor for short names.
+    ([("Cowen", 0), ("William Cowan", 40)], {"Cowen": "Cowen"}),
+    ([("Mary Hansen", 0), ("John Hanson", 10), ("Hanssn", 50)], {"Hanssn": "Hanssn"}),
+    ([("Joe Bush", 0), ("Rush", 50)], {"Rush": "Rush"}),
 ])
 def test_link_names(names, expected):
     linked = link_names(names)
@@ -239,3 +245,26 @@ def test_a_name_cut_in_two_is_not_its_own_owner(nlp):
 def test_capitals_of_a_headline_make_no_groups(nlp):
     doc = nlp("Senate Passes Bill Backed By Unions And Opposed By Companies")
     assert not [a.name for a in find_actors(doc) if a.kind == "group"]
+
+
+def test_a_nickname_inside_a_name_leaves_given_name_and_surname(nlp):
+    actors = _summary(_actors(nlp, 'The governor picked former chief of staff William "Mo" Cowan, who '
+                                   'served as his counsel. Cowan joined the administration in 2009.'))
+    assert "William Cowan" in actors
+    assert actors["William Cowan"][2][-1] == "Cowan"
+    assert not any(kind == "organization" for kind, *_ in actors.values())
+
+
+@pytest.mark.parametrize("text, member, group", [
+    ("A report detailed a program that scours major Internet companies including Google and Yahoo for data.",
+     "Google", "major Internet companies"),
+    ("Several European countries, such as France and Germany, said they would join.",
+     "Germany", "several European countries"),
+    ("Civil liberties groups like the ACLU cried foul.", "ACLU", "civil liberties groups"),
+])
+def test_a_member_listed_in_a_group_belongs_to_it(nlp, text, member, group):
+    assert _summary(_actors(nlp, text))[member][1] == group
+
+
+def test_like_between_two_persons_is_no_membership(nlp):
+    assert _summary(_actors(nlp, "Obama, like Bush before him, said no."))["Bush"][1] is None

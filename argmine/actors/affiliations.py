@@ -15,9 +15,11 @@
   Party organizer Bill Hennessy", "Nebraska Attorney General Jon Bruning": an actor in the
   noun phrase before the name (the name's left dependents in the parse), nearest first;
 * "major Internet companies including Google and Facebook", "European countries such as
-  France", "civil liberties groups like the ACLU": a member named after "including",
-  "such as" or "like" belongs to the group. This one holds for any actor, not only
-  persons, and only where nothing above gave an affiliation.
+  France", "civil liberties groups like the ACLU": an organization or country named after
+  "including", "such as" or "like" (not ", like", a comparison), or equated with it ("the
+  companies that take part are Microsoft, Yahoo and Google"), is a member of the group.
+  A person named so is only an example ("European leaders, like President Obama"), and a
+  member does not speak for the group (stance passes to a group only from a person).
 
 Only persons without an affiliation get one: a nationality the text states ("Chinese
 President Xi") stays, except that a party code replaces a country ("Rep. Michele Bachmann
@@ -101,12 +103,17 @@ def _listed_in(doc: Doc, actor: ActorRecord, by_token: dict[int, str], kinds: Ma
 
 def _group_listing(root: Token, by_token: dict[int, str], kinds: Mapping[str, str], me: str) -> str | None:
     tok = root
-    while tok.dep_ == "conj" and tok.head != tok:
+    while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        # "The companies that take part are Microsoft, Yahoo, Google and Apple."
+        owner = next((by_token.get(c.i) for c in tok.head.children if c.dep_ == "nsubj"), None)
+        return owner if owner and owner != me and kinds.get(owner) == "group" else None
     prep = tok.head
     if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _MEMBER_PREPS:
         return None
-    if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
+    if (prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children)
+            or prep.lower_ == "like" and prep.i > 0 and prep.nbor(-1).text == ","):
         return None
     owner = by_token.get(prep.head.i)
     return owner if owner and owner != me and kinds.get(owner) == "group" else None
@@ -193,12 +200,11 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
     parties = {a.name.lower(): a.id for a in actors if a.kind == "group"}
     added: list[ActorRecord] = []
     for k, actor in enumerate(out):
-        if actor.role == "author" or actor.affiliation is not None and actor.kind != "person":
-            continue
-        if actor.kind != "person":
+        if actor.kind in ("organization", "country") and actor.affiliation is None:
             member = _listed_in(doc, actor, by_token, kinds)
             if member is not None:
                 out[k] = replace(actor, affiliation=member)
+        if actor.kind != "person" or actor.role == "author":
             continue
         # A stated nationality stays; only a party ("R-Minn.") is more specific.
         if actor.affiliation is not None:
@@ -252,8 +258,6 @@ def add_affiliations(doc: Doc, actors: Sequence[ActorRecord], *, titles: frozens
                     j = next(j for j, a in enumerate(out) if a.id == owner)
                     out[j] = replace(out[j], mentions=tuple(sorted(out[j].mentions + mentions)))
                 break
-        if owner is None:
-            owner = _listed_in(doc, actor, by_token, kinds)
         if owner is not None:
             out[k] = replace(actor, affiliation=owner)
     return out + added

@@ -152,19 +152,23 @@ def _cut_at_quote(doc: Doc, start: int, end: int, ctx: _Context) -> tuple[int, i
 
 
 def _nicknamed(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
-    """(end, name) of a person entity cut inside a quoted nickname: William "Mo" Cowan."""
-    q = next((i for i in range(start + 1, end) if doc[i].is_quote), None)
-    if q is None:
+    """(end, name) of a person entity cut inside a quoted nickname: William "Mo" Cowan.
+
+    One given name before the quote and one surname after it: the last word of this
+    entity, or a word no other person, place or date entity holds ("John "Jack" Reed
+    Monday" is John Reed; "Obama "Surprised" Romney Campaign" is no name).
+    """
+    if start + 2 >= len(doc) or not doc[start + 1].is_quote:
         return None
-    close = next((i for i in range(q + 2, min(q + 5, len(doc))) if doc[i].is_quote), None)
-    if close is None or not all(t.text[:1].isupper() for t in doc[q + 1:close]):
+    close = next((i for i in range(start + 3, min(start + 5, len(doc))) if doc[i].is_quote), None)
+    if close is None or close + 1 >= len(doc) or not all(t.text[:1].isupper() for t in doc[start + 2:close]):
         return None
-    k = close + 1
-    while k < len(doc) and k < close + 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
-        k += 1
-    if k == close + 1:
+    surname = doc[close + 1]
+    inside = surname.i == end - 1
+    if (surname.pos_ != "PROPN" or not surname.text[:1].isupper() or end > surname.i + 1
+            or not inside and surname.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "TIME")):
         return None
-    return k, " ".join(t.text for t in [*doc[start:q], *doc[close + 1:k]])
+    return close + 2, f"{doc[start].text} {surname.text}"
 
 
 def _person(ctx: _Context, span: Span) -> None:

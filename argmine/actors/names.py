@@ -47,9 +47,6 @@ def link_names(names: Sequence[tuple[str, int]]) -> dict[str, str]:
     "Donald Trump", "Kim" -> "Kim Jong-un"), whether the short form comes first or
     not. When several longer names fit ("Kim" with "Kim Jong-un" and "Kim Yo-jong"),
     the one mentioned last before the short name wins, else the first one after it.
-    A lone surname that fits nothing and differs by one letter from the surname of
-    exactly one full name mentioned before it is that name misspelt ("Cowen" after
-    "William Cowan"; news copy has such slips).
 
     Args:
         names: (name as written without titles, character offset) in text order.
@@ -66,7 +63,7 @@ def link_names(names: Sequence[tuple[str, int]]) -> dict[str, str]:
     keys = sorted(first_seen, key=len, reverse=True)
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in keys:
-        fits = [k for k in keys if len(k) > len(key) and _contains(k, key)] or _misspelt(key, first_seen)
+        fits = [k for k in keys if len(k) > len(key) and _contains(k, key)]
         if not fits:
             canonical[key] = key
             continue
@@ -84,13 +81,3 @@ def link_names(names: Sequence[tuple[str, int]]) -> dict[str, str]:
             out[name] = first_seen[canonical[key]][0]
     return out
 
-
-def _misspelt(key: tuple[str, ...], first_seen: dict[tuple[str, ...], tuple[str, int]]) -> list[tuple[str, ...]]:
-    """The one full name mentioned before the surname ``key`` whose surname is ``key`` with
-    one letter changed (same length, same first letter, at least five letters)."""
-    if len(key) != 1 or len(key[0]) < 5:
-        return []
-    word, pos = key[0], first_seen[key][1]
-    near = [k for k, (_, at) in first_seen.items() if len(k) > 1 and at < pos and len(k[-1]) == len(word)
-            and k[-1][0] == word[0] and sum(a != b for a, b in zip(k[-1], word)) == 1]
-    return near if len({k[-1] for k in near}) == 1 else []

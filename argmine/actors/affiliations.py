@@ -106,14 +106,21 @@ def _group_listing(root: Token, by_token: dict[int, str], kinds: Mapping[str, st
     while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
-        # "The companies that take part are Microsoft, Yahoo, Google and Apple."
+        # "The companies that take part are Microsoft, Yahoo, Google and Apple", but not
+        # "are not Exxon and Chevron" or "are no longer China and Japan".
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "longer") for c in tok.head.children):
+            return None
         owner = next((by_token.get(c.i) for c in tok.head.children if c.dep_ == "nsubj"), None)
         return owner if owner and owner != me and kinds.get(owner) == "group" else None
     prep = tok.head
     if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _MEMBER_PREPS:
         return None
-    if (prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children)
-            or prep.lower_ == "like" and prep.i > 0 and prep.nbor(-1).text == ","):
+    if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
+        return None
+    if prep.lower_ == "like" and (prep.i > 0 and prep.nbor(-1).text in (",", "just", "much")
+                                  or any(c.dep_ == "advmod" for c in prep.children)
+                                  or prep.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
+        # ", like Russia", "much like France" compare; "Analysts like Exxon" is a verb.
         return None
     owner = by_token.get(prep.head.i)
     return owner if owner and owner != me and kinds.get(owner) == "group" else None

@@ -154,19 +154,26 @@ def _cut_at_quote(doc: Doc, start: int, end: int, ctx: _Context) -> tuple[int, i
 def _nicknamed(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     """(end, name) of a person entity cut inside a quoted nickname: William "Mo" Cowan.
 
-    One given name before the quote and one surname after it: the last word of this
-    entity, or a word no other person, place or date entity holds ("John "Jack" Reed
-    Monday" is John Reed; "Obama "Surprised" Romney Campaign" is no name).
+    One given name before the quote, a nickname that is no participle ("Obama "Surprised"
+    Romney" is a headline), and one surname after it: the last word of this entity, or a
+    word of no other entity but an organization the NER guessed; no capitalised word
+    follows it but a date ("John "Jack" Reed Monday" is John Reed; "Putin "Ready" Kiev
+    Talks" and "Bill "Big Bill" De Blasio" are left alone).
     """
     if start + 2 >= len(doc) or not doc[start + 1].is_quote:
         return None
     close = next((i for i in range(start + 3, min(start + 5, len(doc))) if doc[i].is_quote), None)
-    if close is None or close + 1 >= len(doc) or not all(t.text[:1].isupper() for t in doc[start + 2:close]):
+    if (close is None or close + 1 >= len(doc) or doc[close - 1].lower_.endswith("ed")
+            or not all(t.text[:1].isupper() for t in doc[start + 2:close])):
         return None
     surname = doc[close + 1]
     inside = surname.i == end - 1
     if (surname.pos_ != "PROPN" or not surname.text[:1].isupper() or end > surname.i + 1
-            or not inside and surname.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "TIME")):
+            or not inside and surname.ent_type_ not in ("", "ORG")):
+        return None
+    after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and after.ent_type_ not in (
+            "DATE", "TIME"):
         return None
     return close + 2, f"{doc[start].text} {surname.text}"
 

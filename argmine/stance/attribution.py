@@ -599,27 +599,30 @@ def _mark_changes(readings: list[Reading], changes: Sequence[int], order: dict[s
     return readings
 
 
+# Favour and against readings of one actor make "mixed" when the lighter side weighs more
+# than this share of the heavier (weights: the readings' confidences). Chosen on batches 1-2
+# (agreement 0.494 by counts with 0.5; 0.518 with confidences and 0.7-0.9).
+MIXED_BALANCE = 0.8
+
+
 def _final(readings: Sequence[Reading]) -> tuple[str, float, list[Reading]]:
-    """Final stance of one actor: after its last change of course, else the balance of all."""
+    """Final stance of one actor: after its last change of course, else the balance of all,
+    each reading weighed by its confidence (a confident cue outweighs a model's guess)."""
     last_change = max((i for i, r in enumerate(readings) if r.change), default=None)
     considered = list(readings[last_change:]) if last_change is not None else list(readings)
     polar = [r for r in considered if r.stance in ("favor", "against", "mixed")]
     if not polar:
         return "none", 0.5, considered[:1]
-    if last_change is not None:
-        # Within the latest phase, the most recent positions count most.
-        counts = Counter(r.stance for r in polar)
-    else:
-        counts = Counter(r.stance for r in polar)
-    fav, ag, mix = counts["favor"], counts["against"], counts["mixed"]
-    if mix and mix >= max(fav, ag):
+    weight: Counter[str] = Counter()
+    for r in polar:
+        weight[r.stance] += r.confidence
+    fav, ag, mix = weight["favor"], weight["against"], weight["mixed"]
+    if mix and mix >= max(fav, ag) or fav == ag == 0:
         stance = "mixed"
-    elif fav and ag and min(fav, ag) / max(fav, ag) > 0.5:
+    elif fav and ag and min(fav, ag) / max(fav, ag) > MIXED_BALANCE:
         stance = "mixed"
     else:
         stance = "favor" if fav >= ag else "against"
-        if fav == ag == 0:
-            stance = "mixed"
     support = [r for r in polar if r.stance == stance] or polar
     agreement = len(support) / len(polar)
     conf = sum(r.confidence for r in support) / len(support) * (0.6 + 0.4 * agreement)

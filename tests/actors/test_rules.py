@@ -268,6 +268,9 @@ def test_a_member_listed_in_a_group_belongs_to_it(nlp, text, member, group):
     # A person named as an example is not made a member: "Obama said" is not the group's view.
     ("European leaders, including President Obama, urged calm in Ukraine.", "Obama"),
     ("Several countries, like France, said they would join.", "France"),
+    ("Several countries, much like Russia before them, ignored the ruling.", "Russia"),
+    ("The critics of the deal are not Iran and Russia, the diplomat insisted.", "Iran"),
+    ("The main investors are no longer China and Japan.", "China"),
 ])
 def test_no_membership_for_a_comparison_or_a_person(nlp, text, member):
     assert _summary(_actors(nlp, text))[member][1] is None
@@ -279,3 +282,13 @@ def test_no_membership_for_a_comparison_or_a_person(nlp, text, member):
 ])
 def test_a_nickname_never_takes_a_date_as_surname(nlp, text, name):
     assert name in _summary(_actors(nlp, text))
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ('Clinton "Disappointed" Trump Won, Aides Say', "Clinton Trump"),
+    ('Putin "Ready" Kiev Talks Can Resume', "Putin Kiev"),
+    ('Debate Recap: Obama "Surprised" Romney', "Obama Romney"),
+    ('Mayor Bill "Big Bill" De Blasio said the city was safe.', "Bill De"),
+])
+def test_a_headline_scare_quote_joins_no_names(nlp, text, wrong):
+    assert wrong not in _summary(_actors(nlp, text))

@@ -613,7 +613,7 @@ def _final(readings: Sequence[Reading]) -> tuple[str, float, list[Reading]]:
     polar = [r for r in considered if r.stance in ("favor", "against", "mixed")]
     if not polar:
         return "none", 0.5, considered[:1]
-    weight: Counter[str] = Counter()
+    weight = dict.fromkeys(("favor", "against", "mixed"), 0.0)
     for r in polar:
         weight[r.stance] += r.confidence
     fav, ag, mix = weight["favor"], weight["against"], weight["mixed"]

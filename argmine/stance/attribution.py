@@ -80,9 +80,10 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
     addressee = _addressee(sent, index)
     for tok in sent:
         aid = index.get(tok.i)
-        if aid is None and tok.lower_ in ("i", "we") and tok.dep_ in _SUBJ:
-            # "I" and "we" act for whoever speaks: the quoted speaker inside a reported
-            # unit, else (outside quotations) the author.
+        if aid is None and (tok.lower_ in ("i", "we") and tok.dep_ in _SUBJ
+                            or tok.lower_ in ("my", "our") and tok.dep_ == "poss"):
+            # "I" and "we" (and "my decision", "our commitment") act for whoever speaks: the
+            # quoted speaker inside a reported unit, else (outside quotations) the author.
             if source is not None:
                 aid = source
             elif author_id is not None and not _in_quote(tok):
@@ -138,6 +139,10 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             # subject of, through the stance noun.
             verb = node.head.head
             how, pred = "subject", verb.head if verb.dep_ == "dobj" else verb
+        elif node.dep_ == "poss" and (act := _act_of(node.head, cues)) is not None:
+            # "my decision to withdraw the United States from the deal", "China's efforts to
+            # impose sanctions": the possessor does what its act noun's infinitive says.
+            how, pred = "subject", act
         elif (node.dep_ == "poss" and node.head.dep_ in _SUBJ and node.head.i not in hit_tokens
               and not any(c.dep_ == "prep" and c.lower_ == "by" for c in node.head.children)):
             # "Japan's reaction was ..."; not "Russia's condemnation by the UN", which is the UN's.
@@ -154,6 +159,15 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             seen.add(key)
             out.append((aid, pred, how))
     return out
+
+
+def _act_of(noun: Token, cues: Cues) -> Token | None:
+    """The subjectless infinitive of an act noun ("decision to withdraw"), or None."""
+    if noun.lemma_.lower() not in cues.act_nouns:
+        return None
+    return next((c for c in noun.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 and not any(a.dep_ in _SUBJ for a in c.children)), None)
 
 
 def _stance_noun(noun: Token, cues: Cues) -> Token:
@@ -360,7 +374,9 @@ def _hypothetical_or_embedded(pred: Token, cues: Cues) -> bool:
             return True
         if node.dep_ in ("ccomp", "acl", "relcl", "advcl", "xcomp") and node.head != node:
             head = node.head
-            if node.dep_ in ("ccomp", "acl") and (head.pos_ == "NOUN" or head.lemma_.lower() in cues.embedding):
+            if (node.dep_ in ("ccomp", "acl") and (head.pos_ == "NOUN" or head.lemma_.lower() in cues.embedding)
+                    and _act_of(head, cues) != node):
+                # Not "the decision to withdraw", an act of the noun's owner (see _act_of).
                 return True
             node = head
             continue

@@ -37,6 +37,7 @@ class Cues:
     # Tables saved before this field was added load without it.
     moving_verbs: frozenset[str] = frozenset()
     joint_verbs: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
 
 
 DEFAULT_CUES = _DATA

@@ -124,6 +124,21 @@ def test_phrasal_cues_and_moved_actors(nlp, text, actor):
     assert {k.lower(): v.stance for k, v in stances.items()}[actor.lower()] == "against"
 
 
+@pytest.mark.parametrize("text, actor, stance", [
+    # An act noun's infinitive is its possessor's act, not a report of someone else's.
+    ("China's efforts to save the Iran nuclear deal were welcome.", "China", "favor"),
+    ("Many countries supported my decision to withdraw the United States from the Iran nuclear deal.",
+     "United States", "against"),
+    ("Many countries supported my decision to withdraw the United States from the Iran nuclear deal.",
+     "author", "against"),
+    # A report's content stays unread for its subject.
+    ("Reports that Iran plans to abandon the Iran nuclear deal worried Europe.", "Iran", "none"),
+])
+def test_the_infinitive_of_an_act_noun_is_its_possessors_act(nlp, text, actor, stance):
+    stances, _ = _stances(nlp, text, target="the Iran nuclear deal")
+    assert stances[actor].stance == stance
+
+
 def test_an_actor_worked_with_acts_with_the_subject(nlp):
     stances, _ = _stances(nlp, "We have worked with Germany to impose sanctions on Russia.",
                           target="sanctions on Russia")

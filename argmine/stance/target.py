@@ -27,6 +27,7 @@ Users add their own terms. Targets are parsed once per run (:class:`TargetCache`
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -75,6 +76,11 @@ _EVENT_NOUNS = frozenset({
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # Entity labels of the anchors (who a policy is about), which stay anchors.
 _ANCHOR_LABELS = ("GPE", "NORP", "PERSON")
+_POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
+_PARTICLES = frozenset({"up", "out", "off", "down", "back", "over"})
+_HYPHENS = frozenset({"-", "‐", "‑"})
+# Endings of a noun made from a verb: "X's enrichment", "X's annexation of Y" is X's act.
+_ACT_ENDINGS = ("ment", "ation", "ition", "sion", "al")
 _NOMINAL_SUFFIXES = (("ation", ""), ("ation", "e"), ("ition", "e"), ("ion", "e"), ("ion", ""),
                      ("al", ""), ("ment", ""), ("ure", "e"), ("ance", ""), ("ing", ""), ("ing", "e"))
 
@@ -140,8 +146,11 @@ def detect_kind(doc) -> TargetKind:
     if content and _names_an_actor(doc, content):
         return TargetKind.ACTOR
     root = next((t for t in doc if t.dep_ == "ROOT"), words[0])
-    if root.pos_ == "VERB" or (root.tag_ == "VBG") or words[0].tag_ == "VBG":
+    if root.pos_ == "VERB" or (root.tag_ == "VBG") or words[0].tag_ == "VBG" or root.i in _hyphened_heads(doc):
         return TargetKind.EVENT
+    if (root.lemma_.lower().endswith(_ACT_ENDINGS)
+            and any(c.dep_ == "poss" and c.ent_type_ in _ACTOR_LABELS for c in root.children)):
+        return TargetKind.EVENT  # "Iran's uranium enrichment", "Russia's annexation of Crimea"
     if root.lemma_.lower() in _EVENT_NOUNS or any(
             t.lemma_.lower() in _EVENT_NOUNS and t.dep_ in ("compound", "ROOT") for t in words):
         return TargetKind.EVENT
@@ -292,11 +301,13 @@ def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) ->
     """A policy or concept phrase: head concept, its terms and opposite, anchors."""
     data = concepts["concepts"]
     # Anchors are who the policy concerns; other names ("INF") belong to the target's name.
+    # The possessive is not part of the name: "North Korea's" names North Korea.
     anchor_ents = [ent for ent in doc.ents if ent.label_ in _ANCHOR_LABELS]
-    anchors = [ent.text.lower().removeprefix("the ") for ent in anchor_ents]
+    anchors = [_POSSESSIVE.sub("", ent.text.lower().removeprefix("the ")) for ent in anchor_ents]
     anchor_tokens = {t.i for ent in anchor_ents for t in ent}
     # The head concept: concepts of content words that are not part of an anchor name.
-    content = [t for t in doc if t.i not in anchor_tokens and t.lower_ not in _STOP and not t.is_punct]
+    content = [t for t in doc if t.i not in anchor_tokens and t.lower_ not in _STOP and not t.is_punct
+               and t.dep_ != "case"]
     lemmas = [t.lemma_.lower() for t in content] + [t.lower_ for t in content]
     phrase = " ".join(t.lower_ for t in content)
     matched = []
@@ -320,15 +331,31 @@ def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) ->
         for opp in data[name].get("opposes", []):
             opposite |= set(data[opp]["terms"])
     terms |= {t.lower().strip() for t in extra_terms if t.strip()}
+    hyphened = _hyphened_heads(doc)
+    for word in hyphened.values():
+        # "build-up" is also written "build up" and "buildup".
+        terms |= {word, word.replace("-", " "), word.replace("-", "")}
     opposite -= terms
     multi = tuple(sorted(t for t in terms | opposite if " " in t))
-    head_lemmas = {h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN")}
+    head_lemmas = {h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN") and h.i not in hyphened}
+    head_lemmas |= {word.split("-")[0] for word in hyphened.values()}
     for name in chosen:
         # The concept's own one-word terms that the target uses ("deal" in "the Iran nuclear deal").
         head_lemmas |= {t for t in data[name]["terms"] if " " not in t and t in lemmas}
     return Target(text=text, terms=frozenset(terms), opposite=frozenset(opposite),
                   anchors=tuple(dict.fromkeys(anchors)), concepts=tuple(chosen), multiword=multi,
                   heads=frozenset(head_lemmas))
+
+
+def _hyphened_heads(doc) -> dict[int, str]:
+    """Head tokens that end a hyphenated word with a particle -> the word ("build-up",
+    "pull-out", "crack-down"): the parser reads "up" as the head noun."""
+    out = {}
+    for t in doc:
+        if (t.lower_ in _PARTICLES and t.i >= 2 and doc[t.i - 1].text in _HYPHENS
+                and not doc[t.i - 2].whitespace_ and not doc[t.i - 1].whitespace_):
+            out[t.i] = f"{doc[t.i - 2].lemma_.lower()}-{t.lower_}"
+    return out
 
 
 class TargetHit:

@@ -30,6 +30,10 @@ def spacy_nlp():
     ("withdrawing American troops from Syria", TargetKind.EVENT),
     ("This house would ban the sale of violent video games to minors", TargetKind.MOTION),
     ("violent video games should be banned", TargetKind.MOTION),
+    # An actor's act: a nominalised verb or a hyphenated phrasal noun after a possessor.
+    ("Iran's uranium enrichment", TargetKind.EVENT),
+    ("Russia's military build-up near Ukraine", TargetKind.EVENT),
+    ("Japan's constitution", TargetKind.POLICY),
 ])
 def test_kind_is_recognised_from_the_text(spacy_nlp, text, kind):
     assert parse_target(text, spacy_nlp).kind == kind
@@ -57,6 +61,15 @@ def test_a_measure_against_its_object_makes_the_object_opposite(spacy_nlp):
     # Anchors stay anchors, and a policy that works for its object is unchanged.
     assert parse_target("sanctions on Russia", spacy_nlp).anchors == ("russia",)
     assert parse_target("funding for public schools", spacy_nlp).opposite.isdisjoint({"school", "public"})
+
+
+def test_a_possessor_is_an_anchor_without_its_possessive(spacy_nlp):
+    launches = parse_target("North Korea's missile launches", spacy_nlp)
+    assert launches.anchors == ("north korea",)
+    assert not any("'s" in t for t in launches.terms | set(launches.multiword))
+    build_up = parse_target("Russia's military build-up near Ukraine", spacy_nlp)
+    assert {"build-up", "build up", "buildup"} <= build_up.terms and "build" in build_up.heads
+    assert "up" not in build_up.heads
 
 
 def test_event_heads_have_verb_and_noun_forms(spacy_nlp):
@@ -100,6 +113,10 @@ def _stance(nlp, text, target, actor, **kwargs):
     ("Nancy Pelosi opposed pulling troops out of Syria.", "withdrawing American troops from Syria",
      "Pelosi", "against"),
     ("Nancy Pelosi criticized the withdrawal.", "withdrawing American troops from Syria", "Pelosi", "against"),
+    # The possessor of an act does it: "North Korea's" is North Korea.
+    ("North Korea launched three missiles. Japan condemned the launches.", "North Korea's missile launches",
+     "Japan", "against"),
+    ("Iran has expanded its enrichment of uranium.", "Iran's uranium enrichment", "Iran", "favor"),
     # A measure against its object: endorsing the object counts against the measure.
     ("Nancy Pelosi defended Obamacare.", "repeal of Obamacare", "Pelosi", "against"),
     ("Senate Republicans vowed to repeal Obamacare.", "repeal of Obamacare", "Republicans", "favor"),

@@ -243,6 +243,11 @@ def test_capitals_of_a_headline_make_no_groups(nlp):
     assert not [a.name for a in find_actors(doc) if a.kind == "group"]
 
 
+def test_economic_actors_head_groups(nlp):
+    actors = _summary(_actors(nlp, "Most European jet fuel providers have cut off supplies to Iran Air."))
+    assert actors["most European jet fuel providers"][0] == "group"
+
+
 def test_a_nickname_inside_a_name_leaves_given_name_and_surname(nlp):
     actors = _summary(_actors(nlp, 'The governor picked former chief of staff William "Mo" Cowan, who '
                                    'served as his counsel. Cowan joined the administration in 2009.'))

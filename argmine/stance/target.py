@@ -305,6 +305,13 @@ def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) ->
     anchor_ents = [ent for ent in doc.ents if ent.label_ in _ANCHOR_LABELS]
     anchors = [_POSSESSIVE.sub("", ent.text.lower().removeprefix("the ")) for ent in anchor_ents]
     anchor_tokens = {t.i for ent in anchor_ents for t in ent}
+    # "the U.S.-ROK alliance", "the U.S.-Iran ceasefire": one word that joins two countries
+    # is about both (by their canonical names, which the actors layer gives them).
+    for tok in doc:
+        pair = _countries_joined(tok.text)
+        if pair:
+            anchors = [a for a in anchors if a != tok.lower_] + pair
+            anchor_tokens.add(tok.i)
     # The head concept: concepts of content words that are not part of an anchor name.
     content = [t for t in doc if t.i not in anchor_tokens and t.lower_ not in _STOP and not t.is_punct
                and t.dep_ != "case"]
@@ -345,6 +352,17 @@ def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) ->
     return Target(text=text, terms=frozenset(terms), opposite=frozenset(opposite),
                   anchors=tuple(dict.fromkeys(anchors)), concepts=tuple(chosen), multiword=multi,
                   heads=frozenset(head_lemmas))
+
+
+def _countries_joined(word: str) -> list[str]:
+    """["united states", "iran"] for "U.S.-Iran"; [] unless every part names a country."""
+    from ..actors.gazetteer import country_of
+
+    parts = [p for p in re.split(r"[-‐‑–]", word) if p]
+    if len(parts) < 2:
+        return []
+    names = [country_of(p, allow_capital=False) for p in parts]
+    return [n.lower() for n in names if n] if all(names) else []
 
 
 def _hyphened_heads(doc) -> dict[int, str]:

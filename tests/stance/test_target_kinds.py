@@ -72,6 +72,11 @@ def test_a_possessor_is_an_anchor_without_its_possessive(spacy_nlp):
     assert "up" not in build_up.heads
 
 
+def test_a_word_joining_two_countries_anchors_both(spacy_nlp):
+    assert parse_target("the U.S.-Iran ceasefire", spacy_nlp).anchors == ("united states", "iran")
+    assert set(parse_target("the U.S.-ROK alliance", spacy_nlp).anchors) == {"united states", "south korea"}
+
+
 def test_event_heads_have_verb_and_noun_forms(spacy_nlp):
     assert {"withdraw", "withdrawal"} <= related_forms("withdrawal")
     assert "nomination" in related_forms("nominate")

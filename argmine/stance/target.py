@@ -79,8 +79,9 @@ _ANCHOR_LABELS = ("GPE", "NORP", "PERSON")
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "over"})
 _HYPHENS = frozenset({"-", "‐", "‑"})
-# Endings of a noun made from a verb: "X's enrichment", "X's annexation of Y" is X's act.
-_ACT_ENDINGS = ("ment", "ation", "ition", "sion", "al")
+# Endings of a noun made from a verb: "X's uranium enrichment", "X's annexation of Y" is X's
+# act when the noun has an object ("Iran's government", "Iran's nation" have none).
+_ACT_ENDINGS = ("ment", "ation")
 _NOMINAL_SUFFIXES = (("ation", ""), ("ation", "e"), ("ition", "e"), ("ion", "e"), ("ion", ""),
                      ("al", ""), ("ment", ""), ("ure", "e"), ("ance", ""), ("ing", ""), ("ing", "e"))
 
@@ -149,7 +150,9 @@ def detect_kind(doc) -> TargetKind:
     if root.pos_ == "VERB" or (root.tag_ == "VBG") or words[0].tag_ == "VBG" or root.i in _hyphened_heads(doc):
         return TargetKind.EVENT
     if (root.lemma_.lower().endswith(_ACT_ENDINGS)
-            and any(c.dep_ == "poss" and c.ent_type_ in _ACTOR_LABELS for c in root.children)):
+            and any(c.dep_ == "poss" and c.ent_type_ in _ACTOR_LABELS for c in root.children)
+            and any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ == "of"
+                    for c in root.children)):
         return TargetKind.EVENT  # "Iran's uranium enrichment", "Russia's annexation of Crimea"
     if root.lemma_.lower() in _EVENT_NOUNS or any(
             t.lemma_.lower() in _EVENT_NOUNS and t.dep_ in ("compound", "ROOT") for t in words):

@@ -131,12 +131,37 @@ def test_phrasal_cues_and_moved_actors(nlp, text, actor):
      "United States", "against"),
     ("Many countries supported my decision to withdraw the United States from the Iran nuclear deal.",
      "author", "against"),
-    # A report's content stays unread for its subject.
+    # A report's content stays unread for its subject, and so does a condition.
     ("Reports that Iran plans to abandon the Iran nuclear deal worried Europe.", "Iran", "none"),
+    ("If Iran's decision to abandon the Iran nuclear deal is confirmed, Europe will respond.", "Iran", "none"),
 ])
 def test_the_infinitive_of_an_act_noun_is_its_possessors_act(nlp, text, actor, stance):
     stances, _ = _stances(nlp, text, target="the Iran nuclear deal")
     assert stances[actor].stance == stance
+
+
+def test_a_possessive_pronoun_holds_only_its_own_stance_or_act(nlp):
+    stances, _ = _stances(nlp, "I have written about this before. Our allies in the Gulf oppose the Iran nuclear deal.",
+                          target="the Iran nuclear deal")
+    assert "author" not in stances
+    stances, _ = _stances(nlp, "We reaffirm our commitment to the Iran nuclear deal.", target="the Iran nuclear deal")
+    assert stances["author"].stance == "favor"
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Obama closed Guantanamo.", "favor"),
+    ("Obama's plan to close Guantanamo stalled in Congress.", "favor"),
+    ("Obama did not close Guantanamo.", "against"),
+])
+def test_doing_what_the_target_names_is_favour(nlp, text, stance):
+    stances, _ = _stances(nlp, text, target="closing Guantanamo")
+    assert stances["Obama"].stance == stance
+
+
+def test_an_explicit_ambivalence_is_not_outweighed_by_one_favour_reading(nlp):
+    stances, _ = _stances(nlp, "Spain supports the Iran nuclear deal. Spain is ambivalent about the deal.",
+                          target="the Iran nuclear deal")
+    assert stances["Spain"].stance == "mixed"
 
 
 def test_an_actor_worked_with_acts_with_the_subject(nlp):

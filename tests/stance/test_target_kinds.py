@@ -34,6 +34,9 @@ def spacy_nlp():
     ("Iran's uranium enrichment", TargetKind.EVENT),
     ("Russia's military build-up near Ukraine", TargetKind.EVENT),
     ("Japan's constitution", TargetKind.POLICY),
+    ("Iran's nuclear deal", TargetKind.POLICY),  # "-al" is no act ending
+    ("Germany's energy transition", TargetKind.POLICY),
+    ("Russia's annexation of Crimea", TargetKind.EVENT),
 ])
 def test_kind_is_recognised_from_the_text(spacy_nlp, text, kind):
     assert parse_target(text, spacy_nlp).kind == kind

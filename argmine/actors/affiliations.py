@@ -1,4 +1,5 @@
-"""Whom a person speaks for, when the text says so.
+"""Whom a person speaks for, and which group an organization or country belongs to, when the
+text says so.
 
 * "Rep. Gregory Meeks, D-N.Y.", "(R-Minn.)", "Barney Frank, Democrat of Massachusetts",
   "Andy Harris, a conservative Republican", "Republican Sen. John McCain": a party code,
@@ -16,10 +17,11 @@
   noun phrase before the name (the name's left dependents in the parse), nearest first;
 * "major Internet companies including Google and Facebook", "European countries such as
   France", "civil liberties groups like the ACLU": an organization or country named after
-  "including", "such as" or "like" (not ", like", a comparison), or equated with it ("the
-  companies that take part are Microsoft, Yahoo and Google"), is a member of the group.
-  A person named so is only an example ("European leaders, like President Obama"), and a
-  member does not speak for the group (stance passes to a group only from a person).
+  "including", "such as" or "like" (not ", like" or "much like", a comparison), or equated
+  with it ("the companies that take part are Microsoft, Yahoo and Google"), is a member of
+  the group. A person named so is only an example ("European leaders, including President
+  Obama"), and a member does not speak for the group (stance passes to a group only from a
+  person).
 
 Only persons without an affiliation get one: a nationality the text states ("Chinese
 President Xi") stays, except that a party code replaces a country ("Rep. Michele Bachmann
@@ -102,27 +104,28 @@ def _listed_in(doc: Doc, actor: ActorRecord, by_token: dict[int, str], kinds: Ma
 
 
 def _group_listing(root: Token, by_token: dict[int, str], kinds: Mapping[str, str], me: str) -> str | None:
+    """The group actor whose listing names the mention ``root``, or None."""
     tok = root
     while tok.dep_ in ("conj", "appos") and tok.head != tok:
         tok = tok.head
+    group: Token | None = None
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         # "The companies that take part are Microsoft, Yahoo, Google and Apple", but not
         # "are not Exxon and Chevron" or "are no longer China and Japan".
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "longer") for c in tok.head.children):
-            return None
-        owner = next((by_token.get(c.i) for c in tok.head.children if c.dep_ == "nsubj"), None)
-        return owner if owner and owner != me and kinds.get(owner) == "group" else None
-    prep = tok.head
-    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _MEMBER_PREPS:
-        return None
-    if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
-        return None
-    if prep.lower_ == "like" and (prep.i > 0 and prep.nbor(-1).text in (",", "just", "much")
-                                  or any(c.dep_ == "advmod" for c in prep.children)
-                                  or prep.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
-        # ", like Russia", "much like France" compare; "Analysts like Exxon" is a verb.
-        return None
-    owner = by_token.get(prep.head.i)
+        if not any(c.dep_ == "neg" or c.lower_ in ("never", "longer") for c in tok.head.children):
+            group = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _MEMBER_PREPS:
+        prep = tok.head
+        such_as = prep.lower_ != "as" or any(c.lower_ == "such" for c in prep.children)
+        # ", like Russia" and "much like France" compare; a "like" whose group is no
+        # argument of a verb is rather the verb ("Groups like to say ...").
+        compares = prep.lower_ == "like" and (
+            prep.i > 0 and prep.nbor(-1).lower_ in (",", "just", "much")
+            or any(c.dep_ == "advmod" for c in prep.children)
+            or prep.head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"))
+        if such_as and not compares:
+            group = prep.head
+    owner = by_token.get(group.i) if group is not None else None
     return owner if owner and owner != me and kinds.get(owner) == "group" else None
 
 

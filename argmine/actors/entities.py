@@ -163,7 +163,8 @@ def _nicknamed(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if start + 2 >= len(doc) or not doc[start + 1].is_quote:
         return None
     close = next((i for i in range(start + 3, min(start + 5, len(doc))) if doc[i].is_quote), None)
-    if (close is None or close + 1 >= len(doc) or doc[close - 1].lower_.endswith("ed")
+    nick = doc[close - 1].lower_ if close is not None else ""
+    if (close is None or close + 1 >= len(doc) or len(nick) > 4 and nick.endswith("ed")  # not "Ted"
             or not all(t.text[:1].isupper() for t in doc[start + 2:close])):
         return None
     surname = doc[close + 1]
@@ -176,6 +177,19 @@ def _nicknamed(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
             "DATE", "TIME"):
         return None
     return close + 2, f"{doc[start].text} {surname.text}"
+
+
+def _add_nicknamed(ctx: _Context, ent: Span, titles: set[int]) -> bool:
+    """Add the person of a name with a quoted nickname (see :func:`_nicknamed`). The nickname
+    is inside the name, so neither the nickname rule of quotes nor :func:`_person` applies."""
+    doc = ctx.doc
+    first = _trim(doc, ent.start, ent.end, titles, True)[0]
+    found = _nicknamed(doc, first, ent.end)
+    if found is None:
+        return False
+    end, name = found
+    ctx.add(candidate(doc, "person", name, name, doc[first].idx, doc[end - 1].idx + len(doc[end - 1])))
+    return True
 
 
 def _person(ctx: _Context, span: Span) -> None:
@@ -372,11 +386,7 @@ def scan_entities(doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int
     for ent in doc.ents:
         if ent.label_ not in _ACTOR_LABELS:
             continue
-        first = _trim(doc, ent.start, ent.end, titles, True)[0] if ent.label_ == "PERSON" else ent.start
-        nicknamed = _nicknamed(doc, first, ent.end) if ent.label_ == "PERSON" else None
-        if nicknamed is not None:
-            last = doc[nicknamed[0] - 1]
-            ctx.add(candidate(doc, "person", nicknamed[1], nicknamed[1], doc[first].idx, last.idx + len(last)))
+        if ent.label_ == "PERSON" and _add_nicknamed(ctx, ent, titles):
             continue
         start, end = _cut_at_quote(doc, ent.start, ent.end, ctx)
         start, end = _trim(doc, start, end, titles, ent.label_ == "PERSON")

@@ -80,4 +80,3 @@ def link_names(names: Sequence[tuple[str, int]]) -> dict[str, str]:
         if key:
             out[name] = first_seen[canonical[key]][0]
     return out
-

@@ -79,9 +79,15 @@ _ANCHOR_LABELS = ("GPE", "NORP", "PERSON")
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "over"})
 _HYPHENS = frozenset({"-", "‐", "‑"})
+_HYPHEN_SPLIT = re.compile(r"[\-‐‑]")
 # Endings of a noun made from a verb: "X's uranium enrichment", "X's annexation of Y" is X's
-# act when the noun has an object ("Iran's government", "Iran's nation" have none).
+# act when the noun has an object ("Iran's government", "Iran's nation" have none), unless
+# it names a thing agreed or a body ("Iran's arms agreement", "the EU's trade commitment").
 _ACT_ENDINGS = ("ment", "ation")
+_NOT_ACTS = frozenset({"agreement", "commitment", "settlement", "arrangement", "statement", "government",
+                       "department", "parliament", "establishment", "administration", "organization",
+                       "organisation", "nation", "population", "foundation", "federation", "delegation",
+                       "declaration", "legislation", "regulation", "station", "relation", "situation"})
 _NOMINAL_SUFFIXES = (("ation", ""), ("ation", "e"), ("ition", "e"), ("ion", "e"), ("ion", ""),
                      ("al", ""), ("ment", ""), ("ure", "e"), ("ance", ""), ("ing", ""), ("ing", "e"))
 
@@ -149,7 +155,7 @@ def detect_kind(doc) -> TargetKind:
     root = next((t for t in doc if t.dep_ == "ROOT"), words[0])
     if root.pos_ == "VERB" or (root.tag_ == "VBG") or words[0].tag_ == "VBG" or root.i in _hyphened_heads(doc):
         return TargetKind.EVENT
-    if (root.lemma_.lower().endswith(_ACT_ENDINGS)
+    if (root.lemma_.lower().endswith(_ACT_ENDINGS) and root.lemma_.lower() not in _NOT_ACTS
             and any(c.dep_ == "poss" and c.ent_type_ in _ACTOR_LABELS for c in root.children)
             and any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ == "of"
                     for c in root.children)):
@@ -361,7 +367,7 @@ def _countries_joined(word: str) -> list[str]:
     """["united states", "iran"] for "U.S.-Iran"; [] unless every part names a country."""
     from ..actors.gazetteer import country_of
 
-    parts = [p for p in re.split(r"[-‐‑–]", word) if p]
+    parts = [p for p in _HYPHEN_SPLIT.split(word) if p]
     if len(parts) < 2:
         return []
     names = [country_of(p, allow_capital=False) for p in parts]
@@ -369,8 +375,8 @@ def _countries_joined(word: str) -> list[str]:
 
 
 def _hyphened_heads(doc) -> dict[int, str]:
-    """Head tokens that end a hyphenated word with a particle -> the word ("build-up",
-    "pull-out", "crack-down"): the parser reads "up" as the head noun."""
+    """Tokens that end a hyphenated word with a particle -> the word ("build-up", "pull-out",
+    "crack-down"), which the parser splits and heads with the particle ("up")."""
     out = {}
     for t in doc:
         if (t.lower_ in _PARTICLES and t.i >= 2 and doc[t.i - 1].text in _HYPHENS

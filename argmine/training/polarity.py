@@ -337,20 +337,16 @@ def _pairs(data: dict[str, list[StanceExample]], cache: Path | None) -> dict[str
 
 def _cached_views(name: str, examples, nlp, cache: Path | None) -> list[RuleView | None]:
     """Rule views of a corpus, parsed once and kept as JSON under ``cache`` (keyed by content)."""
-    from ..stance import attribution, cues, lexicon, polarity, target
+    from ..stance import attribution, cues, lexicon, polarity
     from ..stance.cues import DEFAULT_CUES
     from ..stance.lexicon import DEFAULT_LEXICON
-    from ..stance.target import DEFAULT_CONCEPTS
 
     # The view reads the text, target and span (the kind does not change it) through the spaCy
-    # pipeline, the cue and concept tables and the code that reads them (the target parser
-    # too): a change to any makes a new entry.
+    # pipeline, the cue tables and the code that reads them: a change to any makes a new entry.
     pipeline = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode()
     key = hashlib.sha256(json.dumps([[e.text, e.target, e.label, e.group, e.span] for e in examples]
                                     ).encode() + pipeline + DEFAULT_LEXICON.read_bytes() + DEFAULT_CUES.read_bytes()
-                         + DEFAULT_CONCEPTS.read_bytes()
-                         + b"".join(Path(str(m.__file__)).read_bytes()
-                                    for m in (polarity, attribution, cues, lexicon, target))
+                         + b"".join(Path(str(m.__file__)).read_bytes() for m in (polarity, attribution, cues, lexicon))
                          ).hexdigest()[:16]
     path = Path(cache) / f"views-{name}-{key}.json" if cache is not None else None
     if path is not None and path.is_file():

@@ -131,8 +131,8 @@ def test_phrasal_cues_and_moved_actors(nlp, text, actor):
      "United States", "against"),
     ("Many countries supported my decision to withdraw the United States from the Iran nuclear deal.",
      "author", "against"),
-    # A report's content stays unread for its subject, and so does a condition.
-    ("Reports that Iran plans to abandon the Iran nuclear deal worried Europe.", "Iran", "none"),
+    # An act noun under a report noun or in a condition states nothing.
+    ("Reports of Iran's decision to abandon the Iran nuclear deal worried Europe.", "Iran", "none"),
     ("If Iran's decision to abandon the Iran nuclear deal is confirmed, Europe will respond.", "Iran", "none"),
 ])
 def test_the_infinitive_of_an_act_noun_is_its_possessors_act(nlp, text, actor, stance):

@@ -35,6 +35,7 @@ def spacy_nlp():
     ("Russia's military build-up near Ukraine", TargetKind.EVENT),
     ("Japan's constitution", TargetKind.POLICY),
     ("Iran's nuclear deal", TargetKind.POLICY),  # "-al" is no act ending
+    ("Iran's arms agreement", TargetKind.POLICY),  # a thing agreed, not an act
     ("Germany's energy transition", TargetKind.POLICY),
     ("Russia's annexation of Crimea", TargetKind.EVENT),
 ])

@@ -122,6 +122,10 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             # "Japanese officials, along with hawks ..., seem disturbed": a co-agent.
             anchor = node.head.head.head
             how, pred = "subject", anchor.head if anchor.dep_ in _SUBJ else anchor
+        elif node.dep_ == "pobj" and (credited := _credited(node)) is not None:
+            # "thanks to the work of Democrats and Republicans, Congress produced a budget":
+            # those credited act with the subject.
+            how, pred = "subject", credited
         elif (node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.pos_ == "VERB"
               and node.head.head.lemma_.lower() in cues.joint_verbs):
             # "we've worked with Germany to ensure ...": Germany acts with the subject.
@@ -161,6 +165,22 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             seen.add(key)
             out.append((aid, pred, how))
     return out
+
+
+# Nouns through which "thanks to" credits an actor: "thanks to the work of X".
+_CREDIT_NOUNS = frozenset({"work", "effort", "leadership", "support", "help", "initiative", "cooperation"})
+
+
+def _credited(tok: Token) -> Token | None:
+    """The verb ``tok`` is credited with by "thanks to" ("thanks to (the efforts of) X, the
+    bill passed"), or None."""
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in _CREDIT_NOUNS and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    if prep.lower_ != "to" or prep.head.lower_ != "thanks" or prep.head.head == prep.head:
+        return None
+    verb = prep.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _possessed(poss: Token, hit_tokens: set[int], cues: Cues) -> Token | None:

@@ -164,6 +164,15 @@ def test_an_explicit_ambivalence_is_not_outweighed_by_one_favour_reading(nlp):
     assert stances["Spain"].stance == "mixed"
 
 
+@pytest.mark.parametrize("text, stance", [
+    ("Thanks to the efforts of Germany, the sanctions on Russia passed.", "favor"),
+    ("Thanks to Germany, we blocked the sanctions on Russia.", "against"),
+])
+def test_an_actor_credited_with_thanks_to_acts_with_the_subject(nlp, text, stance):
+    stances, _ = _stances(nlp, text, target="sanctions on Russia")
+    assert stances["Germany"].stance == stance
+
+
 def test_an_actor_worked_with_acts_with_the_subject(nlp):
     stances, _ = _stances(nlp, "We have worked with Germany to impose sanctions on Russia.",
                           target="sanctions on Russia")

@@ -46,6 +46,31 @@ class Reading(NamedTuple):
     change: bool
 
 
+# "the two leaders", "both sides": the head noun -> the kinds of actor it takes up.
+_PAIR_HEADS = {"leader": ("person",), "president": ("person",), "side": ("country", "organization"),
+               "country": ("country",), "nation": ("country",), "government": ("country",)}
+
+
+def _pair_references(doc: Doc, index: Mapping[int, str], kinds: Mapping[str, str]) -> dict[int, tuple[str, str]]:
+    """Heads of "the two leaders", "both sides", "both countries" -> the two actors of the right
+    kind named last before them (none where fewer than two were named)."""
+    out: dict[int, tuple[str, str]] = {}
+    for tok in doc:
+        wanted = _PAIR_HEADS.get(tok.lemma_.lower()) if tok.tag_ in ("NNS", "NNPS") else None
+        if wanted is None or not any(c.lower_ == "both" and c.dep_ in ("det", "predet") or c.lower_ == "two"
+                                     and c.dep_ == "nummod" for c in tok.children):
+            continue
+        recent: list[str] = []
+        for i in range(tok.left_edge.i - 1, -1, -1):
+            aid = index.get(i)
+            if aid is not None and kinds.get(aid) in wanted and aid not in recent:
+                recent.append(aid)
+                if len(recent) == 2:
+                    out[tok.i] = (recent[1], recent[0])
+                    break
+    return out
+
+
 def _mention_index(doc: Doc, actors: Sequence[Actor]) -> dict[int, str]:
     """Map the root token of each mention to its actor; nested mentions lose to outer ones."""
     spans = []
@@ -69,16 +94,25 @@ def _in_quote(tok: Token) -> bool:
 
 
 def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
-            author_id: str | None, source: str | None, cues: Cues) -> list[tuple[str, Token, str]]:
+            author_id: str | None, source: str | None, cues: Cues,
+            pairs: Mapping[int, tuple[str, str]] | None = None) -> list[tuple[str, Token, str]]:
     """Return ``(actor id, predicate token, how)`` for actors acting in the sentence.
 
     ``source`` is the speaker a reported unit comes from: their "I" and "we" act for them.
+    ``pairs`` maps the head of "the two leaders", "both sides" to the two actors it names.
     """
     out: list[tuple[str, Token, str]] = []
     seen: set[tuple[str, int]] = set()
     hit_tokens = {h.token.i for h in hits}
     addressee = _addressee(sent, index)
     for tok in sent:
+        if pairs and tok.i in pairs and tok.dep_ in _SUBJ:
+            # "The two leaders welcomed ...": each of the two acts.
+            for member in pairs[tok.i]:
+                if (member, tok.head.i) not in seen:
+                    seen.add((member, tok.head.i))
+                    out.append((member, tok.head, "subject"))
+            continue
         aid = index.get(tok.i)
         if aid is None and (tok.lower_ in ("i", "we") and tok.dep_ in _SUBJ
                             or tok.lower_ in ("my", "our") and tok.dep_ == "poss"):
@@ -727,6 +761,9 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
     cues = cues or load_cues()
     index = _mention_index(doc, actors)
     author_ids = [a.id for a in actors if a.role == "author"]
+    pairs = _pair_references(doc, index, {a.id: a.kind for a in actors if a.role != "author"})
+    for i in pairs:
+        index.pop(i, None)  # "the two leaders" is no group of its own here
     sents = [doc.char_span(u.start, u.end, alignment_mode="expand") for u in units]
     # Read once per document, not once per target: texts for anchors, change predicates.
     text = doc_text(doc)
@@ -782,7 +819,8 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                     changes.append(i)
                 previous_reading = None
                 continue
-            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None, unit.source, cues)
+            agents = _agents(sent, index, hits, author_ids[0] if author_ids else None, unit.source, cues,
+                             pairs=pairs)
             if is_actor:
                 # An actor takes no stance toward itself here.
                 agents = [(aid, pred, how) for aid, pred, how in agents if aid not in target_ids]

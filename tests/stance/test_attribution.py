@@ -173,6 +173,17 @@ def test_an_actor_credited_with_thanks_to_acts_with_the_subject(nlp, text, stanc
     assert stances["Germany"].stance == stance
 
 
+@pytest.mark.parametrize("text, actors", [
+    ("President Biden met President Xi Jinping in Woodside. The two leaders welcomed the resumption of "
+     "cooperation with China.", ("Biden", "Xi Jinping")),
+    ("Japan and South Korea met in Tokyo. Both countries agreed to expand cooperation with China.",
+     ("Japan", "South Korea")),
+])
+def test_the_two_leaders_and_both_sides_are_the_two_named_before(nlp, text, actors):
+    stances, _ = _stances(nlp, text, target="cooperation with China")
+    assert all(stances[a].stance == "favor" for a in actors)
+
+
 def test_an_actor_worked_with_acts_with_the_subject(nlp):
     stances, _ = _stances(nlp, "We have worked with Germany to impose sanctions on Russia.",
                           target="sanctions on Russia")

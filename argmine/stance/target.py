@@ -478,7 +478,8 @@ def definite_hit(sent: Span, target: Target) -> TargetHit | None:
 _ANAPHORA_DETS = frozenset({"that", "this", "these", "those", "such"})
 _ANAPHORA_NOUNS = frozenset({"course", "change", "process", "effort", "initiative", "policy", "approach",
                              "move", "step", "shift", "development", "decision", "plan", "idea", "proposal",
-                             "strategy", "overture", "reaction", "advice", "offer"})
+                             "strategy", "overture", "reaction", "advice", "offer", "action", "activity",
+                             "measure", "test", "launch", "provocation", "operation"})
 
 
 def anaphoric_hit(sent: Span) -> TargetHit | None:

@@ -126,6 +126,9 @@ def _stance(nlp, text, target, actor, **kwargs):
     ("North Korea launched three missiles. Japan condemned the launches.", "North Korea's missile launches",
      "Japan", "against"),
     ("Iran has expanded its enrichment of uranium.", "Iran's uranium enrichment", "Iran", "favor"),
+    # A demonstrative right after a mention takes it up: "these tests", "such actions".
+    ("North Korea launched three missiles on Sunday. Japan strongly condemned these tests.",
+     "North Korea's missile launches", "Japan", "against"),
     # A measure against its object: endorsing the object counts against the measure.
     ("Nancy Pelosi defended Obamacare.", "repeal of Obamacare", "Pelosi", "against"),
     ("Senate Republicans vowed to repeal Obamacare.", "repeal of Obamacare", "Republicans", "favor"),

@@ -37,7 +37,16 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..matching import per_vocab
-from .gazetteer import clean_name, country_of, country_of_demonym, gazetteer, is_place_not_state, name_matcher
+from .gazetteer import (
+    HYPHENS,
+    clean_name,
+    country_of,
+    country_of_demonym,
+    gazetteer,
+    is_place_not_state,
+    name_matcher,
+    split_hyphens,
+)
 from .spans import Candidate, Quotes, _first_conjunct, candidate, is_agentive
 from .tables import ActorTables
 
@@ -45,7 +54,6 @@ _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC"})
 _BLOCK_LABELS = frozenset({"LOC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "DATE",
                            "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_HYPHENS = ("-", "‐", "‑")
 
 
 class _Context:
@@ -77,7 +85,7 @@ def _trim(doc: Doc, start: int, end: int, titles: set[int], person: bool) -> tup
         end -= 1
     if person:
         # "Moon Jae" + "-" + "in": the NER often stops at the hyphen of a given name.
-        while (end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_
+        while (end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_
                and not doc[end].whitespace_ and doc[end + 1].is_alpha):
             end += 2
     return start, end
@@ -94,7 +102,7 @@ def _hyphen_parts(ctx: _Context, span: Span) -> list[Candidate]:
     text, base = span.text, span.start_char
     out: list[Candidate] = []
     pos = 0
-    for part in _split_hyphens(text):
+    for part in split_hyphens(text):
         i = text.index(part, pos)
         pos = i + len(part)
         name = country_of(part, allow_capital=False, tables=ctx.tables) or country_of_demonym(part, tables=ctx.tables)
@@ -104,13 +112,6 @@ def _hyphen_parts(ctx: _Context, span: Span) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
     return out
-
-
-def _split_hyphens(text: str) -> list[str]:
-    parts = [text]
-    for h in _HYPHENS:
-        parts = [p for chunk in parts for p in chunk.split(h)]
-    return [p.strip() for p in parts if p.strip()]
 
 
 def _acronym_matcher(vocab: Vocab) -> Callable[[], Matcher]:
@@ -218,7 +219,7 @@ def _place(ctx: _Context, span: Span, label: str) -> bool:
     if name:
         ctx.add(_country(ctx, span, name, span.start_char, span.end_char))
         return True
-    parts = _hyphen_parts(ctx, span) if any(h in text for h in _HYPHENS) else []
+    parts = _hyphen_parts(ctx, span) if any(h in text for h in HYPHENS) else []
     for cand in parts:
         ctx.add(cand)
     return bool(parts)
@@ -263,8 +264,8 @@ def _organization(ctx: _Context, span: Span, person_words: set[str]) -> None:
             or any(t.i in ctx.covered for t in tokens)
             or ctx.quotes.in_nickname(span.start_char, span.end_char)):
         return
-    if any(h in text for h in _HYPHENS) and any(country_of(p, allow_capital=False, tables=ctx.tables)
-                                                for p in _split_hyphens(text)):
+    if any(h in text for h in HYPHENS) and any(country_of(p, allow_capital=False, tables=ctx.tables)
+                                                for p in split_hyphens(text)):
         return
     name = ctx.tables.org_acronyms.get(text) or ctx.org_acronyms.get(text) or clean_name(text)
     ctx.add(candidate(ctx.doc, "organization", name.lower(), name, span.start_char,
@@ -347,7 +348,7 @@ def _token_pass(ctx: _Context, person_words: set[str]) -> None:
             country = country_of_demonym(tok.text, tables=ctx.tables)
             if country:
                 ctx.add(_country(ctx, doc[i:i + 1], country, tok.idx, tok.idx + len(tok.text), demonym=True))
-        elif any(h in tok.text for h in _HYPHENS) and tok.text[:1].isupper():
+        elif any(h in tok.text for h in HYPHENS) and tok.text[:1].isupper():
             for cand in _hyphen_parts(ctx, doc[i:i + 1]):
                 ctx.add(cand)
         i += 1

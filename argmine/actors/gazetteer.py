@@ -27,6 +27,8 @@ from .tables import ActorTables, load_tables
 # Leading articles and trailing possessives are not part of a name.
 _ARTICLE = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
+# Hyphens that join the parts of a name ("Trump-Kim", "U.S.-ROK", "Moon Jae-in").
+HYPHENS = ("-", "‐", "‑")
 
 
 class Gazetteer(NamedTuple):
@@ -43,6 +45,14 @@ def clean_name(text: str) -> str:
     text = " ".join(text.split())
     text = _POSSESSIVE.sub("", _ARTICLE.sub("", text))
     return text.strip()
+
+
+def split_hyphens(text: str) -> list[str]:
+    """The non-empty parts of ``text`` between hyphens ("U.S.-Iran" -> ["U.S.", "Iran"])."""
+    parts = [text]
+    for h in HYPHENS:
+        parts = [p for chunk in parts for p in chunk.split(h)]
+    return [p.strip() for p in parts if p.strip()]
 
 
 @lru_cache(maxsize=4)

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from .gazetteer import HYPHENS
 from .spans import Candidate
 from .tables import ActorTables
 
@@ -51,7 +52,7 @@ def left_edge(doc: Doc, head: int, index: Mapping[int, Sequence[Candidate]], tit
             start = j  # "political and foreign policy", "Bush and Obama"
         elif tok.text == "," and j > 0 and doc[j - 1].tag_ in _ADJ and doc[j + 1].tag_ in _ADJ:
             start = j  # "opportunistic, partisan opponents"
-        elif (tok.text in ("-", "‐", "‑") and j > 0 and start == j + 1 and not doc[j - 1].whitespace_
+        elif (tok.text in HYPHENS and j > 0 and start == j + 1 and not doc[j - 1].whitespace_
               and not tok.whitespace_ and (j - 1) not in titles
               and doc[j - 1].tag_ in _MODIFIER_TAGS | {"IN", "RB"}):
             start = j - 1  # a hyphenated modifier: "like-minded countries", "anti-war groups"

@@ -156,7 +156,7 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
             # "Japanese officials, along with hawks ..., seem disturbed": a co-agent.
             anchor = node.head.head.head
             how, pred = "subject", anchor.head if anchor.dep_ in _SUBJ else anchor
-        elif node.dep_ == "pobj" and (credited := _credited(node)) is not None:
+        elif node.dep_ == "pobj" and (credited := _credited(node, cues)) is not None:
             # "thanks to the work of Democrats and Republicans, Congress produced a budget":
             # those credited act with the subject.
             how, pred = "subject", credited
@@ -201,15 +201,11 @@ def _agents(sent: Span, index: dict[int, str], hits: Sequence[TargetHit],
     return out
 
 
-# Nouns through which "thanks to" credits an actor: "thanks to the work of X".
-_CREDIT_NOUNS = frozenset({"work", "effort", "leadership", "support", "help", "initiative", "cooperation"})
-
-
-def _credited(tok: Token) -> Token | None:
+def _credited(tok: Token, cues: Cues) -> Token | None:
     """The verb ``tok`` is credited with by "thanks to" ("thanks to (the efforts of) X, the
-    bill passed"), or None."""
+    bill passed"; the nouns: ``cues.credit_nouns``), or None."""
     prep = tok.head
-    if prep.lower_ == "of" and prep.head.lemma_.lower() in _CREDIT_NOUNS and prep.head.dep_ == "pobj":
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in cues.credit_nouns and prep.head.dep_ == "pobj":
         prep = prep.head.head
     if prep.lower_ != "to" or prep.head.lower_ != "thanks" or prep.head.head == prep.head:
         return None
@@ -259,16 +255,12 @@ def _holds(noun: Token, hit_tokens: set[int], cues: Cues, *, after: int, agent: 
     return any(after < h <= noun.right_edge.i and noun.left_edge.i <= h for h in hit_tokens)
 
 
-# Verbs whose subject receives the stance named by their object ("the plan drew criticism from X").
-_RECEIVING = frozenset({"draw", "receive", "win", "face", "meet", "earn", "attract", "garner", "get"})
-
-
 def _receiving(tok: Token, cues: Cues) -> bool:
     """Is ``tok`` a verb (or its object) by which the subject receives a stance from someone
     else ("the plan drew criticism from X", "won support from Y")? The subject is then not the
-    holder; the one after "from" or "by" is."""
+    holder; the one after "from" or "by" is. The verbs: ``cues.receiving_verbs``."""
     verb = tok.head if tok.dep_ == "dobj" else tok
-    if verb.lemma_.lower() not in _RECEIVING:
+    if verb.lemma_.lower() not in cues.receiving_verbs:
         return False
     noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and token_sign(c, cues)), None)
     return noun is not None and any(c.dep_ == "prep" and c.lower_ in ("by", "from")

@@ -38,6 +38,8 @@ class Cues:
     moving_verbs: frozenset[str] = frozenset()
     joint_verbs: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
+    credit_nouns: frozenset[str] = frozenset()
 
 
 DEFAULT_CUES = _DATA

@@ -27,7 +27,6 @@ Users add their own terms. Targets are parsed once per run (:class:`TargetCache`
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -38,6 +37,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..actors.gazetteer import HYPHENS, clean_name, country_of, split_hyphens
 from ..errors import ArgmineError, Errors
 from ..matching import make_doc, per_vocab
 from .lexicon import StanceLexicon, is_proposition, load_lexicon, target_info, tokenize
@@ -76,10 +76,7 @@ _EVENT_NOUNS = frozenset({
 _ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # Entity labels of the anchors (who a policy is about), which stay anchors.
 _ANCHOR_LABELS = ("GPE", "NORP", "PERSON")
-_POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "over"})
-_HYPHENS = frozenset({"-", "‐", "‑"})
-_HYPHEN_SPLIT = re.compile(r"[\-‐‑]")
 # Endings of a noun made from a verb: "X's uranium enrichment", "X's annexation of Y" is X's
 # act when the noun has an object ("Iran's government", "Iran's nation" have none), unless
 # it names a thing agreed or a body ("Iran's arms agreement", "the EU's trade commitment").
@@ -312,7 +309,7 @@ def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) ->
     # Anchors are who the policy concerns; other names ("INF") belong to the target's name.
     # The possessive is not part of the name: "North Korea's" names North Korea.
     anchor_ents = [ent for ent in doc.ents if ent.label_ in _ANCHOR_LABELS]
-    anchors = [_POSSESSIVE.sub("", ent.text.lower().removeprefix("the ")) for ent in anchor_ents]
+    anchors = [clean_name(ent.text).lower() for ent in anchor_ents]
     anchor_tokens = {t.i for ent in anchor_ents for t in ent}
     # "the U.S.-ROK alliance", "the U.S.-Iran ceasefire": one word that joins two countries
     # is about both (by their canonical names, which the actors layer gives them).
@@ -365,9 +362,7 @@ def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) ->
 
 def _countries_joined(word: str) -> list[str]:
     """["united states", "iran"] for "U.S.-Iran"; [] unless every part names a country."""
-    from ..actors.gazetteer import country_of
-
-    parts = [p for p in _HYPHEN_SPLIT.split(word) if p]
+    parts = split_hyphens(word)
     if len(parts) < 2:
         return []
     names = [country_of(p, allow_capital=False) for p in parts]
@@ -379,7 +374,7 @@ def _hyphened_heads(doc) -> dict[int, str]:
     "crack-down"), which the parser splits and heads with the particle ("up")."""
     out = {}
     for t in doc:
-        if (t.lower_ in _PARTICLES and t.i >= 2 and doc[t.i - 1].text in _HYPHENS
+        if (t.lower_ in _PARTICLES and t.i >= 2 and doc[t.i - 1].text in HYPHENS
                 and not doc[t.i - 2].whitespace_ and not doc[t.i - 1].whitespace_):
             out[t.i] = f"{doc[t.i - 2].lemma_.lower()}-{t.lower_}"
     return out

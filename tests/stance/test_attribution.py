@@ -148,6 +148,25 @@ def test_a_possessive_pronoun_holds_only_its_own_stance_or_act(nlp):
     assert stances["author"].stance == "favor"
 
 
+@pytest.mark.parametrize("text, target, actor, stance", [
+    ("Poland has been one of the strongest backers of military aid to Ukraine.", "military aid to Ukraine",
+     "Poland", "favor"),
+    ("Senator Paul is a longtime critic of military aid to Ukraine.", "military aid to Ukraine", "Paul", "against"),
+    ("Tehran has expanded its enrichment in violation of the Iran nuclear deal.", "the Iran nuclear deal",
+     "Iran", "against"),
+    ("The Commerce Department tripled the tariffs on Chinese steel.", "tariffs on Chinese goods",
+     "Commerce Department", "favor"),
+    ("Mexico lowered its tariffs on Chinese goods.", "tariffs on Chinese goods", "Mexico", "against"),
+    # undo(-) x cuts(-): restoring what was cut
+    ("The Senate passed a budget that undoes the cuts to food aid.", "food aid", "Senate", "favor"),
+])
+def test_agent_nouns_nominalisations_and_scalar_verbs(nlp, text, target, actor, stance):
+    stances, _ = _stances(nlp, text, target=target)
+    found = next((v for k, v in stances.items() if actor in k), None)
+    assert found is not None, stances
+    assert found.stance == stance
+
+
 @pytest.mark.parametrize("text, stance", [
     ("Obama closed Guantanamo.", "favor"),
     ("Obama's plan to close Guantanamo stalled in Congress.", "favor"),

@@ -253,10 +253,34 @@ def _person_words(cands: Iterable[Candidate]) -> set[str]:
     return words
 
 
+def _state_organ(ctx: _Context, span: Span) -> str | None:
+    """The country a state organ stands for (GUIDELINES 5.1: ministries, agencies, armed forces
+    and commands are the country), when its name or its possessor says which: "the Chinese
+    Foreign Ministry", "the Russian Ministry of Defense", "Armed Forces of Russia", "China's
+    Commerce Ministry". A name with no country ("the Commerce Ministry") stays an organization."""
+    words = f" {' '.join(t.lower_ for t in span)} "
+    if not any(f" {h} " in words for h in ctx.tables.organ_heads):
+        return None
+    for tok in span:
+        country = country_of_demonym(tok.text, tables=ctx.tables) or (
+            country_of(tok.text, allow_capital=False, tables=ctx.tables) if tok.pos_ == "PROPN" else None)
+        if country:
+            return country
+    if span.start >= 2 and ctx.doc[span.start - 1].tag_ == "POS":
+        owner = next((c for c in ctx.out if c.kind == "country" and c.token_end == span.start - 1), None)
+        if owner is not None:
+            return owner.key
+    return None
+
+
 def _organization(ctx: _Context, span: Span, person_words: set[str]) -> None:
     text = span.text
     gaz = gazetteer(ctx.tables)
     tokens = list(span)
+    if not any(t.i in ctx.covered for t in tokens) and (organ := _state_organ(ctx, span)):
+        ctx.add(candidate(ctx.doc, "country", organ, organ, span.start_char, span.end_char,
+                          agentive=is_agentive(span, ctx.tables)))
+        return
     if (text in ctx.blocked_acronyms or text in ctx.tables.non_actor_names
             or is_place_not_state(text, tables=ctx.tables)
             or tokens[-1].lower_ in ctx.tables.event_heads

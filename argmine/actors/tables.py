@@ -37,6 +37,8 @@ class ActorTables:
         org_acronyms: Acronyms of organizations (case as written) -> canonical name.
         non_actor_names: Names of instruments the NER tags as organizations ("E.O.", "JCPOA").
         office_nouns: Nouns of people who act for another ("lawyer", "press secretary").
+        organ_heads: Words that head the name of a state organ ("ministry", "armed forces"),
+            which is its country when the name or its possessor says which.
         raw: The JSON the tables were read from (what a component saves with ``to_disk``).
     """
 
@@ -56,6 +58,7 @@ class ActorTables:
     non_actor_names: frozenset[str]
     org_acronyms: dict[str, str]
     office_nouns: frozenset[str] = frozenset()
+    organ_heads: frozenset[str] = frozenset()
     raw: dict = field(default_factory=dict, repr=False)
 
 
@@ -93,5 +96,6 @@ def tables_from_json(raw: dict) -> ActorTables:
         org_acronyms=dict(raw["organization_acronyms"]),
         # Absent from tables saved before it existed.
         office_nouns=frozenset(w.lower() for w in raw.get("office_nouns", ())),
+        organ_heads=frozenset(w.lower() for w in raw.get("organ_heads", ())),
         raw=raw,
     )

@@ -82,6 +82,19 @@ CASES = [
     ("Jeri Thompson, advisory board member for Secure America Now, spoke.", "Jeri Thompson", "person",
      "Secure America Now", ["Jeri Thompson"]),
     ("The U.S. Congress passed the bill.", "United States", "country", None, ["U.S."]),
+    # State organs are their country (GUIDELINES 5.1) when the name or its possessor says which.
+    ("China's Commerce Ministry opposed the tariffs.", "China", "country", None, ["China", "Commerce Ministry"]),
+    ("The Chinese Foreign Ministry condemned the move.", "China", "country", None, ["Chinese Foreign Ministry"]),
+    ("The Russian Ministry of Defense denied it.", "Russia", "country", None, ["Russian Ministry of Defense"]),
+    ("The U.S. Treasury Department imposed sanctions.", "United States", "country", None,
+     ["U.S. Treasury Department"]),
+    ("The Treasury Department imposed sanctions.", "United States", "country", None, ["Treasury Department"]),
+    ("The Israeli Defense Forces struck the town.", "Israel", "country", None, ["Israeli Defense Forces"]),
+    # ... but a militia named after a country is not its armed forces, and a ministry of no
+    # named country stays an organization.
+    ("The Syrian Democratic Forces captured the town.", "Syrian Democratic Forces", "organization", None,
+     ["Syrian Democratic Forces"]),
+    ("The Health Ministry said the clinic closed.", "Health Ministry", "organization", None, ["Health Ministry"]),
 ]
 
 

@@ -86,8 +86,21 @@ def is_mixed(tok: Token, cues: Cues) -> bool:
     return lemma in cues.mixed or lower in cues.mixed
 
 
+def _emphatic_comparative(tok: Token) -> bool:
+    """ "has never been stronger", "could not be clearer": a negated comparative that says
+    the most, not the opposite."""
+    if tok.tag_ not in ("JJR", "RBR"):
+        return False
+    head = tok.head if tok.dep_ in ("acomp", "advmod", "attr") else tok
+    words = {c.lower_ for c in head.children if c.dep_ in ("neg", "aux", "advmod")}
+    return "never" in words or bool(words & {"not", "n't"} and words & {"could", "can", "ca"})
+
+
 def is_negated(tok: Token, cues: Cues) -> bool:
-    """Negated by a ``neg`` child, a preceding negator within two tokens, or "less than"."""
+    """Negated by a ``neg`` child, a preceding negator within two tokens, or "less than"
+    (not a comparative that says the most: "has never been stronger")."""
+    if _emphatic_comparative(tok):
+        return False
     if any(c.dep_ == "neg" for c in tok.children):
         return True
     doc = tok.doc

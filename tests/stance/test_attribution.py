@@ -155,10 +155,18 @@ def test_a_possessive_pronoun_holds_only_its_own_stance_or_act(nlp):
     ("Tehran has expanded its enrichment in violation of the Iran nuclear deal.", "the Iran nuclear deal",
      "Iran", "against"),
     ("The Commerce Department tripled the tariffs on Chinese steel.", "tariffs on Chinese goods",
-     "Commerce Department", "favor"),
+     "United States", "favor"),  # the department is its country
     ("Mexico lowered its tariffs on Chinese goods.", "tariffs on Chinese goods", "Mexico", "against"),
     # undo(-) x cuts(-): restoring what was cut
     ("The Senate passed a budget that undoes the cuts to food aid.", "food aid", "Senate", "favor"),
+    ("Russia's war goes on. Republicans in Congress are holding up the aid to Ukraine.", "military aid to Ukraine",
+     "Republicans", "against"),  # hold(+) up: the phrasal verb is the cue
+    ("Britain has pledged another 2.5 billion pounds in military aid to Ukraine.", "military aid to Ukraine",
+     "United Kingdom", "favor"),
+    ("Russia has found new ways to evade the sanctions on Russia.", "sanctions on Russia", "Russia", "against"),
+    # A negated comparative that says the most: "never been stronger" is no negation.
+    ("South Korea is a close partner. Our alliance has never been stronger.", "the U.S.-ROK alliance", "author",
+     "favor"),
 ])
 def test_agent_nouns_nominalisations_and_scalar_verbs(nlp, text, target, actor, stance):
     stances, _ = _stances(nlp, text, target=target)

@@ -556,6 +556,15 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
     return None
 
 
+def _evaluates(sent: Span, hits: Sequence[TargetHit]) -> bool:
+    """Is the sentence a judgement of the target ("These tariffs are smart and targeted", "Our
+    alliance has never been stronger")? The target is the subject of a copula with an adjective
+    or a noun: a value claim, the author's own, whatever the unit classifier made of it."""
+    root = sent.root
+    return root.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in root.children) and any(
+        h.token.dep_ == "nsubj" and h.token.head.i == root.i and not h.opposite for h in hits)
+
+
 def _statements_in(sent: Span, hits: Sequence[TargetHit], statements: Sequence[tuple[int, int, str]]
                    ) -> tuple[list[tuple[str, Span, list[TargetHit]]], list[TargetHit]]:
     """The reported statements inside ``sent`` that name the target (speaker, content, their
@@ -907,7 +916,8 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                 if reported:
                     for aid in _speaker_and_group(source, actors):
                         readings[aid].append(Reading(aid, unit.id, *reported, False))
-            if author_ids and own_hits and not found_agent and (unit.label == "claim" or len(units) == 1):
+            if author_ids and own_hits and not found_agent and (unit.label == "claim" or len(units) == 1
+                                                                or _evaluates(sent, own_hits)):
                 author_reading = _author_reading(sent, own_hits, target, cues, learned, lexicon)
                 if author_reading:
                     readings[author_ids[0]].append(Reading(author_ids[0], unit.id, *author_reading, False))

@@ -446,7 +446,7 @@ def phrase_matcher(vocab: Vocab, phrases: tuple[str, ...]) -> PhraseMatcher:
     return per_vocab(vocab, "target terms", phrases, build)
 
 
-_DEFINITE = frozenset({"the", "this", "that"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def definite_hit(sent: Span, target: Target) -> TargetHit | None:

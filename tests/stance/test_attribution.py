@@ -55,6 +55,16 @@ def test_outcome_predicate_gives_author_stance(nlp):
     assert stances["author"].stance == "against"
 
 
+@pytest.mark.parametrize("text, stance", [
+    ("China's exports keep growing. These tariffs are smart and targeted.", "favor"),
+    ("China's exports keep growing. The tariffs were a costly mistake.", "against"),
+])
+def test_a_judgement_of_the_target_is_the_authors_whatever_the_unit_label(nlp, text, stance):
+    stances, record = _stances(nlp, text, target="tariffs on Chinese goods")
+    assert stances["author"].stance == stance
+    assert stances["author"].evidence == [record.units[1].id]
+
+
 def test_reported_demand_is_not_the_embedded_subjects_position(nlp):
     stances, _ = _stances(nlp, "Critics demanded that Iran accept the talks.")
     # Iran is named in a sentence about the talks, so it may be listed, but with no position.

@@ -120,16 +120,18 @@ def is_negated(tok: Token, cues: Cues) -> bool:
 
 def phrase_signs(tokens, cues: Cues, *, counted: frozenset[str] = frozenset()) -> list[int]:
     """Signs of multi-word cues ("on board", "lobby against") found in a token sequence,
-    except those in ``counted`` (read already as a verb with its particle: "pulled out")."""
+    except those in ``counted`` (read already as a verb with its particle: "pulled out"). A
+    phrase whose first word is negated flips ("will not walk away from")."""
     text = " " + " ".join(t.lemma_.lower() for t in tokens) + " "
     lower = " " + " ".join(t.lower_ for t in tokens) + " "
     signs = []
-    for phrase in (p for p in cues.favor if " " in p and p not in counted):
-        if f" {phrase} " in text or f" {phrase} " in lower:
-            signs.append(1)
-    for phrase in (p for p in cues.against if " " in p and p not in counted):
-        if f" {phrase} " in text or f" {phrase} " in lower:
-            signs.append(-1)
+    for sign, phrases in ((1, cues.favor), (-1, cues.against)):
+        for phrase in (p for p in phrases if " " in p and p not in counted):
+            if f" {phrase} " in text or f" {phrase} " in lower:
+                first = phrase.split()[0]
+                negated = any((t.lemma_.lower() == first or t.lower_ == first) and is_negated(t, cues)
+                              for t in tokens)
+                signs.append(-sign if negated else sign)
     return signs
 
 

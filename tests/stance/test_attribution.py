@@ -174,6 +174,10 @@ def test_a_possessive_pronoun_holds_only_its_own_stance_or_act(nlp):
     ("Britain has pledged another 2.5 billion pounds in military aid to Ukraine.", "military aid to Ukraine",
      "United Kingdom", "favor"),
     ("Russia has found new ways to evade the sanctions on Russia.", "sanctions on Russia", "Russia", "against"),
+    ("Tehran has denied sending drones to Russia.", "Iran's drone transfers to Russia", "Iran", "against"),
+    # A multi-word cue with its first word negated turns round; the same phrase alone does not.
+    ("I will not walk away from health insurance reform.", "health insurance reform", "author", "favor"),
+    ("The Senate walked away from health insurance reform.", "health insurance reform", "Senate", "against"),
     # A negated comparative that says the most: "never been stronger" is no negation.
     ("South Korea is a close partner. Our alliance has never been stronger.", "the U.S.-ROK alliance", "author",
      "favor"),

@@ -85,6 +85,10 @@ _NOT_ACTS = frozenset({"agreement", "commitment", "settlement", "arrangement", "
                        "department", "parliament", "establishment", "administration", "organization",
                        "organisation", "nation", "population", "foundation", "federation", "delegation",
                        "declaration", "legislation", "regulation", "station", "relation", "situation"})
+# Act nouns that do not end like one, with the verb they are made from: "Iran's drone
+# transfers to Russia" is Iran's act, named also by "Iran transferred drones".
+_ACT_NOUN_VERBS = {"transfer": "transfer", "delivery": "deliver", "sale": "sell", "shipment": "ship",
+                   "supply": "supply", "export": "export", "import": "import", "purchase": "purchase"}
 _NOMINAL_SUFFIXES = (("ation", ""), ("ation", "e"), ("ition", "e"), ("ion", "e"), ("ion", ""),
                      ("al", ""), ("ment", ""), ("ure", "e"), ("ance", ""), ("ing", ""), ("ing", "e"))
 
@@ -152,11 +156,13 @@ def detect_kind(doc) -> TargetKind:
     root = next((t for t in doc if t.dep_ == "ROOT"), words[0])
     if root.pos_ == "VERB" or (root.tag_ == "VBG") or words[0].tag_ == "VBG" or root.i in _hyphened_heads(doc):
         return TargetKind.EVENT
-    if (root.lemma_.lower().endswith(_ACT_ENDINGS) and root.lemma_.lower() not in _NOT_ACTS
+    lemma = root.lemma_.lower()
+    if ((lemma.endswith(_ACT_ENDINGS) and lemma not in _NOT_ACTS or lemma in _ACT_NOUN_VERBS)
             and any(c.dep_ == "poss" and c.ent_type_ in _ACTOR_LABELS for c in root.children)
-            and any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ == "of"
+            and any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ in ("of", "to")
                     for c in root.children)):
-        return TargetKind.EVENT  # "Iran's uranium enrichment", "Russia's annexation of Crimea"
+        # "Iran's uranium enrichment", "Russia's annexation of Crimea", "Iran's drone transfers to Russia"
+        return TargetKind.EVENT
     if root.lemma_.lower() in _EVENT_NOUNS or any(
             t.lemma_.lower() in _EVENT_NOUNS and t.dep_ in ("compound", "ROOT") for t in words):
         return TargetKind.EVENT
@@ -293,6 +299,8 @@ def _as_event(base: Target, doc) -> Target:
     forms: set[str] = set()
     for h in heads:
         forms |= related_forms(h.lemma_.lower())
+        if h.lemma_.lower() in _ACT_NOUN_VERBS:
+            forms.add(_ACT_NOUN_VERBS[h.lemma_.lower()])
         if h.pos_ == "VERB":
             # A phrasal verb names the event with its particle: "pulling troops out".
             forms |= {f"{h.lemma_.lower()} {c.lower_}" for c in h.children if c.dep_ == "prt"}

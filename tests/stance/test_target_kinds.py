@@ -38,6 +38,8 @@ def spacy_nlp():
     ("Iran's arms agreement", TargetKind.POLICY),  # a thing agreed, not an act
     ("Germany's energy transition", TargetKind.POLICY),
     ("Russia's annexation of Crimea", TargetKind.EVENT),
+    ("Russia's arms sales to India", TargetKind.EVENT),  # an act noun of no act ending
+    ("Japan's imports of Russian gas", TargetKind.EVENT),
 ])
 def test_kind_is_recognised_from_the_text(spacy_nlp, text, kind):
     assert parse_target(text, spacy_nlp).kind == kind
@@ -126,6 +128,7 @@ def _stance(nlp, text, target, actor, **kwargs):
     ("North Korea launched three missiles. Japan condemned the launches.", "North Korea's missile launches",
      "Japan", "against"),
     ("Iran has expanded its enrichment of uranium.", "Iran's uranium enrichment", "Iran", "favor"),
+    ("Moscow sold fighter jets to New Delhi.", "Russia's arms sales to India", "Russia", "favor"),
     # A demonstrative right after a mention takes it up: "these tests", "such actions".
     ("North Korea launched three missiles on Sunday. Japan strongly condemned these tests.",
      "North Korea's missile launches", "Japan", "against"),

@@ -37,7 +37,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..actors.gazetteer import HYPHENS, clean_name, country_of, split_hyphens
+from ..actors.gazetteer import HYPHENS, clean_name, country_of, country_of_demonym, split_hyphens
 from ..errors import ArgmineError, Errors
 from ..matching import make_doc, per_vocab
 from .lexicon import StanceLexicon, is_proposition, load_lexicon, target_info, tokenize
@@ -326,6 +326,10 @@ def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) ->
         if pair:
             anchors = [a for a in anchors if a != tok.lower_] + pair
             anchor_tokens.add(tok.i)
+    for ent in anchor_ents:  # "U.S.-North Korea": the name of the second country is two tokens
+        pair = _countries_joined(ent.text)
+        if pair:
+            anchors = [a for a in anchors if a != clean_name(ent.text).lower()] + pair
     # The head concept: concepts of content words that are not part of an anchor name.
     content = [t for t in doc if t.i not in anchor_tokens and t.lower_ not in _STOP and not t.is_punct
                and t.dep_ != "case"]
@@ -369,11 +373,12 @@ def _parse_phrase(text: str, doc, extra_terms: Iterable[str], concepts: dict) ->
 
 
 def _countries_joined(word: str) -> list[str]:
-    """["united states", "iran"] for "U.S.-Iran"; [] unless every part names a country."""
+    """["united states", "iran"] for "U.S.-Iran" (and "U.S.-Saudi": a nationality names its
+    country); [] unless every part names a country."""
     parts = split_hyphens(word)
     if len(parts) < 2:
         return []
-    names = [country_of(p, allow_capital=False) for p in parts]
+    names = [country_of(p, allow_capital=False) or country_of_demonym(p) for p in parts]
     return [n.lower() for n in names if n] if all(names) else []
 
 

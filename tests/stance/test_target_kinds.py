@@ -81,6 +81,9 @@ def test_a_possessor_is_an_anchor_without_its_possessive(spacy_nlp):
 def test_a_word_joining_two_countries_anchors_both(spacy_nlp):
     assert parse_target("the U.S.-Iran ceasefire", spacy_nlp).anchors == ("united states", "iran")
     assert set(parse_target("the U.S.-ROK alliance", spacy_nlp).anchors) == {"united states", "south korea"}
+    # A nationality names its country; a country's name may be two words.
+    assert set(parse_target("the U.S.-Saudi relationship", spacy_nlp).anchors) == {"united states", "saudi arabia"}
+    assert set(parse_target("U.S.-North Korea talks", spacy_nlp).anchors) == {"united states", "north korea"}
 
 
 def test_event_heads_have_verb_and_noun_forms(spacy_nlp):

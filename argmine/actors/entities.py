@@ -258,8 +258,7 @@ def _state_organ(ctx: _Context, span: Span) -> str | None:
     and commands are the country), when its name or its possessor says which: "the Chinese
     Foreign Ministry", "the Russian Ministry of Defense", "Armed Forces of Russia", "China's
     Commerce Ministry". A name with no country ("the Commerce Ministry") stays an organization."""
-    words = f" {' '.join(t.lower_ for t in span)} "
-    if not any(f" {h} " in words for h in ctx.tables.organ_heads):
+    if not _organ_named(span, ctx.tables.organ_heads):
         return None
     for tok in span:
         country = country_of_demonym(tok.text, tables=ctx.tables) or (
@@ -273,14 +272,28 @@ def _state_organ(ctx: _Context, span: Span) -> str | None:
     return None
 
 
+_NOT_ORGANS = frozenset({"news", "press", "store", "university", "college", "school", "institute"})
+
+
+def _organ_named(span: Span, heads: frozenset[str]) -> bool:
+    """Does an organ word head the name ("the Chinese Foreign Ministry", "Ministry of Defense of
+    Russia", "the Japan Self-Defense Forces"), not merely stand in it ("Tasnim News Agency", "the
+    Japanese Department Store Association", "the Chinese Department of Peking University")?"""
+    words = [t.lower_ for t in span]
+    if set(words) & _NOT_ORGANS:
+        return False
+    for head in heads:
+        n = len(head.split())
+        for k in range(len(words) - n + 1):
+            if " ".join(words[k:k + n]) == head and (k + n == len(words) or words[k + n] == "of"):
+                return True
+    return False
+
+
 def _organization(ctx: _Context, span: Span, person_words: set[str]) -> None:
     text = span.text
     gaz = gazetteer(ctx.tables)
     tokens = list(span)
-    if not any(t.i in ctx.covered for t in tokens) and (organ := _state_organ(ctx, span)):
-        ctx.add(candidate(ctx.doc, "country", organ, organ, span.start_char, span.end_char,
-                          agentive=is_agentive(span, ctx.tables)))
-        return
     if (text in ctx.blocked_acronyms or text in ctx.tables.non_actor_names
             or is_place_not_state(text, tables=ctx.tables)
             or tokens[-1].lower_ in ctx.tables.event_heads
@@ -423,6 +436,10 @@ def scan_entities(doc: Doc, tables: ActorTables, quotes: Quotes, titles: set[int
             continue
         if ent.label_ == "PERSON":
             _person(ctx, span)
+        elif ent.label_ == "ORG" and (organ := _state_organ(ctx, span)):
+            # Before the institutions: "Canada's Department of Justice" is Canada's.
+            ctx.add(candidate(doc, "country", organ, organ, span.start_char, span.end_char,
+                              agentive=is_agentive(span, ctx.tables)))
         elif not _place(ctx, span, ent.label_):
             if ent.label_ == "ORG":
                 orgs.append(span)

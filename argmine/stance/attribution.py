@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import QUOTES_KEY
 from ..schema import Actor, Stance, TimelineEntry, Unit
 from ..segment import doc_text
-from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, phrasal_cue, phrase_signs, token_sign
+from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, object_sign, phrasal_cue, phrase_signs, token_sign
 from .lexicon import StanceLexicon
 from .target import Target, TargetHit, TargetKind, anaphoric_hit, anchor_in_reach, definite_hit, find_hits, parse_target
 
@@ -376,12 +376,14 @@ def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int], *,
     return [tokens[i] for i in sorted(tokens)]
 
 
-def _read(tokens: Sequence[Token], cues: Cues, opposite: bool) -> tuple[str, float] | None:
-    """Compose the cue signs of a predicate chain into a stance."""
+def _read(tokens: Sequence[Token], cues: Cues, opposite: bool, target: Token | None = None
+          ) -> tuple[str, float] | None:
+    """Compose the cue signs of a predicate chain into a stance (``target``: the mention the
+    chain leads to, which a raising or lowering verb needs as its object)."""
     signs, mixed = [], False
     signed: dict[int, int] = {}
     for tok in tokens:
-        s = token_sign(tok, cues)
+        s = token_sign(tok, cues) or object_sign(tok, target, cues)
         if is_mixed(tok, cues):
             mixed = True
         if s:
@@ -539,7 +541,7 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
         outcome = {"favor": "against", "against": "favor"}[outcome]
     if _is_polarity_model(learned):
         rule = (outcome, 0.75) if outcome else _read(_chain(sent.root, hit.token, set()), cues,
-                                                     hit.opposite != (target.sign < 0))
+                                                     hit.opposite != (target.sign < 0), hit.token)
         return _joint(learned, sent, target, sent.root, hit, rule, -1 if hit.opposite != (target.sign < 0) else 1,
                       cues=cues, lexicon=lexicon)
     if outcome:
@@ -556,13 +558,22 @@ def _author_reading(sent: Span, hits: Sequence[TargetHit], target: Target, cues:
     return None
 
 
-def _evaluates(sent: Span, hits: Sequence[TargetHit]) -> bool:
-    """Is the sentence a judgement of the target ("These tariffs are smart and targeted", "Our
-    alliance has never been stronger")? The target is the subject of a copula with an adjective
-    or a noun: a value claim, the author's own, whatever the unit classifier made of it."""
+def _evaluates(sent: Span, hits: Sequence[TargetHit], evaluative: frozenset[str]) -> bool:
+    """Is the sentence the author's judgement of the target ("These tariffs are smart and
+    targeted", "Our alliance has never been stronger")? The target is the subject of a copula
+    whose adjective or noun (or a word of it) is an evaluation: a value claim, the author's own
+    whatever the unit classifier made of it. Not a question ("Is the aid a waste?") and not a
+    view the sentence gives to someone else ("For Orban, the sanctions are a mistake")."""
     root = sent.root
-    return root.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in root.children) and any(
-        h.token.dep_ == "nsubj" and h.token.head.i == root.i and not h.opposite for h in hits)
+    if root.lemma_ != "be" or sent.text.rstrip().endswith("?"):
+        return False
+    if not any(h.token.dep_ == "nsubj" and h.token.head.i == root.i and not h.opposite for h in hits):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "to", "in", "according") and c.i < root.i
+           or c.dep_ == "advcl" for c in root.children):
+        return False  # "For Orban, ...", "In Moscow's view, ...", "According to X, ..."
+    preds = [c for c in root.children if c.dep_ in ("acomp", "attr")]
+    return any(t.lemma_.lower() in evaluative or t.lower_ in evaluative for p in preds for t in p.subtree)
 
 
 def _statements_in(sent: Span, hits: Sequence[TargetHit], statements: Sequence[tuple[int, int, str]]
@@ -760,6 +771,12 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
     if not targets:
         return []
     cues = cues or load_cues()
+    from .lexicon import load_lexicon
+
+    lex = lexicon or load_lexicon()
+    # Words that make a copula with the target as subject a judgement of it (see _evaluates).
+    evaluative = (lex.positive | lex.negative | lex.good_outcome | lex.bad_outcome | cues.favor | cues.against
+                  | cues.good_outcome | cues.bad_outcome)
     index = _mention_index(doc, actors)
     author_ids = [a.id for a in actors if a.role == "author"]
     pairs = _pair_references(doc, index, {a.id: a.kind for a in actors if a.role != "author"})
@@ -865,9 +882,9 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                 else:
                     flip = bool(hit and hit.opposite) != bool(hit and _negated_mention(hit.token))
                     # A motion against its object ("ban X"): against X is favour of the motion.
-                    reading = _read(_chain(pred, hit.token if hit and not via_pronoun else None, agent_tokens,
-                                           own_only=via_pronoun), cues,
-                                    flip != (target.sign < 0))
+                    path_to = hit.token if hit and not via_pronoun else None
+                    reading = _read(_chain(pred, path_to, agent_tokens, own_only=via_pronoun), cues,
+                                    flip != (target.sign < 0), path_to)
                     doing = next((h for h in hits if h.token.i == pred.i), None) if reading is None else None
                     if doing is not None and how == "subject" and pred.pos_ == "VERB":
                         # "Obama closed Guantanamo" (target: closing Guantanamo): the actor
@@ -896,7 +913,8 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                 readings[aid].append(Reading(aid, unit.id, stance, conf, False))
             if unit_reading is None and (hits or continuity):
                 # No actor reading: keep the sentence's own tenor for "similar views" next.
-                unit_reading = _read(list(sent), cues, bool(hits and hits[0].opposite))
+                unit_reading = _read(list(sent), cues, bool(hits and hits[0].opposite),
+                                     hits[0].token if hits else None)
             previous_reading = unit_reading
             if changed[i]:
                 changes.append(i)
@@ -917,7 +935,7 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
                     for aid in _speaker_and_group(source, actors):
                         readings[aid].append(Reading(aid, unit.id, *reported, False))
             if author_ids and own_hits and not found_agent and (unit.label == "claim" or len(units) == 1
-                                                                or _evaluates(sent, own_hits)):
+                                                                or _evaluates(sent, own_hits, evaluative)):
                 author_reading = _author_reading(sent, own_hits, target, cues, learned, lexicon)
                 if author_reading:
                     readings[author_ids[0]].append(Reading(author_ids[0], unit.id, *author_reading, False))

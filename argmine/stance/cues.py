@@ -40,6 +40,8 @@ class Cues:
     act_nouns: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     credit_nouns: frozenset[str] = frozenset()
+    raising_verbs: frozenset[str] = frozenset()
+    lowering_verbs: frozenset[str] = frozenset()
 
 
 DEFAULT_CUES = _DATA
@@ -71,6 +73,8 @@ def phrasal_cue(tok: Token, cues: Cues) -> str | None:
 def token_sign(tok: Token, cues: Cues) -> int:
     """+1 for a favour cue, -1 for an against cue, 0 otherwise (phrasal verbs read with their particle)."""
     lemma, lower = _keys(tok)
+    if _object_key(tok, cues) is not None:
+        return 0  # "holding up the aid" is not hold(+): see object_sign
     phrase = phrasal_cue(tok, cues)
     if phrase is not None:
         return 1 if phrase in cues.favor else -1
@@ -79,6 +83,43 @@ def token_sign(tok: Token, cues: Cues) -> int:
     if lemma in cues.against or lower in cues.against:
         return -1
     return 0
+
+
+# How a target reaches a verb as its object: directly, through a clause the verb governs
+# ("denied sending drones") or a preposition that takes what it acts on ("thanked X for the aid").
+_OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "xcomp", "ccomp", "oprd", "attr", "prt"})
+_OBJECT_PREPS = frozenset({"for", "on", "to", "of", "from", "into", "with", "against"})
+
+
+def object_sign(tok: Token, target: Token | None, cues: Cues) -> int:
+    """The sign of a raising or lowering verb ("tripled", "denied") whose object holds the
+    target's mention ``target``, or of such a noun whose complement does ("cuts to food aid");
+    0 for any other token or target."""
+    key = _object_key(tok, cues)
+    if target is None or key is None or tok.pos_ not in ("VERB", "NOUN"):
+        return 0
+    node = target
+    while node.head.i != node.i and node.head.i != tok.i:
+        node = node.head
+    if node.head.i != tok.i or node.i == tok.i:
+        return 0
+    if tok.pos_ == "NOUN":
+        # "cuts to food aid", "a hike in tariffs", "tariff hikes"
+        held = node.dep_ == "compound" or node.dep_ == "prep" and node.lower_ in _OBJECT_PREPS | {"in"}
+    else:
+        held = node.dep_ in _OBJECT_DEPS or node.dep_ == "prep" and node.lower_ in _OBJECT_PREPS
+    if not held:
+        return 0
+    return 1 if key in cues.raising_verbs else -1
+
+
+def _object_key(tok: Token, cues: Cues) -> str | None:
+    """The raising or lowering verb a token reads as, with its particle ("hold up"), if any."""
+    if not (cues.raising_verbs or cues.lowering_verbs):
+        return None
+    lemma = tok.lemma_.lower()
+    keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep")] + [lemma]
+    return next((k for k in keys if k in cues.raising_verbs or k in cues.lowering_verbs), None)
 
 
 def is_mixed(tok: Token, cues: Cues) -> bool:
@@ -128,11 +169,22 @@ def phrase_signs(tokens, cues: Cues, *, counted: frozenset[str] = frozenset()) -
     for sign, phrases in ((1, cues.favor), (-1, cues.against)):
         for phrase in (p for p in phrases if " " in p and p not in counted):
             if f" {phrase} " in text or f" {phrase} " in lower:
-                first = phrase.split()[0]
-                negated = any((t.lemma_.lower() == first or t.lower_ == first) and is_negated(t, cues)
-                              for t in tokens)
-                signs.append(-sign if negated else sign)
+                signs.append(-sign if _phrase_negated(tokens, phrase) else sign)
     return signs
+
+
+def _phrase_negated(tokens, phrase: str) -> bool:
+    """Does the word that starts ``phrase`` among ``tokens`` have a negation of its own ("will
+    not walk away"; not "did not hesitate to walk away", not "did not merely walk away")?"""
+    words = phrase.split()
+    toks = list(tokens)
+    for k, tok in enumerate(toks):
+        if all(k + j < len(toks) and w in (toks[k + j].lemma_.lower(), toks[k + j].lower_)
+               for j, w in enumerate(words)):
+            kids = {c.lower_: c.dep_ for c in tok.children}
+            if "neg" in kids.values() and not kids.keys() & {"merely", "just", "simply", "only"}:
+                return True
+    return False
 
 
 def has_phrase(tokens, phrases: frozenset[str]) -> bool:

@@ -157,10 +157,12 @@ def detect_kind(doc) -> TargetKind:
     if root.pos_ == "VERB" or (root.tag_ == "VBG") or words[0].tag_ == "VBG" or root.i in _hyphened_heads(doc):
         return TargetKind.EVENT
     lemma = root.lemma_.lower()
-    if ((lemma.endswith(_ACT_ENDINGS) and lemma not in _NOT_ACTS or lemma in _ACT_NOUN_VERBS)
+    of_to = any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in root.children)
+    # An act noun of no act ending needs what is moved and where ("Germany's gas supply" is
+    # what Germany receives, "Russia's arms sales to India" what Russia does).
+    if ((lemma.endswith(_ACT_ENDINGS) and lemma not in _NOT_ACTS or lemma in _ACT_NOUN_VERBS and of_to)
             and any(c.dep_ == "poss" and c.ent_type_ in _ACTOR_LABELS for c in root.children)
-            and any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "prep" and c.lower_ in ("of", "to")
-                    for c in root.children)):
+            and (of_to or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children))):
         # "Iran's uranium enrichment", "Russia's annexation of Crimea", "Iran's drone transfers to Russia"
         return TargetKind.EVENT
     if root.lemma_.lower() in _EVENT_NOUNS or any(

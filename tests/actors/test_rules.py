@@ -95,6 +95,14 @@ CASES = [
     ("The Syrian Democratic Forces captured the town.", "Syrian Democratic Forces", "organization", None,
      ["Syrian Democratic Forces"]),
     ("The Health Ministry said the clinic closed.", "Health Ministry", "organization", None, ["Health Ministry"]),
+    # A possessor names the organ's country before the table of U.S. institutions does.
+    ("Canada's Department of Justice defended the sanctions.", "Canada", "country", None,
+     ["Department of Justice"]),
+    # An organ word that does not head the name makes no state organ.
+    ("Iran's Tasnim News Agency called it a crime.", "Tasnim News Agency", "organization", None,
+     ["Tasnim News Agency"]),
+    ("The Japanese Department Store Association objected.", "Japanese Department Store Association",
+     "organization", None, ["Japanese Department Store Association"]),
 ]
 
 

@@ -56,7 +56,7 @@ def test_outcome_predicate_gives_author_stance(nlp):
 
 
 @pytest.mark.parametrize("text, stance", [
-    ("China's exports keep growing. These tariffs are smart and targeted.", "favor"),
+    ("China's exports keep growing. These tariffs are effective and fair.", "favor"),
     ("China's exports keep growing. The tariffs were a costly mistake.", "against"),
 ])
 def test_a_judgement_of_the_target_is_the_authors_whatever_the_unit_label(nlp, text, stance):
@@ -167,12 +167,9 @@ def test_a_possessive_pronoun_holds_only_its_own_stance_or_act(nlp):
     ("The Commerce Department tripled the tariffs on Chinese steel.", "tariffs on Chinese goods",
      "United States", "favor"),  # the department is its country
     ("Mexico lowered its tariffs on Chinese goods.", "tariffs on Chinese goods", "Mexico", "against"),
-    # undo(-) x cuts(-): restoring what was cut
-    ("The Senate passed a budget that undoes the cuts to food aid.", "food aid", "Senate", "favor"),
     ("Russia's war goes on. Republicans in Congress are holding up the aid to Ukraine.", "military aid to Ukraine",
      "Republicans", "against"),  # hold(+) up: the phrasal verb is the cue
-    ("Britain has pledged another 2.5 billion pounds in military aid to Ukraine.", "military aid to Ukraine",
-     "United Kingdom", "favor"),
+    ("Poland thanked Germany for the military aid to Ukraine.", "military aid to Ukraine", "Poland", "favor"),
     ("Russia has found new ways to evade the sanctions on Russia.", "sanctions on Russia", "Russia", "against"),
     ("Tehran has denied sending drones to Russia.", "Iran's drone transfers to Russia", "Iran", "against"),
     # A multi-word cue with its first word negated turns round; the same phrase alone does not.
@@ -187,6 +184,41 @@ def test_agent_nouns_nominalisations_and_scalar_verbs(nlp, text, target, actor, 
     found = next((v for k, v in stances.items() if actor in k), None)
     assert found is not None, stances
     assert found.stance == stance
+
+
+@pytest.mark.parametrize("text, target, actor, wrong", [
+    # A raising or lowering verb says nothing of a target that is not its object.
+    ("Orban said the sanctions on Russia increased inflation.", "sanctions on Russia", "Orban", "favor"),
+    ("Italy cut ties with Russia and backed the military aid to Ukraine.", "military aid to Ukraine", "Italy",
+     "against"),
+    ("The aid to Ukraine held up well under scrutiny, Senator Graham said.", "military aid to Ukraine", "Graham",
+     "against"),
+    ("Lighthizer said the tariffs on Chinese goods deny Beijing access to the US market.",
+     "tariffs on Chinese goods", "Lighthizer", "against"),
+])
+def test_a_scalar_verb_reads_only_with_the_target_as_its_object(nlp, text, target, actor, wrong):
+    stances, _ = _stances(nlp, text, target=target)
+    found = next((v for k, v in stances.items() if actor in k), None)
+    assert found is None or found.stance != wrong, stances
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Russia did not hesitate to walk away from the Iran nuclear deal.", "against"),
+    ("Russia did not merely walk away from the Iran nuclear deal; it attacked it.", "against"),
+])
+def test_a_negation_elsewhere_does_not_turn_a_phrase_round(nlp, text, stance):
+    stances, _ = _stances(nlp, text, target="the Iran nuclear deal")
+    assert stances["Russia"].stance == stance
+
+
+@pytest.mark.parametrize("text", [
+    "The war goes on. Is the aid to Ukraine a waste of money?",
+    "The war goes on. For Orban, the aid to Ukraine is a waste of money.",
+    "The war goes on. The aid to Ukraine is 60 billion dollars.",
+])
+def test_questions_views_of_others_and_figures_are_no_judgement_of_the_author(nlp, text):
+    stances, _ = _stances(nlp, text, target="military aid to Ukraine")
+    assert "author" not in stances or stances["author"].stance == "none", stances
 
 
 @pytest.mark.parametrize("text, stance", [

@@ -341,11 +341,16 @@ def _subjectless_verb_after(tok: Token) -> Token | None:
     return None
 
 
+# Modifiers off the path from the predicate to the target's mention say nothing of it.
+_OFF_PATH = frozenset({"prep", "advcl"})
+
+
 def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int], *,
            own_only: bool = False) -> list[Token]:
     """Tokens that link a predicate to the target: the path, plus the predicate's complements
     (with ``own_only``, none from a clause that has a subject of its own)."""
     tokens: dict[int, Token] = {pred.i: pred}
+    on_path = False
     if target_tok is not None:
         node = target_tok
         path = []
@@ -353,6 +358,7 @@ def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int], *,
             path.append(node)
             node = node.head
         if node.i == pred.i:
+            on_path = True
             for t in path:
                 tokens[t.i] = t
     frontier = [(pred, 0)]
@@ -366,6 +372,8 @@ def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int], *,
                 continue
             if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
                 continue  # a hypothetical clause is not the actor's position
+            if on_path and child.i not in tokens and child.dep_ in _OFF_PATH:
+                continue  # "defended Pelosi against the attacks": a modifier, not about the target
             if child.dep_ in _CHAIN or child.dep_ in ("neg", "acomp"):
                 # Do not wander into another actor's clause.
                 if any(c.dep_ in _SUBJ and (own_only or c.i not in agent_tokens) for c in child.children) \

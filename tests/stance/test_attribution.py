@@ -317,3 +317,23 @@ def test_a_received_stance_belongs_to_its_giver(nlp, text, holder, receiver, exp
     stances, _ = _stances(nlp, text)
     assert stances[holder].stance == expected
     assert receiver is None or receiver not in stances or stances[receiver].stance == "none"
+
+
+@pytest.mark.parametrize("text, actor, stance", [
+    # A measure against an actor named as its object: "sanctions on X", "sanctioned X".
+    ("The European Union imposed sanctions on the Wagner Group.", "European Union", "against"),
+    ("The United States sanctioned the Wagner Group in 2017.", "United States", "against"),
+    ("The Russian Defense Ministry has clashed with the Wagner Group over ammunition.", "Russia", "against"),
+])
+def test_measures_against_an_actor_target(nlp, text, actor, stance):
+    stances, _ = _stances(nlp, text, target="the Wagner Group")
+    assert stances[actor].stance == stance
+
+
+def test_a_modifier_off_the_path_to_the_target_is_not_read(nlp):
+    from argmine.stance.polarity import rule_view
+
+    doc = nlp("Schumer defended Pelosi against the attacks.")
+    pred, hit = doc[1], doc[2]
+    assert rule_view(pred, hit).label == "favor"  # "against the attacks" is not about Pelosi
+

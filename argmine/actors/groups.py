@@ -121,19 +121,6 @@ def _institution(doc: Doc, head: int, index: Mapping[int, Sequence[Candidate]], 
                      s_char, e_char, affiliation=("person", person.key))
 
 
-def _unqualified(doc: Doc, head: int, tables: ActorTables) -> Candidate | None:
-    """ "the Administration", "this administration": with no name, country or other word of its
-    own, a government head stands for the country of ``unqualified_governments``."""
-    tok = doc[head]
-    country = tables.unqualified_governments.get(tok.lower_)
-    if country is None or tok.tag_ not in ("NN", "NNP") or any(
-            c.dep_ not in ("det", "punct", "relcl", "acl") for c in tok.children):
-        return None  # "the Modi administration", "the administration of justice"
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
-        return None
-    return candidate(doc, "country", country, country, tok.idx, tok.idx + len(tok))
-
-
 def _group(doc: Doc, head: int, index: Mapping[int, Sequence[Candidate]], titles: set[int],
            tables: ActorTables) -> tuple[Candidate | None, bool]:
     """Return (qualified group candidate or None, whether the head stood bare)."""
@@ -177,7 +164,7 @@ def scan_groups(doc: Doc, tables: ActorTables, index: Mapping[int, Sequence[Cand
         if start in index:
             continue
         if label == "GOVERNMENT":
-            cand = _institution(doc, start, index, titles, person_country) or _unqualified(doc, start, tables)
+            cand = _institution(doc, start, index, titles, person_country)
             if cand is not None:
                 out.append(cand)
             continue

@@ -39,8 +39,6 @@ class ActorTables:
         office_nouns: Nouns of people who act for another ("lawyer", "press secretary").
         organ_heads: Words that head the name of a state organ ("ministry", "armed forces"),
             which is its country when the name or its possessor says which.
-        unqualified_governments: Government heads that stand for one country with no name
-            or country of their own ("the Administration" -> United States).
         raw: The JSON the tables were read from (what a component saves with ``to_disk``).
     """
 
@@ -61,7 +59,6 @@ class ActorTables:
     org_acronyms: dict[str, str]
     office_nouns: frozenset[str] = frozenset()
     organ_heads: frozenset[str] = frozenset()
-    unqualified_governments: dict[str, str] = field(default_factory=dict)
     raw: dict = field(default_factory=dict, repr=False)
 
 
@@ -100,6 +97,5 @@ def tables_from_json(raw: dict) -> ActorTables:
         # Absent from tables saved before it existed.
         office_nouns=frozenset(w.lower() for w in raw.get("office_nouns", ())),
         organ_heads=frozenset(w.lower() for w in raw.get("organ_heads", ())),
-        unqualified_governments=_lower_keys(raw.get("unqualified_governments", {})),
         raw=raw,
     )

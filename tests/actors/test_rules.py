@@ -98,8 +98,6 @@ CASES = [
     # A possessor names the organ's country before the table of U.S. institutions does.
     ("Canada's Department of Justice defended the sanctions.", "Canada", "country", None,
      ["Department of Justice"]),
-    # "The Administration" with no name or country of its own is the U.S. executive.
-    ("The Administration has imposed sanctions.", "United States", "country", None, ["Administration"]),
     # An organ word that does not head the name makes no state organ.
     ("Iran's Tasnim News Agency called it a crime.", "Tasnim News Agency", "organization", None,
      ["Tasnim News Agency"]),
@@ -126,7 +124,6 @@ NOT_ACTORS = [
     ("The leaders met in Hanoi before the Hanoi summit.", "Hanoi"),
     ("Leaders met at the Demilitarized Zone (DMZ). The DMZ is tense.", "DMZ"),
     ("Trump called Kim \u201cLittle Rocket Man\u201d in a speech.", "Little Rocket Man"),
-    ("The administration of justice is slow.", "administration"),
     ("Ships sailed across the Korean Peninsula to Northeast Asia.", "Northeast Asia"),
 ]
 

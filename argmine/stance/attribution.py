@@ -341,8 +341,11 @@ def _subjectless_verb_after(tok: Token) -> Token | None:
     return None
 
 
-# Modifiers off the path from the predicate to the target's mention say nothing of it.
-_OFF_PATH = frozenset({"prep", "advcl"})
+# Prepositions of a modifier off the path from the predicate to the target's mention that bring
+# in a topic of their own, which says nothing of the target ("defended Pelosi against the
+# attacks"); manner and conditions stay ("met the proposal with fierce opposition", "in
+# exchange for concessions").
+_OFF_PATH_PREPS = frozenset({"against", "for", "on", "over", "about", "to", "despite"})
 
 
 def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int], *,
@@ -372,7 +375,7 @@ def _chain(pred: Token, target_tok: Token | None, agent_tokens: set[int], *,
                 continue
             if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
                 continue  # a hypothetical clause is not the actor's position
-            if on_path and child.i not in tokens and child.dep_ in _OFF_PATH:
+            if on_path and child.i not in tokens and child.dep_ == "prep" and child.lower_ in _OFF_PATH_PREPS:
                 continue  # "defended Pelosi against the attacks": a modifier, not about the target
             if child.dep_ in _CHAIN or child.dep_ in ("neg", "acomp"):
                 # Do not wander into another actor's clause.

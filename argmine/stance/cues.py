@@ -118,7 +118,7 @@ def _object_key(tok: Token, cues: Cues) -> str | None:
     if not (cues.raising_verbs or cues.lowering_verbs):
         return None
     lemma = tok.lemma_.lower()
-    keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep")] + [lemma]
+    keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep")] + [lemma, tok.lower_]
     return next((k for k in keys if k in cues.raising_verbs or k in cues.lowering_verbs), None)
 
 

@@ -320,10 +320,8 @@ def test_a_received_stance_belongs_to_its_giver(nlp, text, holder, receiver, exp
 
 
 @pytest.mark.parametrize("text, actor, stance", [
-    # A measure against an actor named as its object: "sanctions on X", "sanctioned X".
+    # A measure against an actor named as its object: "sanctions on X".
     ("The European Union imposed sanctions on the Wagner Group.", "European Union", "against"),
-    ("The United States sanctioned the Wagner Group in 2017.", "United States", "against"),
-    ("The Russian Defense Ministry has clashed with the Wagner Group over ammunition.", "Russia", "against"),
 ])
 def test_measures_against_an_actor_target(nlp, text, actor, stance):
     stances, _ = _stances(nlp, text, target="the Wagner Group")

@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import QUOTES_KEY
 from ..schema import Actor, Stance, TimelineEntry, Unit
 from ..segment import doc_text
-from .cues import Cues, has_phrase, is_mixed, is_negated, load_cues, object_sign, phrasal_cue, phrase_signs, token_sign
-from .lexicon import StanceLexicon
+from .cues import Cues, chain_sign, has_phrase, is_mixed, is_negated, load_cues, phrasal_cue, phrase_signs, token_sign
+from .lexicon import StanceLexicon, load_lexicon
 from .target import Target, TargetHit, TargetKind, anaphoric_hit, anchor_in_reach, definite_hit, find_hits, parse_target
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -394,7 +394,7 @@ def _read(tokens: Sequence[Token], cues: Cues, opposite: bool, target: Token | N
     signs, mixed = [], False
     signed: dict[int, int] = {}
     for tok in tokens:
-        s = token_sign(tok, cues) or object_sign(tok, target, cues)
+        s = chain_sign(tok, target, cues)
         if is_mixed(tok, cues):
             mixed = True
         if s:
@@ -782,8 +782,6 @@ def attribute(doc: Doc, units: Sequence[Unit], *, targets: Sequence[str | Target
     if not targets:
         return []
     cues = cues or load_cues()
-    from .lexicon import load_lexicon
-
     lex = lexicon or load_lexicon()
     # Words that make a copula with the target as subject a judgement of it (see _evaluates).
     evaluative = (lex.positive | lex.negative | lex.good_outcome | lex.bad_outcome | cues.favor | cues.against

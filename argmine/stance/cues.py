@@ -61,13 +61,15 @@ def _keys(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 
 
+def _phrasal_keys(tok: Token) -> list[str]:
+    """The token's lemma with each of its particles and prepositions ("pulled ... out" -> "pull out")."""
+    lemma = tok.lemma_.lower()
+    return [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prep", "prt")]
+
+
 def phrasal_cue(tok: Token, cues: Cues) -> str | None:
     """The phrasal-verb cue a token reads with its particle ("pulled ... out" -> "pull out")."""
-    lemma = tok.lemma_.lower()
-    for c in tok.children:
-        if c.dep_ in ("prep", "prt") and ((phrase := f"{lemma} {c.lower_}") in cues.favor or phrase in cues.against):
-            return phrase
-    return None
+    return next((p for p in _phrasal_keys(tok) if p in cues.favor or p in cues.against), None)
 
 
 def token_sign(tok: Token, cues: Cues) -> int:
@@ -113,12 +115,17 @@ def object_sign(tok: Token, target: Token | None, cues: Cues) -> int:
     return 1 if key in cues.raising_verbs else -1
 
 
+def chain_sign(tok: Token, target: Token | None, cues: Cues) -> int:
+    """The sign a token gives a predicate chain that leads to the mention ``target``: its cue
+    (:func:`token_sign`), or as a raising or lowering word (:func:`object_sign`)."""
+    return token_sign(tok, cues) or object_sign(tok, target, cues)
+
+
 def _object_key(tok: Token, cues: Cues) -> str | None:
     """The raising or lowering verb a token reads as, with its particle ("hold up"), if any."""
     if not (cues.raising_verbs or cues.lowering_verbs):
         return None
-    lemma = tok.lemma_.lower()
-    keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep")] + [lemma, tok.lower_]
+    keys = [*_phrasal_keys(tok), *_keys(tok)]
     return next((k for k in keys if k in cues.raising_verbs or k in cues.lowering_verbs), None)
 
 

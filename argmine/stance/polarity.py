@@ -36,7 +36,7 @@ from spacy.tokens import Span, Token
 from ..models.integrity import model_file, read_config
 from ..models.linear import LinearModel
 from ..segment import doc_text
-from .cues import Cues, is_mixed, is_negated, load_cues, object_sign, token_sign
+from .cues import Cues, chain_sign, is_mixed, is_negated, load_cues, token_sign
 from .embeddings import EmbeddingHead, EmbeddingReader, fuse, reader_for
 from .learned import StanceExample, pair_features
 from .lexicon import StanceLexicon, forms, load_lexicon, target_info, tokenize
@@ -96,7 +96,7 @@ def rule_view(pred: Token, hit: Token | None, *, sign: int = 1, cues: Cues | Non
     cues = cues or load_cues()
     chain = _chain(pred, hit, set())
     reading = _read(chain, cues, sign < 0, hit)
-    signed = [t for t in chain if token_sign(t, cues) or object_sign(t, hit, cues)]
+    signed = [t for t in chain if chain_sign(t, hit, cues)]
     negations = sum(1 for t in signed if is_negated(t, cues))
     hedged = any(is_mixed(t, cues) for t in chain)
     governor = "none"

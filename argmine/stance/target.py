@@ -85,10 +85,10 @@ _NOT_ACTS = frozenset({"agreement", "commitment", "settlement", "arrangement", "
                        "department", "parliament", "establishment", "administration", "organization",
                        "organisation", "nation", "population", "foundation", "federation", "delegation",
                        "declaration", "legislation", "regulation", "station", "relation", "situation"})
-# Act nouns that do not end like one, with the verb they are made from: "Iran's drone
-# transfers to Russia" is Iran's act, named also by "Iran transferred drones".
-_ACT_NOUN_VERBS = {"transfer": "transfer", "delivery": "deliver", "sale": "sell", "shipment": "ship",
-                   "supply": "supply", "export": "export", "import": "import", "purchase": "purchase"}
+# Act nouns that do not end like one: "Iran's drone transfers to Russia" is Iran's act, named
+# also by "Iran transferred drones" (the verbs that related_forms does not make: _IRREGULAR_VERBS).
+_ACT_NOUNS = frozenset({"transfer", "delivery", "sale", "shipment", "supply", "export", "import", "purchase"})
+_IRREGULAR_VERBS = {"delivery": "deliver", "sale": "sell"}
 _NOMINAL_SUFFIXES = (("ation", ""), ("ation", "e"), ("ition", "e"), ("ion", "e"), ("ion", ""),
                      ("al", ""), ("ment", ""), ("ure", "e"), ("ance", ""), ("ing", ""), ("ing", "e"))
 
@@ -160,7 +160,7 @@ def detect_kind(doc) -> TargetKind:
     of_to = any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in root.children)
     # An act noun of no act ending needs what is moved and where ("Germany's gas supply" is
     # what Germany receives, "Russia's arms sales to India" what Russia does).
-    if ((lemma.endswith(_ACT_ENDINGS) and lemma not in _NOT_ACTS or lemma in _ACT_NOUN_VERBS and of_to)
+    if ((lemma.endswith(_ACT_ENDINGS) and lemma not in _NOT_ACTS or lemma in _ACT_NOUNS and of_to)
             and any(c.dep_ == "poss" and c.ent_type_ in _ACTOR_LABELS for c in root.children)
             and (of_to or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in root.children))):
         # "Iran's uranium enrichment", "Russia's annexation of Crimea", "Iran's drone transfers to Russia"
@@ -301,8 +301,8 @@ def _as_event(base: Target, doc) -> Target:
     forms: set[str] = set()
     for h in heads:
         forms |= related_forms(h.lemma_.lower())
-        if h.lemma_.lower() in _ACT_NOUN_VERBS:
-            forms.add(_ACT_NOUN_VERBS[h.lemma_.lower()])
+        if h.lemma_.lower() in _IRREGULAR_VERBS:
+            forms.add(_IRREGULAR_VERBS[h.lemma_.lower()])
         if h.pos_ == "VERB":
             # A phrasal verb names the event with its particle: "pulling troops out".
             forms |= {f"{h.lemma_.lower()} {c.lower_}" for c in h.children if c.dep_ == "prt"}
